@@ -1,0 +1,26 @@
+using Approvals.Engine.Descriptors;
+
+namespace Approvals.Engine.Activities;
+
+/// <summary>The Elsa activities this engine implements.</summary>
+public static class BuiltInActivities
+{
+    public static ActivityRegistry AddBuiltIns(this ActivityRegistry registry) => registry
+        .Register<Flowchart>()
+        .Register<Start>()
+        .Register<End>()
+        .Register<Finish>()
+        .Register<Fault>()
+        .Register<WriteLine>()
+        .Register<SetVariable>()
+        .Register<FlowDecision>()
+        .Register<FlowSwitch>()
+        .Register<FlowFork>()
+        .Register<FlowJoin>()
+        .Register<Delay>()
+        .Register<Timer>()
+        .Register<Event>()
+        .Register<PublishEvent>()
+        .Register<RunTask>()
+        .Register<SendEmail>();
+}

@@ -1,0 +1,160 @@
+using Approvals.Engine.Execution;
+using Approvals.Engine.Models;
+using Approvals.Engine.Persistence;
+using Approvals.Engine.Serialization;
+using Approvals.Engine.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approvals.Engine.Definitions;
+
+/// <summary>
+/// Definition versions: save a draft, publish, look up by version options. A published version is never
+/// changed: saving after publishing makes a new draft version. Only one version is published at a time.
+/// </summary>
+public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, WorkflowValidator validator, WorkflowCompiler compiler, TimeProvider clock)
+{
+    /// <summary>Reads, validates and saves a definition (Elsa 3, or Elsa 2 converted); invalid text saves nothing.</summary>
+    public async Task<WorkflowDefinitionRecord> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default)
+    {
+        var read = DefinitionReader.Read(text);
+        if (read.Document is null) throw new InvalidDefinitionException(read.Problems);
+        return await SaveAsync(read.Document, publish, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the document as the definition's latest version: the current draft is replaced, or, when the
+    /// latest version is published, a new draft version is made. With <paramref name="publish"/>, it is
+    /// validated and published in the same transaction.
+    /// </summary>
+    public async Task<WorkflowDefinitionRecord> SaveAsync(WorkflowDefinitionDocument document, bool publish, CancellationToken cancellationToken = default)
+    {
+        document = document.Clone();
+        var problems = validator.Validate(document);
+        if (publish && problems.Count > 0) throw new InvalidDefinitionException(problems);
+        // Structural problems make a draft unusable even for the designer.
+        if (problems.FirstOrDefault(p => p.Code is "root-missing" or "json-syntax") is not null) throw new InvalidDefinitionException(problems);
+
+        var definitionId = document.DefinitionId;
+        if (string.IsNullOrWhiteSpace(definitionId)) definitionId = document.DefinitionId = NewId();
+        var now = clock.GetUtcNow();
+
+        await using var db = dbFactory.Create();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
+        var latest = versions.OrderByDescending(v => v.Version).FirstOrDefault();
+
+        WorkflowDefinitionRecord record;
+        if (latest is { WasPublished: false })
+        {
+            record = latest;
+            document.Id = record.Id;
+            document.Version = record.Version;
+        }
+        else
+        {
+            record = new WorkflowDefinitionRecord
+            {
+                Id = NewId(),
+                DefinitionId = definitionId,
+                Version = (latest?.Version ?? 0) + 1,
+                CreatedAt = now,
+                Data = "",
+            };
+            // An imported document keeps its version number when this store has none of it yet.
+            if (latest is null && document.Version > 0) record.Version = document.Version;
+            document.Id = record.Id;
+            document.Version = record.Version;
+            foreach (var v in versions) v.IsLatest = false;
+            db.Definitions.Add(record);
+        }
+
+        record.Name = document.Name;
+        record.Description = document.Description;
+        record.IsLatest = true;
+        if (publish)
+        {
+            foreach (var v in versions.Where(v => v != record)) v.IsPublished = false;
+            record.IsPublished = record.WasPublished = true;
+            record.PublishedAt = now;
+        }
+        document.IsLatest = true;
+        document.IsPublished = record.IsPublished;
+        if (document.Json["createdAt"] is null) document.Json["createdAt"] = record.CreatedAt.ToString("O");
+        record.Data = document.ToJson(indented: false);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return record;
+    }
+
+    /// <summary>Publishes the latest version of a definition after validating it.</summary>
+    public async Task<WorkflowDefinitionRecord> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        var latest = await FindAsync(definitionId, DefinitionVersionOptions.Latest, cancellationToken)
+            ?? throw new KeyNotFoundException($"Workflow definition '{definitionId}' does not exist.");
+        if (latest.IsPublished) return latest;
+        return await SaveAsync(ToDocument(latest), publish: true, cancellationToken);
+    }
+
+    /// <summary>Takes the published version off-line: no new instance starts until a version is published again.</summary>
+    public async Task<WorkflowDefinitionRecord?> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.Create();
+        var published = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsPublished, cancellationToken);
+        if (published is null) return null;
+        published.IsPublished = false;
+        await db.SaveChangesAsync(cancellationToken);
+        return published;
+    }
+
+    public async Task<WorkflowDefinitionRecord?> FindAsync(string definitionId, DefinitionVersionOptions options, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.Create();
+        var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId);
+        return options switch
+        {
+            DefinitionVersionOptions.Published => await query.FirstOrDefaultAsync(d => d.IsPublished, cancellationToken),
+            DefinitionVersionOptions.LatestOrPublished => await query.Where(d => d.IsPublished || d.IsLatest).OrderByDescending(d => d.IsPublished).FirstOrDefaultAsync(cancellationToken),
+            DefinitionVersionOptions.Draft => await query.FirstOrDefaultAsync(d => d.IsLatest && !d.WasPublished, cancellationToken),
+            _ => await query.FirstOrDefaultAsync(d => d.IsLatest, cancellationToken),
+        };
+    }
+
+    public async Task<WorkflowDefinitionRecord?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.Create();
+        return await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken);
+    }
+
+    public async Task<WorkflowDefinitionRecord?> FindByVersionIdAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.Create();
+        return await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == versionId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.Create();
+        return await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The document of a version, with its id, version and flags as the store knows them.</summary>
+    public static WorkflowDefinitionDocument ToDocument(WorkflowDefinitionRecord record)
+    {
+        var problems = new List<DefinitionProblem>();
+        var json = DefinitionJson.Parse(record.Data, problems) ?? throw new InvalidDefinitionException(problems);
+        var document = new WorkflowDefinitionDocument(json)
+        {
+            Id = record.Id,
+            DefinitionId = record.DefinitionId,
+            Version = record.Version,
+            IsLatest = record.IsLatest,
+            IsPublished = record.IsPublished,
+        };
+        return document;
+    }
+
+    /// <summary>The compiled form of a version; published (and once-published) versions are compiled once.</summary>
+    public CompiledWorkflow Compile(WorkflowDefinitionRecord record) => compiler.Compile(record.Id, ToDocument(record), record.WasPublished);
+
+    private static string NewId() => Guid.CreateVersion7().ToString("N")[..16];
+}

@@ -1,0 +1,9 @@
+namespace Approvals.Engine.Descriptors;
+
+public enum ActivityKind
+{
+    Action,
+    Trigger,
+    Job,
+    Task,
+}

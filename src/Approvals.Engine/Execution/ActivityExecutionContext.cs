@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Approvals.Engine.Descriptors;
+using Approvals.Engine.Expressions;
+using Approvals.Engine.Models;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approvals.Engine.Execution;
+
+/// <summary>What an activity sees while it runs: its node, the instance, and the means to complete, wait or produce side effects.</summary>
+public sealed class ActivityExecutionContext : IExpressionContext
+{
+    private readonly ExpressionEvaluator _expressions;
+    private List<string>? _outcomes;
+
+    internal ActivityExecutionContext(WorkflowExecutionContext workflow, ActivityNode node, ActivityDescriptor descriptor, string executionId, ExpressionEvaluator expressions)
+    {
+        WorkflowContext = workflow;
+        Node = node;
+        Descriptor = descriptor;
+        ExecutionId = executionId;
+        _expressions = expressions;
+    }
+
+    public WorkflowExecutionContext WorkflowContext { get; }
+    public ActivityNode Node { get; }
+    public ActivityDescriptor Descriptor { get; }
+
+    /// <summary>The id of this execution's <see cref="ActivityExecutionRecord"/>; bookmarks carry it.</summary>
+    public string ExecutionId { get; }
+
+    /// <summary>The bookmark being resumed, when the activity runs from <see cref="Contracts.Activity.ResumeAsync"/>.</summary>
+    public Bookmark? Resumed { get; internal init; }
+
+    /// <summary>The stimulus payload given with the resumption.</summary>
+    public JsonObject? ResumeInput { get; internal init; }
+
+    public DateTimeOffset Now => WorkflowContext.Now;
+    public string WorkflowInstanceId => WorkflowContext.State.Id;
+    public string? CorrelationId => WorkflowContext.State.CorrelationId;
+    public JsonObject WorkflowInput => WorkflowContext.State.Input;
+    public IReadOnlyList<VariableDefinition> VariableDefinitions => WorkflowContext.Workflow.Variables;
+    public IReadOnlyDictionary<string, JsonNode?> Variables => WorkflowContext.State.Variables;
+    public CancellationToken CancellationToken => WorkflowContext.CancellationToken;
+
+    internal bool IsCompleted => _outcomes is not null;
+    internal IReadOnlyList<string> Outcomes => _outcomes ?? [];
+    internal List<Bookmark> CreatedBookmarks { get; } = [];
+    internal JsonObject Outputs { get; } = [];
+    internal WorkflowSubStatus? FinishRequest { get; private set; }
+
+    public T GetRequiredService<T>() where T : notnull => WorkflowContext.Services.GetRequiredService<T>();
+
+    /// <summary>Completes the activity; execution continues along the named ports (<c>Done</c> when none is named).</summary>
+    public void Complete(params string[] outcomes)
+    {
+        _outcomes ??= [];
+        if (outcomes.Length == 0) _outcomes.Add("Done");
+        else _outcomes.AddRange(outcomes);
+    }
+
+    /// <summary>Ends the whole workflow: every other branch and bookmark is cancelled.</summary>
+    public void FinishWorkflow()
+    {
+        FinishRequest = WorkflowSubStatus.Finished;
+        _outcomes ??= [];
+    }
+
+    /// <summary>Creates a bookmark this activity waits on; a stimulus (<paramref name="name"/>, <paramref name="key"/>) or a timer at <paramref name="resumeAt"/> resumes it.</summary>
+    public Bookmark CreateBookmark(string name, string? key = null, JsonObject? payload = null, DateTimeOffset? resumeAt = null)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = WorkflowExecutionContext.NewId(),
+            WorkflowInstanceId = WorkflowInstanceId,
+            Name = name,
+            Hash = StimulusHash.Compute(name, key),
+            ActivityId = Node.Id,
+            ActivityExecutionId = ExecutionId,
+            Payload = payload,
+            ResumeAt = resumeAt,
+            CorrelationId = CorrelationId,
+            CreatedAt = Now,
+        };
+        CreatedBookmarks.Add(bookmark);
+        WorkflowContext.AddBookmark(bookmark);
+        WorkflowContext.AddJournal("BookmarkCreated", Node, ExecutionId, resumeAt is null ? $"Waiting for {name} {key}".TrimEnd() : $"Waiting until {resumeAt:O}", payload?.DeepClone());
+        return bookmark;
+    }
+
+    public void SetVariable(string name, object? value) => WorkflowContext.SetVariable(name, value);
+
+    public JsonNode? GetVariable(string name) => WorkflowContext.State.Variables.GetValueOrDefault(name);
+
+    public void SetOutput(string name, object? value) => Outputs[name] = ValueConverter.ToJsonNode(value);
+
+    public JsonObject? GetActivityOutput(string activityIdOrName)
+    {
+        var outputs = WorkflowContext.State.ActivityOutputs;
+        if (outputs.TryGetValue(activityIdOrName, out var byId)) return byId;
+        var node = WorkflowContext.Workflow.Flowchart.Activities.FirstOrDefault(a => a.Name == activityIdOrName);
+        return node is not null ? outputs.GetValueOrDefault(node.Id) : null;
+    }
+
+    public ValueTask<object?> EvaluateAsync(WorkflowExpression expression, Type targetType) => _expressions.EvaluateAsync(expression, targetType, this);
+
+    public async ValueTask<T?> EvaluateAsync<T>(WorkflowExpression expression) => (T?)await _expressions.EvaluateAsync(expression, typeof(T), this);
+
+    /// <summary>Adds a message to the outbox, written in the burst's transaction and delivered after commit.</summary>
+    public void AddOutboxMessage(string kind, JsonObject body) =>
+        WorkflowContext.Result.Outbox.Add(new OutboxMessage { Kind = kind, WorkflowInstanceId = WorkflowInstanceId, Body = body, CreatedAt = Now });
+
+    /// <summary>Adds a domain row for the commit participants to write in the burst's transaction.</summary>
+    public void AddCommitItem(object item) => WorkflowContext.Result.CommitItems.Add(item);
+
+    /// <summary>Raises an event that resumes <c>Elsa.Event</c> bookmarks; a local event only reaches this instance.</summary>
+    public void PublishEvent(string eventName, string? correlationId, JsonNode? payload, bool isLocal)
+    {
+        var published = new PublishedEvent(eventName, correlationId, payload, WorkflowInstanceId, isLocal);
+        if (isLocal) WorkflowContext.LocalEvents.Add(published);
+        else WorkflowContext.Result.PublishedEvents.Add(published);
+    }
+
+    /// <summary>Writes a line to the instance's journal.</summary>
+    public void Log(string eventName, string message, JsonNode? payload = null) => WorkflowContext.AddJournal(eventName, Node, ExecutionId, message, payload);
+}

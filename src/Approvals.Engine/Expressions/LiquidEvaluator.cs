@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using Approvals.Engine.Models;
+using Approvals.Engine.Options;
+using Fluid;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Engine.Expressions;
+
+/// <summary>Liquid templates on Fluid, with <c>Variables</c>, <c>Input</c>, <c>WorkflowInstanceId</c> and <c>CorrelationId</c> in scope.</summary>
+internal sealed class LiquidEvaluator(IOptions<ScriptingOptions> options) : IExpressionEvaluator
+{
+    private static readonly FluidParser Parser = new();
+    private readonly ConcurrentDictionary<string, (IFluidTemplate? Template, string? Error)> _templates = new(StringComparer.Ordinal);
+    private readonly TemplateOptions _templateOptions = new() { MaxSteps = options.Value.LiquidMaxSteps, MaxRecursion = 64 };
+
+    public string Syntax => WorkflowExpression.Liquid;
+
+    public async ValueTask<object?> EvaluateAsync(WorkflowExpression expression, Type targetType, IExpressionContext context)
+    {
+        var (template, error) = Parse(expression.Text ?? "");
+        if (template is null) throw new ExpressionFaultException($"Liquid does not parse: {error}");
+        var scope = new TemplateContext(_templateOptions);
+        scope.SetValue("Variables", context.Variables.ToDictionary(v => v.Key, v => ValueConverter.ToPlain(v.Value)));
+        scope.SetValue("Input", ValueConverter.ToPlain(context.WorkflowInput));
+        scope.SetValue("WorkflowInstanceId", context.WorkflowInstanceId);
+        scope.SetValue("CorrelationId", context.CorrelationId ?? "");
+        string text;
+        try
+        {
+            text = await template.RenderAsync(scope);
+        }
+        catch (Exception ex)
+        {
+            throw new ExpressionFaultException($"Liquid failed: {ex.Message}", ex);
+        }
+        return ValueConverter.Convert(text, targetType);
+    }
+
+    public string? Validate(WorkflowExpression expression) => Parse(expression.Text ?? "").Error is { } error ? $"Liquid does not parse: {error}" : null;
+
+    private (IFluidTemplate? Template, string? Error) Parse(string text) =>
+        _templates.GetOrAdd(text, t => Parser.TryParse(t, out var template, out var error) ? (template, null) : (null, error));
+}

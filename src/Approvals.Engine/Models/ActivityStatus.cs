@@ -1,0 +1,9 @@
+namespace Approvals.Engine.Models;
+
+public enum ActivityStatus
+{
+    Running,
+    Completed,
+    Canceled,
+    Faulted,
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Approvals.Engine.Models;
+
+/// <summary>
+/// Everything an instance needs to continue: variables, pending tokens at joins, faulted work. Bookmarks
+/// are kept in their own table (found by stimulus) and loaded beside this state.
+/// </summary>
+public sealed class WorkflowState
+{
+    public required string Id { get; init; }
+    public required string DefinitionId { get; init; }
+    public required string DefinitionVersionId { get; init; }
+    public required int DefinitionVersion { get; init; }
+    public string? CorrelationId { get; set; }
+    public string? Name { get; set; }
+    public WorkflowStatus Status { get; set; } = WorkflowStatus.Running;
+    public WorkflowSubStatus SubStatus { get; set; } = WorkflowSubStatus.Pending;
+    public Dictionary<string, JsonNode?> Variables { get; set; } = new(StringComparer.Ordinal);
+    public JsonObject Input { get; set; } = [];
+    public JsonObject Output { get; set; } = [];
+
+    /// <summary>Outputs of the last execution of each activity, by activity id.</summary>
+    public Dictionary<string, JsonObject> ActivityOutputs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Work scheduled but not run when the burst stopped (only after a fault).</summary>
+    public List<WorkItem> Queue { get; set; } = [];
+
+    /// <summary>Work that faulted; a retry runs it again.</summary>
+    public List<WorkItem> Faulted { get; set; } = [];
+
+    /// <summary>Tokens waiting at joins: activity id → indexes of the inbound connections that delivered one.</summary>
+    public Dictionary<string, List<int>> Joins { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Incidents not yet resolved by a retry.</summary>
+    public int IncidentCount { get; set; }
+
+    public long JournalSequence { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    [JsonIgnore]
+    public List<Bookmark> Bookmarks { get; set; } = [];
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+
+namespace Approvals.Engine.Runtime;
+
+public sealed record StartWorkflowOptions
+{
+    public JsonObject? Input { get; init; }
+    public string? CorrelationId { get; init; }
+
+    /// <summary>A specific version; the published version when null.</summary>
+    public int? Version { get; init; }
+
+    /// <summary>An instance id chosen by the caller (idempotent starts); a new one when null.</summary>
+    public string? InstanceId { get; init; }
+}

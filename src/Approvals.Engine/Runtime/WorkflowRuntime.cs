@@ -1,0 +1,342 @@
+using System.Text.Json.Nodes;
+using Approvals.Engine.Contracts;
+using Approvals.Engine.Definitions;
+using Approvals.Engine.Execution;
+using Approvals.Engine.Models;
+using Approvals.Engine.Options;
+using Approvals.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Engine.Runtime;
+
+/// <summary>
+/// Starts and resumes instances durably. Each burst is committed in one transaction (instance state,
+/// bookmarks, journal, activity records, incidents, outbox rows and the commit participants' rows); a commit
+/// from a stale read loses on the instance's concurrency token and is re-run on fresh state, so a bookmark is
+/// resumed at most once. Timers and outbox messages are handed on only after commit.
+/// </summary>
+public sealed class WorkflowRuntime(
+    WorkflowDbContextFactory dbFactory,
+    WorkflowDefinitionStore definitions,
+    WorkflowCompiler compiler,
+    WorkflowExecutor executor,
+    ITimerScheduler timers,
+    IWorkflowTextWriter textWriter,
+    InstanceLocks locks,
+    IOutboxDispatcher outbox,
+    IEnumerable<ICommitParticipant> participants,
+    TimeProvider clock,
+    IOptions<EngineOptions> options,
+    ILogger<WorkflowRuntime> logger)
+{
+    private readonly ICommitParticipant[] _participants = participants.ToArray();
+
+    /// <summary>Starts an instance of the published version (or the version asked for) and runs it until it waits or ends.</summary>
+    public async Task<WorkflowRunResult> StartAsync(string definitionId, StartWorkflowOptions? start = null, CancellationToken cancellationToken = default)
+    {
+        start ??= new StartWorkflowOptions();
+        var record = start.Version is { } version
+            ? await definitions.FindVersionAsync(definitionId, version, cancellationToken)
+            : await definitions.FindAsync(definitionId, DefinitionVersionOptions.Published, cancellationToken);
+        if (record is null)
+            throw new KeyNotFoundException(start.Version is null
+                ? $"Workflow definition '{definitionId}' has no published version."
+                : $"Workflow definition '{definitionId}' has no version {start.Version}.");
+        var workflow = definitions.Compile(record);
+        var state = WorkflowExecutor.NewState(workflow, start.InstanceId ?? Guid.CreateVersion7().ToString("N"), start.Input, start.CorrelationId, clock.GetUtcNow());
+        var result = await executor.RunAsync(workflow, state, new ExecutionStimulus.Start(), cancellationToken);
+        await CommitAsync(result, expectedVersion: null, cancellationToken);
+        await AfterCommitAsync(result, cancellationToken);
+        return ToRunResult(result);
+    }
+
+    /// <summary>Resumes one bookmark. Throws <see cref="BookmarkNotFoundException"/> when it is gone (already resumed, cancelled, or never there).</summary>
+    public async Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonObject? input = null, CancellationToken cancellationToken = default)
+    {
+        string instanceId;
+        await using (var db = dbFactory.Create())
+        {
+            instanceId = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.WorkflowInstanceId).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new BookmarkNotFoundException(bookmarkId);
+        }
+        return await RunOnInstanceAsync(instanceId, state =>
+        {
+            var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId) ?? throw new BookmarkNotFoundException(bookmarkId);
+            return new ExecutionStimulus.Resume(bookmark, input);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Resumes every bookmark waiting for stimulus (<paramref name="name"/>, <paramref name="key"/>), optionally only
+    /// in one instance or with one correlation id. A stimulus that matches nothing returns <see cref="StimulusResult.NoMatch"/>.
+    /// </summary>
+    public async Task<StimulusResult> TriggerAsync(string name, string? key, JsonObject? input = null, string? correlationId = null, string? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        var hash = StimulusHash.Compute(name, key);
+        List<string> bookmarkIds;
+        await using (var db = dbFactory.Create())
+        {
+            var query = db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Hash == hash);
+            if (correlationId is not null) query = query.Where(b => b.CorrelationId == correlationId);
+            if (instanceId is not null) query = query.Where(b => b.WorkflowInstanceId == instanceId);
+            bookmarkIds = await query.OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(cancellationToken);
+        }
+        var resumed = new List<WorkflowRunResult>();
+        foreach (var id in bookmarkIds)
+        {
+            try
+            {
+                resumed.Add(await ResumeAsync(id, input, cancellationToken));
+            }
+            catch (BookmarkNotFoundException)
+            {
+                // Another stimulus resumed it first; it is no longer a match.
+            }
+        }
+        return new StimulusResult(resumed.Count, resumed);
+    }
+
+    /// <summary>Publishes an event to every instance waiting in <c>Elsa.Event</c> for it.</summary>
+    public Task<StimulusResult> PublishEventAsync(string eventName, JsonNode? payload = null, string? correlationId = null, CancellationToken cancellationToken = default) =>
+        TriggerAsync(Activities.Event.BookmarkName, eventName, new JsonObject { ["payload"] = payload?.DeepClone() }, correlationId, null, cancellationToken);
+
+    /// <summary>Completes an <c>Elsa.RunTask</c> task with its result.</summary>
+    public async Task<WorkflowRunResult> CompleteTaskAsync(string taskId, JsonNode? result = null, CancellationToken cancellationToken = default)
+    {
+        var outcome = await TriggerAsync(Activities.RunTask.BookmarkName, taskId, new JsonObject { ["result"] = result?.DeepClone() }, cancellationToken: cancellationToken);
+        return outcome.Resumed.FirstOrDefault() ?? throw new BookmarkNotFoundException(taskId);
+    }
+
+    /// <summary>Resumes every timer bookmark due at the current time; returns how many were resumed.</summary>
+    public async Task<int> ResumeDueTimersAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        List<string> due;
+        await using (var db = dbFactory.Create())
+        {
+            due = await db.Bookmarks.AsNoTracking().Where(b => b.ResumeAt != null && b.ResumeAt <= now)
+                .OrderBy(b => b.ResumeAt).Select(b => b.Id).Take(500).ToListAsync(cancellationToken);
+        }
+        var count = 0;
+        foreach (var id in due)
+        {
+            try
+            {
+                await ResumeAsync(id, null, cancellationToken);
+                count++;
+            }
+            catch (BookmarkNotFoundException)
+            {
+                // Resumed by another host, or its branch was cancelled meanwhile.
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Runs the faulted activities of an instance again; its open incidents are resolved.</summary>
+    public Task<WorkflowRunResult> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        RunOnInstanceAsync(instanceId, state => state.SubStatus == WorkflowSubStatus.Faulted
+            ? new ExecutionStimulus.Retry()
+            : throw new InvalidOperationException($"Workflow instance '{instanceId}' is not faulted."), cancellationToken, resolveIncidents: true);
+
+    /// <summary>Cancels an instance: its bookmarks are removed (and their activities told), and it finishes as Cancelled.</summary>
+    public Task<WorkflowRunResult> CancelAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
+        RunOnInstanceAsync(instanceId, state => state.Status == WorkflowStatus.Finished
+            ? throw new InvalidOperationException($"Workflow instance '{instanceId}' has already finished.")
+            : new ExecutionStimulus.Cancel(reason), cancellationToken);
+
+    public async Task<WorkflowState?> GetStateAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.Create();
+        return (await LoadAsync(db, instanceId, cancellationToken))?.State;
+    }
+
+    private async Task<WorkflowRunResult> RunOnInstanceAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor, CancellationToken cancellationToken, bool resolveIncidents = false)
+    {
+        // One executor per instance in this process; across processes the concurrency token decides.
+        using var held = await locks.AcquireAsync(instanceId, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            Loaded loaded;
+            await using (var db = dbFactory.Create())
+            {
+                loaded = await LoadAsync(db, instanceId, cancellationToken) ?? throw new KeyNotFoundException($"Workflow instance '{instanceId}' does not exist.");
+                if (resolveIncidents)
+                    loaded.OpenIncidents.AddRange(await db.Incidents.AsNoTracking()
+                        .Where(i => i.WorkflowInstanceId == instanceId && i.ResolvedAt == null).Select(i => i.Id).ToListAsync(cancellationToken));
+            }
+            var stimulus = stimulusFor(loaded.State);
+            var workflow = await CompileAsync(loaded.State.DefinitionVersionId, cancellationToken);
+            var result = await executor.RunAsync(workflow, loaded.State, stimulus, cancellationToken);
+            result.ResolvedIncidentIds.AddRange(loaded.OpenIncidents);
+            try
+            {
+                await CommitAsync(result, loaded.ConcurrencyVersion, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < options.Value.ConcurrencyRetries)
+            {
+                logger.LogDebug("Instance {InstanceId} changed under us; re-running on fresh state (attempt {Attempt}).", instanceId, attempt + 1);
+                continue;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new WorkflowConflictException(instanceId);
+            }
+            await AfterCommitAsync(result, cancellationToken);
+            return ToRunResult(result);
+        }
+    }
+
+    private sealed record Loaded(WorkflowState State, long ConcurrencyVersion)
+    {
+        public List<string> OpenIncidents { get; } = [];
+    }
+
+    private static async Task<Loaded?> LoadAsync(WorkflowDbContext db, string instanceId, CancellationToken cancellationToken)
+    {
+        var record = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (record is null) return null;
+        var state = WorkflowStateSerializer.Deserialize(record.Data);
+        state.Bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.WorkflowInstanceId == instanceId).OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+        state.Status = record.Status;
+        state.SubStatus = record.SubStatus;
+        return new Loaded(state, record.ConcurrencyVersion);
+    }
+
+    private async Task<CompiledWorkflow> CompileAsync(string versionId, CancellationToken cancellationToken)
+    {
+        if (compiler.TryGetPublished(versionId) is { } cached) return cached;
+        var record = await definitions.FindByVersionIdAsync(versionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Definition version '{versionId}' of the instance no longer exists.");
+        return definitions.Compile(record);
+    }
+
+    private async Task CommitAsync(ExecutionResult result, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var state = result.State;
+        await using var db = dbFactory.Create();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var data = WorkflowStateSerializer.Serialize(state);
+        if (expectedVersion is null)
+        {
+            db.Instances.Add(new WorkflowInstanceRecord
+            {
+                Id = state.Id,
+                DefinitionId = state.DefinitionId,
+                DefinitionVersionId = state.DefinitionVersionId,
+                DefinitionVersion = state.DefinitionVersion,
+                CorrelationId = state.CorrelationId,
+                Name = state.Name,
+                Status = state.Status,
+                SubStatus = state.SubStatus,
+                CreatedAt = state.CreatedAt,
+                UpdatedAt = state.UpdatedAt,
+                FinishedAt = state.FinishedAt,
+                IncidentCount = state.IncidentCount,
+                Data = data,
+                ConcurrencyVersion = 1,
+            });
+        }
+        else
+        {
+            var row = new WorkflowInstanceRecord
+            {
+                Id = state.Id,
+                DefinitionId = state.DefinitionId,
+                DefinitionVersionId = state.DefinitionVersionId,
+                Data = "",
+                ConcurrencyVersion = expectedVersion.Value,
+            };
+            db.Instances.Attach(row);
+            row.Status = state.Status;
+            row.SubStatus = state.SubStatus;
+            row.UpdatedAt = state.UpdatedAt;
+            row.FinishedAt = state.FinishedAt;
+            row.CorrelationId = state.CorrelationId;
+            row.Data = data;
+            row.ConcurrencyVersion = expectedVersion.Value + 1;
+            var entry = db.Entry(row);
+            foreach (var p in new[] { nameof(row.Status), nameof(row.SubStatus), nameof(row.UpdatedAt), nameof(row.FinishedAt), nameof(row.CorrelationId), nameof(row.Data), nameof(row.ConcurrencyVersion) })
+                entry.Property(p).IsModified = true;
+            row.IncidentCount = state.IncidentCount;
+            entry.Property(nameof(row.IncidentCount)).IsModified = true;
+        }
+
+        db.Bookmarks.AddRange(result.AddedBookmarks);
+        // Deleting a bookmark that another executor already deleted affects no row: EF reports a concurrency conflict.
+        foreach (var bookmark in result.RemovedBookmarks) db.Bookmarks.Remove(db.Bookmarks.Attach(Stub(bookmark)).Entity);
+        db.Journal.AddRange(result.Journal);
+        db.ActivityExecutions.AddRange(result.NewActivityRecords);
+        foreach (var record in result.UpdatedActivityRecords)
+        {
+            var entry = db.ActivityExecutions.Attach(record);
+            foreach (var p in new[] { nameof(record.Status), nameof(record.CompletedAt), nameof(record.Outcomes), nameof(record.Outputs), nameof(record.Exception), nameof(record.HasBookmarks) })
+                entry.Property(p).IsModified = true;
+        }
+        db.Incidents.AddRange(result.Incidents);
+        if (result.ResolvedIncidentIds.Count > 0)
+        {
+            var now = clock.GetUtcNow();
+            foreach (var id in result.ResolvedIncidentIds)
+            {
+                var incident = new Incident { Id = id, WorkflowInstanceId = state.Id, ActivityId = "", ActivityType = "", Message = "", Timestamp = now };
+                db.Incidents.Attach(incident);
+                incident.ResolvedAt = now;
+                db.Entry(incident).Property(i => i.ResolvedAt).IsModified = true;
+            }
+        }
+        db.Outbox.AddRange(result.Outbox);
+        foreach (var participant in _participants) await participant.OnCommittingAsync(db, result, cancellationToken);
+
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+    }
+
+    private static Bookmark Stub(Bookmark b) => new()
+    {
+        Id = b.Id,
+        WorkflowInstanceId = b.WorkflowInstanceId,
+        Name = b.Name,
+        Hash = b.Hash,
+        ActivityId = b.ActivityId,
+        ActivityExecutionId = b.ActivityExecutionId,
+        CreatedAt = b.CreatedAt,
+    };
+
+    private async Task AfterCommitAsync(ExecutionResult result, CancellationToken cancellationToken)
+    {
+        foreach (var line in result.OutputLines) textWriter.WriteLine(result.State.Id, line);
+        // The rows are committed: from here on a failure only delays delivery (the reconciler and pollers find the rows again).
+        try
+        {
+            foreach (var bookmark in result.AddedBookmarks.Where(b => b.ResumeAt is not null))
+                await timers.ScheduleAsync(new TimerRequest(bookmark.Id, bookmark.WorkflowInstanceId, bookmark.ResumeAt!.Value), cancellationToken);
+            foreach (var bookmark in result.RemovedBookmarks.Where(b => b.ResumeAt is not null))
+                await timers.UnscheduleAsync(bookmark.Id, cancellationToken);
+            if (result.Outbox.Count > 0)
+                await outbox.DispatchAsync(result.Outbox.Select(m => m.Id).ToList(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Handing timers or outbox messages of instance {InstanceId} on failed; they stay in the database and will be picked up again.", result.State.Id);
+        }
+        foreach (var published in result.PublishedEvents)
+        {
+            var outcome = await TriggerAsync(Activities.Event.BookmarkName, published.EventName,
+                new JsonObject { ["payload"] = published.Payload?.DeepClone() }, published.CorrelationId, cancellationToken: cancellationToken);
+            if (outcome.NoMatch)
+                logger.LogInformation("Event {EventName} published by instance {InstanceId} reached no waiting instance.", published.EventName, published.SourceInstanceId);
+        }
+    }
+
+    private static WorkflowRunResult ToRunResult(ExecutionResult result) => new(
+        result.State.Id,
+        result.State.Status,
+        result.State.SubStatus,
+        result.State.Bookmarks.ToList(),
+        result.Incidents.ToList(),
+        result.State.Output);
+}

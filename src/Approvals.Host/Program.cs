@@ -1,0 +1,28 @@
+using Approvals.Activities;
+using Approvals.Engine.Extensions;
+using Approvals.Engine.Persistence;
+using Approvals.Host.Cli;
+using Approvals.Host.Options;
+
+if (args is ["workflows", "validate", .. var files])
+    return await WorkflowsCommand.ValidateAsync(files, Console.Out, Console.Error);
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+
+var approvals = builder.Configuration.GetSection("Approvals").Get<ApprovalsOptions>() ?? new ApprovalsOptions();
+var connectionString = builder.Configuration.GetConnectionString("Approvals")
+    ?? $"Data Source={Path.Combine(approvals.DataDirectory, "approvals.db")}";
+builder.Services.AddWorkflowEngine(o => o.ConnectionString = connectionString, ApprovalActivities.Register);
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+
+app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+app.Run();
+return 0;
+
+/// <summary>Exposed for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
