@@ -19,10 +19,13 @@ public sealed class TestEngine : IAsyncDisposable
     private readonly Action<ActivityRegistry>? _activities;
     private ServiceProvider _services;
 
-    private TestEngine(string folder, Action<ActivityRegistry>? activities)
+    private readonly string _connectionString;
+
+    private TestEngine(string folder, Action<ActivityRegistry>? activities, string? connectionString)
     {
         Folder = folder;
         _activities = activities;
+        _connectionString = connectionString ?? $"Data Source={Path.Combine(folder, "engine.db")}";
         _services = Build();
     }
 
@@ -37,11 +40,12 @@ public sealed class TestEngine : IAsyncDisposable
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
     public WorkflowDefinitionStore Definitions => _services.GetRequiredService<WorkflowDefinitionStore>();
 
-    public static async Task<TestEngine> CreateAsync(Action<ActivityRegistry>? activities = null)
+    /// <param name="connectionString">A PostgreSQL database to use instead of a fresh SQLite file.</param>
+    public static async Task<TestEngine> CreateAsync(Action<ActivityRegistry>? activities = null, string? connectionString = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "approvals-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var engine = new TestEngine(folder, activities);
+        var engine = new TestEngine(folder, activities, connectionString);
         await engine._services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         return engine;
     }
@@ -56,7 +60,7 @@ public sealed class TestEngine : IAsyncDisposable
         services.AddSingleton<IOutboxDispatcher>(Outbox);
         services.AddWorkflowEngine(o =>
         {
-            o.ConnectionString = $"Data Source={DatabasePath}";
+            o.ConnectionString = _connectionString;
             o.TimerPollingInterval = TimeSpan.Zero;
             o.ConcurrencyRetries = 100;
         }, _activities);
