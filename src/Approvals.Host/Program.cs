@@ -12,8 +12,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
 var approvals = builder.Configuration.GetSection("Approvals").Get<ApprovalsOptions>() ?? new ApprovalsOptions();
+var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, approvals.DataDirectory);
 var connectionString = builder.Configuration.GetConnectionString("Approvals")
-    ?? $"Data Source={Path.Combine(approvals.DataDirectory, "approvals.db")}";
+    ?? $"Data Source={Path.Combine(dataDirectory, "approvals.db")}";
 builder.Services.AddWorkflowEngine(o => o.ConnectionString = connectionString, ApprovalActivities.Register);
 builder.Services.AddProblemDetails();
 

@@ -89,6 +89,27 @@ public sealed class ActivityExecutionContext : IExpressionContext
 
     public void SetVariable(string name, object? value) => WorkflowContext.SetVariable(name, value);
 
+    /// <summary>State this execution keeps between its bookmarks' resumptions; saved with the instance and dropped when the activity completes.</summary>
+    public JsonObject ExecutionState
+    {
+        get
+        {
+            var states = WorkflowContext.State.ExecutionStates;
+            if (!states.TryGetValue(ExecutionId, out var state)) states[ExecutionId] = state = [];
+            return state;
+        }
+    }
+
+    /// <summary>The bookmarks this execution still waits on (other than the one being resumed).</summary>
+    public IReadOnlyList<Bookmark> PendingBookmarks => WorkflowContext.State.Bookmarks.Where(b => b.ActivityExecutionId == ExecutionId).ToList();
+
+    /// <summary>Removes a bookmark of this execution without resuming it (a reminder that is no longer needed).</summary>
+    public void RemoveBookmark(Bookmark bookmark)
+    {
+        if (bookmark.ActivityExecutionId != ExecutionId) throw new InvalidOperationException("An activity may only remove its own bookmarks.");
+        WorkflowContext.RemoveBookmark(bookmark);
+    }
+
     public JsonNode? GetVariable(string name) => WorkflowContext.State.Variables.GetValueOrDefault(name);
 
     public void SetOutput(string name, object? value) => Outputs[name] = ValueConverter.ToJsonNode(value);

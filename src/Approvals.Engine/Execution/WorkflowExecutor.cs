@@ -230,6 +230,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
 
         if (activityContext.FinishRequest is { } finish)
         {
+            await ReleaseAsync(context, record);
             Close(context, node, record, ActivityStatus.Completed, []);
             await FinishAsync(context, finish);
             return;
@@ -237,11 +238,12 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         if (activityContext.IsCompleted)
         {
             var outcomes = activityContext.Outcomes.Distinct().ToList();
+            await ReleaseAsync(context, record);
             Close(context, node, record, ActivityStatus.Completed, outcomes);
             await FlowAsync(context, node, outcomes);
             return;
         }
-        if (activityContext.CreatedBookmarks.Count > 0)
+        if (context.State.Bookmarks.Any(b => b.ActivityExecutionId == record.Id))
         {
             record.HasBookmarks = true;
             context.AddJournal("Suspended", node, record.Id);
@@ -249,6 +251,17 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         }
         // Neither completed nor waiting: the path ends here.
         Close(context, node, record, ActivityStatus.Completed, []);
+    }
+
+    /// <summary>
+    /// A completed activity waits on nothing more: its remaining bookmarks (other assignees' tasks, reminders)
+    /// are removed and the activity is told, so it can cancel what they stood for.
+    /// </summary>
+    private async Task ReleaseAsync(WorkflowExecutionContext context, ActivityExecutionRecord record)
+    {
+        foreach (var bookmark in context.State.Bookmarks.Where(b => b.ActivityExecutionId == record.Id).ToList())
+            await CancelBookmarkAsync(context, bookmark, executionEnds: false);
+        context.State.ExecutionStates.Remove(record.Id);
     }
 
     private static void Close(WorkflowExecutionContext context, ActivityNode node, ActivityExecutionRecord record, ActivityStatus status, List<string> outcomes)
@@ -391,11 +404,17 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         foreach (var bookmark in context.State.Bookmarks.ToList()) await CancelBookmarkAsync(context, bookmark);
     }
 
-    private async Task CancelBookmarkAsync(WorkflowExecutionContext context, Bookmark bookmark)
+    private async Task CancelBookmarkAsync(WorkflowExecutionContext context, Bookmark bookmark, bool executionEnds = true)
     {
         context.RemoveBookmark(bookmark);
         var node = context.Workflow.FindNode(bookmark.ActivityId);
         if (node is null) return;
+        if (!executionEnds)
+        {
+            if (context.Workflow.Descriptors[node.Index] is { } owner)
+                await owner.Factory().CancelAsync(new ActivityExecutionContext(context, node, owner, bookmark.ActivityExecutionId, expressions), bookmark);
+            return;
+        }
         var record = context.Result.NewActivityRecords.FirstOrDefault(r => r.Id == bookmark.ActivityExecutionId)
             ?? context.Result.UpdatedActivityRecords.FirstOrDefault(r => r.Id == bookmark.ActivityExecutionId);
         if (record is null)
@@ -411,8 +430,16 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
             };
             context.Result.UpdatedActivityRecords.Add(record);
         }
+        if (record.Status == ActivityStatus.Canceled)
+        {
+            // Another bookmark of the same execution was cancelled already; tell the activity about this one too.
+            if (context.Workflow.Descriptors[node.Index] is { } again)
+                await again.Factory().CancelAsync(new ActivityExecutionContext(context, node, again, record.Id, expressions), bookmark);
+            return;
+        }
         record.Status = ActivityStatus.Canceled;
         record.CompletedAt = context.Now;
+        context.State.ExecutionStates.Remove(record.Id);
         if (!context.Result.CancelledActivityExecutionIds.Contains(record.Id)) context.Result.CancelledActivityExecutionIds.Add(record.Id);
         context.AddJournal("Cancelled", node, record.Id, bookmark.Name);
         if (context.Workflow.Descriptors[node.Index] is { } descriptor)

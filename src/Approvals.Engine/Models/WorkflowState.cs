@@ -24,6 +24,9 @@ public sealed class WorkflowState
     /// <summary>Outputs of the last execution of each activity, by activity id.</summary>
     public Dictionary<string, JsonObject> ActivityOutputs { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>State an activity keeps across its bookmarks (a board's votes, a reminder count), by activity execution id.</summary>
+    public Dictionary<string, JsonObject> ExecutionStates { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Work scheduled but not run when the burst stopped (only after a fault).</summary>
     public List<WorkItem> Queue { get; set; } = [];
 
