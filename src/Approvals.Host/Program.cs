@@ -1,5 +1,7 @@
-using Approvals.Activities;
-using Approvals.Engine.Extensions;
+using Approvals.Activities.Calendar;
+using Approvals.Activities.Extensions;
+using Approvals.Activities.Persistence;
+using Approvals.Activities.Seeding;
 using Approvals.Engine.Persistence;
 using Approvals.Host.Cli;
 using Approvals.Host.Options;
@@ -15,11 +17,16 @@ var approvals = builder.Configuration.GetSection("Approvals").Get<ApprovalsOptio
 var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, approvals.DataDirectory);
 var connectionString = builder.Configuration.GetConnectionString("Approvals")
     ?? $"Data Source={Path.Combine(dataDirectory, "approvals.db")}";
-builder.Services.AddWorkflowEngine(o => o.ConnectionString = connectionString, ApprovalActivities.Register);
+builder.Services.AddApprovals(o => o.ConnectionString = connectionString);
+builder.Services.AddSingleton<Approvals.Activities.Contracts.IUserDirectory, Approvals.Host.Identity.NoUserDirectory>();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+await app.Services.GetRequiredService<ApprovalsDatabaseMigrator>().MigrateAsync();
+var seeder = app.Services.GetRequiredService<WorkflowSeeder>();
+await seeder.SeedCalendarAsync(ChinaPublicHolidays.Year2026);
+await seeder.SeedWorkflowsAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
 
 app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
 app.Run();

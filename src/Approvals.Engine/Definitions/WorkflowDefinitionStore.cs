@@ -131,6 +131,13 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         return await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == versionId, cancellationToken);
     }
 
+    /// <summary>The published version of every definition.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListPublishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.Create();
+        return await db.Definitions.AsNoTracking().Where(d => d.IsPublished).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.Create();

@@ -34,6 +34,15 @@ public sealed class ExecutionResult(WorkflowState state)
     public List<string> CancelledActivityExecutionIds { get; } = [];
 
     public bool IsNew { get; init; }
+
+    /// <summary>Locks an activity took for the burst (a number sequence); released after the commit or its failure.</summary>
+    public List<IDisposable> Holds { get; } = [];
+
+    internal void ReleaseHolds()
+    {
+        foreach (var hold in Holds) hold.Dispose();
+        Holds.Clear();
+    }
 }
 
 /// <summary>An event raised by an instance; it resumes <c>Elsa.Event</c> bookmarks with the same name.</summary>

@@ -57,7 +57,15 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
                 break;
         }
 
-        await RunQueueAsync(context);
+        try
+        {
+            await RunQueueAsync(context);
+        }
+        catch
+        {
+            context.Result.ReleaseHolds();
+            throw;
+        }
         Complete(context);
         return context.Result;
     }

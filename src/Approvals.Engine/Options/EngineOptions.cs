@@ -12,7 +12,7 @@ public sealed class EngineOptions
     public TimeSpan TimerPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many times a commit that lost an optimistic-concurrency race is re-run on fresh state.</summary>
-    public int ConcurrencyRetries { get; set; } = 5;
+    public int ConcurrencyRetries { get; set; } = 50;
 
     public DatabaseProvider ResolvedProvider => Provider != DatabaseProvider.Auto
         ? Provider

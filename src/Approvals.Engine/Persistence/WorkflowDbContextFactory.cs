@@ -14,19 +14,23 @@ public sealed class WorkflowDbContextFactory
     {
         var engine = options.Value;
         Provider = engine.ResolvedProvider;
+        ConnectionString = Provider == DatabaseProvider.PostgreSql ? engine.ConnectionString : SqliteConnectionString(engine.ConnectionString);
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            var o = new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(engine.ConnectionString).Options;
+            var o = new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(ConnectionString).Options;
             _create = () => new PostgresWorkflowDbContext(o);
         }
         else
         {
-            var o = new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite(SqliteConnectionString(engine.ConnectionString)).Options;
+            var o = new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite(ConnectionString).Options;
             _create = () => new SqliteWorkflowDbContext(o);
         }
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string in use (for SQLite, with the busy timeout applied).</summary>
+    public string ConnectionString { get; }
 
     public WorkflowDbContext Create() => _create();
 

@@ -12,4 +12,7 @@ public sealed record StartWorkflowOptions
 
     /// <summary>An instance id chosen by the caller (idempotent starts); a new one when null.</summary>
     public string? InstanceId { get; init; }
+
+    /// <summary>Domain rows (a request, its first audit entry) written in the same transaction as the new instance.</summary>
+    public IReadOnlyList<object> CommitItems { get; init; } = [];
 }

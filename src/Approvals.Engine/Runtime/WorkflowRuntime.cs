@@ -47,10 +47,21 @@ public sealed class WorkflowRuntime(
         var workflow = definitions.Compile(record);
         var state = WorkflowExecutor.NewState(workflow, start.InstanceId ?? Guid.CreateVersion7().ToString("N"), start.Input, start.CorrelationId, clock.GetUtcNow());
         var result = await executor.RunAsync(workflow, state, new ExecutionStimulus.Start(), cancellationToken);
-        await CommitAsync(result, expectedVersion: null, cancellationToken);
+        result.CommitItems.InsertRange(0, start.CommitItems);
+        try
+        {
+            await CommitAsync(result, expectedVersion: null, cancellationToken);
+        }
+        finally
+        {
+            result.ReleaseHolds();
+        }
         await AfterCommitAsync(result, cancellationToken);
         return ToRunResult(result);
     }
+
+    /// <summary>Published definitions (latest published version of each).</summary>
+    public WorkflowDefinitionStore Definitions => definitions;
 
     /// <summary>Resumes one bookmark. Throws <see cref="BookmarkNotFoundException"/> when it is gone (already resumed, cancelled, or never there).</summary>
     public async Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonObject? input = null, CancellationToken cancellationToken = default)
@@ -142,10 +153,11 @@ public sealed class WorkflowRuntime(
             : throw new InvalidOperationException($"Workflow instance '{instanceId}' is not faulted."), cancellationToken, resolveIncidents: true);
 
     /// <summary>Cancels an instance: its bookmarks are removed (and their activities told), and it finishes as Cancelled.</summary>
-    public Task<WorkflowRunResult> CancelAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
+    /// <param name="commitItems">Domain rows written with the cancellation (the request's new state, an audit entry).</param>
+    public Task<WorkflowRunResult> CancelAsync(string instanceId, string? reason = null, IReadOnlyList<object>? commitItems = null, CancellationToken cancellationToken = default) =>
         RunOnInstanceAsync(instanceId, state => state.Status == WorkflowStatus.Finished
             ? throw new InvalidOperationException($"Workflow instance '{instanceId}' has already finished.")
-            : new ExecutionStimulus.Cancel(reason), cancellationToken);
+            : new ExecutionStimulus.Cancel(reason), cancellationToken, commitItems: commitItems);
 
     public async Task<WorkflowState?> GetStateAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -153,7 +165,8 @@ public sealed class WorkflowRuntime(
         return (await LoadAsync(db, instanceId, cancellationToken))?.State;
     }
 
-    private async Task<WorkflowRunResult> RunOnInstanceAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor, CancellationToken cancellationToken, bool resolveIncidents = false)
+    private async Task<WorkflowRunResult> RunOnInstanceAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor, CancellationToken cancellationToken,
+        bool resolveIncidents = false, IReadOnlyList<object>? commitItems = null)
     {
         // One executor per instance in this process; across processes the concurrency token decides.
         using var held = await locks.AcquireAsync(instanceId, cancellationToken);
@@ -171,6 +184,7 @@ public sealed class WorkflowRuntime(
             var workflow = await CompileAsync(loaded.State.DefinitionVersionId, cancellationToken);
             var result = await executor.RunAsync(workflow, loaded.State, stimulus, cancellationToken);
             result.ResolvedIncidentIds.AddRange(loaded.OpenIncidents);
+            if (commitItems is not null) result.CommitItems.InsertRange(0, commitItems);
             try
             {
                 await CommitAsync(result, loaded.ConcurrencyVersion, cancellationToken);
@@ -178,11 +192,17 @@ public sealed class WorkflowRuntime(
             catch (DbUpdateConcurrencyException) when (attempt < options.Value.ConcurrencyRetries)
             {
                 logger.LogDebug("Instance {InstanceId} changed under us; re-running on fresh state (attempt {Attempt}).", instanceId, attempt + 1);
+                // A little jitter, so bursts that keep colliding on a shared row (a number sequence) spread out.
+                await Task.Delay(Random.Shared.Next(0, Math.Min(50, 2 << Math.Min(attempt, 5))), cancellationToken);
                 continue;
             }
             catch (DbUpdateConcurrencyException)
             {
                 throw new WorkflowConflictException(instanceId);
+            }
+            finally
+            {
+                result.ReleaseHolds();
             }
             await AfterCommitAsync(result, cancellationToken);
             return ToRunResult(result);

@@ -15,7 +15,7 @@ internal static class WorkflowsCommand
             await error.WriteLineAsync("usage: workflows validate <file>...");
             return 2;
         }
-        var services = new ServiceCollection().AddLogging().AddWorkflowEngine(configure: null, activities: Activities.ApprovalActivities.Register).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddWorkflowEngine(configure: null, activities: Approvals.Activities.ApprovalActivities.Register).BuildServiceProvider();
         var validator = services.GetRequiredService<WorkflowValidator>();
         var failed = 0;
         foreach (var file in files)

@@ -1,0 +1,9 @@
+namespace Approvals.Activities.Tasks;
+
+public enum HumanTaskStatus
+{
+    Open,
+    Claimed,
+    Completed,
+    Cancelled,
+}

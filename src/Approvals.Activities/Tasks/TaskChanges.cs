@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+
+namespace Approvals.Activities.Tasks;
+
+/// <summary>A task made by a stage, written with the burst that made it.</summary>
+public sealed record TaskCreated(HumanTask Task);
+
+/// <summary>A decision on a task. Applied only while the task is still open; otherwise the burst loses and is re-run.</summary>
+public sealed record TaskCompleted(string TaskId, string Outcome, string? Comment, string ActedBy, string? OnBehalfOf, string? OperationId, DateTimeOffset At, JsonObject? Payload, IReadOnlyList<string> AttachmentIds);
+
+/// <summary>A task closed without a decision: its stage closed, or the instance was cancelled.</summary>
+public sealed record TaskCancelled(string TaskId, string Reason, DateTimeOffset At);
+
+public sealed record TaskReminded(string TaskId, int RemindersSent);
+
+public sealed record TaskEscalated(string TaskId, string Role, DateTimeOffset At);
+
+public sealed record TaskOverdue(string TaskId);

@@ -1,0 +1,176 @@
+using System.Text.Json.Nodes;
+using Approvals.Activities.Audit;
+using Approvals.Activities.Contracts;
+using Approvals.Activities.Forms;
+using Approvals.Activities.Persistence;
+using Approvals.Activities.Requests;
+using Approvals.Engine.Execution;
+using Approvals.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approvals.Activities.Tasks;
+
+/// <summary>
+/// What people do with tasks: decide, claim, release, transfer, delegate. Only the assignee, a candidate (a member
+/// of a candidate role, of the right unit), or an active proxy of either may act; both identities are recorded.
+/// </summary>
+public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRuntime runtime, IUserDirectory directory, RequestTypeCatalog types, TimeProvider clock)
+{
+    public async Task<HumanTask> GetAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Create();
+        return await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new TaskNotFoundException(taskId);
+    }
+
+    /// <summary>Whether (and for whom) <paramref name="userId"/> may act on the task; null when not at all.</summary>
+    public async Task<TaskActor?> ActorForAsync(HumanTask task, string userId, CancellationToken cancellationToken = default)
+    {
+        if (await MayActAsSelfAsync(task, userId, cancellationToken)) return new TaskActor(userId, null);
+        await using var db = factory.Create();
+        var now = clock.GetUtcNow();
+        var proxies = await db.Proxies.AsNoTracking().Where(p => p.SubstituteId == userId && p.From <= now && p.To > now).ToListAsync(cancellationToken);
+        foreach (var proxy in proxies.Where(p => p.Covers(now, task.DefinitionId)))
+            if (await MayActAsSelfAsync(task, proxy.PrincipalId, cancellationToken)) return new TaskActor(userId, proxy.PrincipalId);
+        return null;
+    }
+
+    private async Task<bool> MayActAsSelfAsync(HumanTask task, string userId, CancellationToken cancellationToken)
+    {
+        if (task.ClaimedBy is not null) return task.ClaimedBy == userId;
+        if (task.AssigneeId is not null) return task.AssigneeId == userId;
+        if (task.CandidateRoles.Count == 0) return false;
+        var user = await directory.FindAsync(userId, cancellationToken);
+        if (user is null) return false;
+        // An escalation role is not limited to the applicant's unit.
+        return task.CandidateRoles.Any(role => user.IsInRole(role, role == task.EscalatedTo ? null : task.CandidateUnitId));
+    }
+
+    /// <summary>
+    /// Decides a task. A repeated <paramref name="operationId"/> returns the first result; any other second decision is a
+    /// <see cref="TaskConflictException"/>, as is a decision on a task whose stage has closed.
+    /// </summary>
+    public async Task<TaskDecisionResult> DecideAsync(string taskId, string userId, string outcome, string? comment, string? operationId,
+        JsonObject? payload = null, IReadOnlyList<string>? attachmentIds = null, CancellationToken cancellationToken = default)
+    {
+        var task = await GetAsync(taskId, cancellationToken);
+        if (Settled(task, operationId) is { } settled) return settled;
+        var actor = await ActorForAsync(task, userId, cancellationToken)
+            ?? throw new TaskForbiddenException($"You may not decide this task: it is for {Describe(task)}.");
+        await ValidateAsync(task, outcome, comment, payload, cancellationToken);
+
+        var onBehalfOf = actor.OnBehalfOf ?? (task.DelegatedFrom is { } from && from != actor.UserId ? from : null);
+        var decision = new TaskDecision(task.Id, outcome, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), actor.UserId, onBehalfOf,
+            operationId, payload, attachmentIds ?? []);
+        try
+        {
+            await runtime.ResumeAsync(task.BookmarkId, decision.ToJson(), cancellationToken);
+        }
+        catch (BookmarkNotFoundException)
+        {
+            // Someone else decided it (or the stage closed) between our read and our commit.
+            var now = await GetAsync(taskId, cancellationToken);
+            return Settled(now, operationId) ?? throw new TaskConflictException("The task changed while you were deciding it.", now);
+        }
+        return new TaskDecisionResult(await GetAsync(taskId, cancellationToken), false);
+    }
+
+    private static TaskDecisionResult? Settled(HumanTask task, string? operationId) => task.Status switch
+    {
+        HumanTaskStatus.Completed when operationId is not null && task.OperationId == operationId => new TaskDecisionResult(task, true),
+        HumanTaskStatus.Completed => throw new TaskConflictException($"The task was already decided: {task.Outcome} by {task.ActedBy} at {task.CompletedAt:u}.", task),
+        HumanTaskStatus.Cancelled => throw new TaskConflictException($"The task is closed: {task.CancelReason}", task),
+        _ => null,
+    };
+
+    private async Task ValidateAsync(HumanTask task, string outcome, string? comment, JsonObject? payload, CancellationToken cancellationToken)
+    {
+        if (!task.Outcomes.Contains(outcome))
+            throw new DecisionInvalidException("outcome", $"'{outcome}' is not a decision this task offers ({string.Join(", ", task.Outcomes)}).");
+        if (task.CommentRequiredFor.Contains(outcome) && string.IsNullOrWhiteSpace(comment))
+            throw new DecisionInvalidException("comment", $"A comment is required to choose {outcome}.");
+        if (task.Payload?["required"]?[outcome] is JsonArray required)
+            foreach (var field in required.Select(f => f!.GetValue<string>()))
+                if (payload?[field] is null || (payload[field] is JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s)))
+                    throw new DecisionInvalidException($"payload.{field}", $"'{field}' is required to choose {outcome}.");
+        if (task.Kind == "revise" && outcome == "Resubmitted")
+        {
+            if (payload?["data"] is not JsonObject data) throw new DecisionInvalidException("payload.data", "A resubmission needs the revised form data.");
+            await using var db = factory.Create();
+            var request = await db.Requests.AsNoTracking().FirstAsync(r => r.Id == task.RequestId, cancellationToken);
+            var type = await types.FindAsync(request.Type, cancellationToken) ?? throw new InvalidOperationException($"Request type '{request.Type}' is not published.");
+            var errors = FormValidator.Validate(type.Form, data);
+            if (errors.Count > 0) throw new FormValidationException(errors.Select(e => e with { Path = "payload.data." + e.Path }).ToList());
+        }
+    }
+
+    /// <summary>A candidate takes the task, so the other candidates no longer see it as theirs to decide.</summary>
+    public async Task<HumanTask> ClaimAsync(string taskId, string userId, CancellationToken cancellationToken = default)
+    {
+        var task = await GetAsync(taskId, cancellationToken);
+        if (task.AssigneeId is not null || task.CandidateRoles.Count == 0) throw new DecisionInvalidException("task", "Only a task offered to a role can be claimed.");
+        if (task.Status != HumanTaskStatus.Open) throw new TaskConflictException(task.Status == HumanTaskStatus.Claimed ? $"The task was already claimed by {task.ClaimedBy}." : "The task is no longer open.", task);
+        var actor = await ActorForAsync(task, userId, cancellationToken) ?? throw new TaskForbiddenException($"You may not claim this task: it is for {Describe(task)}.");
+        return await ChangeAsync(task, t => t.Status == HumanTaskStatus.Open,
+            t => { t.Status = HumanTaskStatus.Claimed; t.ClaimedBy = actor.OnBehalfOf ?? actor.UserId; },
+            new AuditRecord(actor.UserId, "Claimed") { OnBehalfOf = actor.OnBehalfOf }, cancellationToken);
+    }
+
+    public async Task<HumanTask> ReleaseAsync(string taskId, string userId, CancellationToken cancellationToken = default)
+    {
+        var task = await GetAsync(taskId, cancellationToken);
+        if (task.Status != HumanTaskStatus.Claimed) throw new TaskConflictException("The task is not claimed.", task);
+        var actor = await ActorForAsync(task, userId, cancellationToken) ?? throw new TaskForbiddenException("Only the one who claimed the task may release it.");
+        return await ChangeAsync(task, t => t.Status == HumanTaskStatus.Claimed && t.ClaimedBy == task.ClaimedBy,
+            t => { t.Status = HumanTaskStatus.Open; t.ClaimedBy = null; },
+            new AuditRecord(actor.UserId, "Released") { OnBehalfOf = actor.OnBehalfOf }, cancellationToken);
+    }
+
+    /// <summary>Transfers the task (转办) to another user, who then decides it as their own.</summary>
+    public async Task<HumanTask> ReassignAsync(string taskId, string userId, string toUserId, string? comment, bool isAdministrator = false, CancellationToken cancellationToken = default)
+    {
+        var task = await GetAsync(taskId, cancellationToken);
+        if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled) throw new TaskConflictException("The task is no longer open.", task);
+        var actor = isAdministrator ? new TaskActor(userId, null) : await ActorForAsync(task, userId, cancellationToken)
+            ?? throw new TaskForbiddenException("Only someone who may decide the task may transfer it.");
+        if (await directory.FindAsync(toUserId, cancellationToken) is null) throw new DecisionInvalidException("toUserId", $"User '{toUserId}' does not exist.");
+        var status = task.Status;
+        return await ChangeAsync(task, t => t.Status == status,
+            t => { t.AssigneeId = toUserId; t.ClaimedBy = null; t.Status = HumanTaskStatus.Open; t.CandidateRoles = []; t.CandidateUnitId = null; },
+            new AuditRecord(actor.UserId, "Transferred") { OnBehalfOf = actor.OnBehalfOf, Comment = comment, Data = new JsonObject { ["to"] = toUserId, ["from"] = task.AssigneeId } },
+            cancellationToken, closeCandidates: true);
+    }
+
+    /// <summary>Delegates the task: the delegate decides it, on behalf of the one who delegated.</summary>
+    public async Task<HumanTask> DelegateAsync(string taskId, string userId, string toUserId, string? comment, CancellationToken cancellationToken = default)
+    {
+        var task = await GetAsync(taskId, cancellationToken);
+        if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled) throw new TaskConflictException("The task is no longer open.", task);
+        var actor = await ActorForAsync(task, userId, cancellationToken) ?? throw new TaskForbiddenException("Only someone who may decide the task may delegate it.");
+        if (await directory.FindAsync(toUserId, cancellationToken) is null) throw new DecisionInvalidException("toUserId", $"User '{toUserId}' does not exist.");
+        var principal = actor.OnBehalfOf ?? actor.UserId;
+        var status = task.Status;
+        return await ChangeAsync(task, t => t.Status == status,
+            t => { t.DelegatedFrom = principal; t.AssigneeId = toUserId; t.ClaimedBy = null; t.Status = HumanTaskStatus.Open; t.CandidateRoles = []; t.CandidateUnitId = null; },
+            new AuditRecord(actor.UserId, "Delegated") { OnBehalfOf = actor.OnBehalfOf, Comment = comment, Data = new JsonObject { ["to"] = toUserId, ["for"] = principal } },
+            cancellationToken, closeCandidates: true);
+    }
+
+    private async Task<HumanTask> ChangeAsync(HumanTask task, Func<HumanTask, bool> stillValid, Action<HumanTask> change, AuditRecord audit, CancellationToken cancellationToken, bool closeCandidates = false)
+    {
+        await using var db = factory.Create();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tracked = await db.Tasks.FirstAsync(t => t.Id == task.Id, cancellationToken);
+        if (!stillValid(tracked)) throw new TaskConflictException("The task changed meanwhile; look again.", tracked);
+        change(tracked);
+        if (closeCandidates)
+            await db.TaskCandidates.Where(c => c.TaskId == task.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsOpen, false), cancellationToken);
+        await AuditTrail.AppendAsync(db, [audit with { TaskId = task.Id, RequestId = task.RequestId, WorkflowInstanceId = task.WorkflowInstanceId, At = clock.GetUtcNow() }], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return tracked;
+    }
+
+    private static string Describe(HumanTask task) => task.ClaimedBy is not null ? $"{task.ClaimedBy} (claimed)"
+        : task.AssigneeId is not null ? task.AssigneeId
+        : $"role {string.Join(" / ", task.CandidateRoles)}{(task.CandidateUnitId is null ? "" : $" of unit {task.CandidateUnitId}")}";
+}
