@@ -124,7 +124,11 @@ public static class FormValidator
 
     private static bool TryNumber(JsonNode node, out double value)
     {
-        if (node is JsonValue v && v.TryGetValue<double>(out value)) return true;
+        if (Engine.Expressions.ValueConverter.TryGetNumber(node, out var number))
+        {
+            value = (double)number;
+            return true;
+        }
         value = 0;
         return node is JsonValue s && s.TryGetValue<string>(out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }

@@ -34,8 +34,8 @@ public sealed class TravelPolicyCheck : Activity
         var @return = Date(data["returnDate"]);
         var days = departure is { } d1 && @return is { } d2 ? d2.DayNumber - d1.DayNumber + 1 : 0;
         var persons = (data["members"] as JsonArray)?.Count ?? 0;
-        var budget = data["budget"] is JsonValue b && b.TryGetValue<decimal>(out var value) ? value : 0m;
-        var maxDays = MaxDaysByCountries?[Math.Min(countries, MaxCountries).ToString(CultureInfo.InvariantCulture)]?.GetValue<int>();
+        var budget = Engine.Expressions.ValueConverter.TryGetNumber(data["budget"], out var value) ? value : 0m;
+        int? maxDays = Engine.Expressions.ValueConverter.TryGetNumber(MaxDaysByCountries?[Math.Min(countries, MaxCountries).ToString(CultureInfo.InvariantCulture)], out var limit) ? (int)limit : null;
         var perDay = persons > 0 && days > 0 ? Math.Round(budget / persons / days, 2) : 0m;
 
         var checks = new JsonArray

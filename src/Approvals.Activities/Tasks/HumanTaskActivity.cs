@@ -139,7 +139,10 @@ public abstract class HumanTaskActivity : Activity
     private async Task ScheduleReminderAsync(ActivityExecutionContext context, WorkingCalendar calendar)
     {
         if (WorkDuration.Parse(ReminderInterval) is not { IsPositive: true } interval) return;
-        var at = await interval.AfterAsync(context.Now, calendar, context.CancellationToken);
+        // Keep to the schedule (no drift from late polls); after downtime, skip the reminders that were missed.
+        var from = context.Resumed is { Name: ReminderBookmark, ResumeAt: { } due } ? due : context.Now;
+        var at = await interval.AfterAsync(from, calendar, context.CancellationToken);
+        if (at <= context.Now) at = await interval.AfterAsync(context.Now, calendar, context.CancellationToken);
         context.CreateBookmark(ReminderBookmark, context.ExecutionId, resumeAt: at);
     }
 

@@ -37,12 +37,13 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
     private async Task<bool> MayActAsSelfAsync(HumanTask task, string userId, CancellationToken cancellationToken)
     {
         if (task.ClaimedBy is not null) return task.ClaimedBy == userId;
-        if (task.AssigneeId is not null) return task.AssigneeId == userId;
-        if (task.CandidateRoles.Count == 0) return false;
+        if (task.AssigneeId == userId) return true;
+        if (task.AssigneeId is not null && task.EscalatedTo is null) return false;
         var user = await directory.FindAsync(userId, cancellationToken);
         if (user is null) return false;
-        // An escalation role is not limited to the applicant's unit.
-        return task.CandidateRoles.Any(role => user.IsInRole(role, role == task.EscalatedTo ? null : task.CandidateUnitId));
+        // The role a task was escalated to takes it up beside the assignee, and is not limited to the applicant's unit.
+        if (task.EscalatedTo is { } escalated && user.IsInRole(escalated)) return true;
+        return task.AssigneeId is null && task.CandidateRoles.Any(role => user.IsInRole(role, task.CandidateUnitId));
     }
 
     /// <summary>

@@ -68,6 +68,14 @@ public static class ValueConverter
 
     public static T? Convert<T>(object? value) => (T?)Convert(value, typeof(T));
 
+    /// <summary>Reads a JSON number whatever CLR number the node holds.</summary>
+    public static bool TryGetNumber(JsonNode? node, out decimal number)
+    {
+        number = 0;
+        return node is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+    }
+
     /// <summary>Turns a value (CLR, JSON or literal) into a JSON node for variables and outputs.</summary>
     public static JsonNode? ToJsonNode(object? value) => value switch
     {
@@ -92,8 +100,12 @@ public static class ValueConverter
     {
         if (value.TryGetValue<string>(out var s)) return s;
         if (value.TryGetValue<bool>(out var b)) return b;
-        if (value.TryGetValue<long>(out var l)) return l;
-        if (value.TryGetValue<double>(out var d)) return d;
+        if (value.GetValueKind() == JsonValueKind.Number)
+        {
+            // The value may hold any CLR number (int, decimal, …) or a parsed element: read its JSON text.
+            var text = value.ToJsonString();
+            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? whole : double.Parse(text, CultureInfo.InvariantCulture);
+        }
         if (value.TryGetValue<JsonElement>(out var e)) return e.ValueKind switch
         {
             JsonValueKind.String => e.GetString(),
