@@ -3,6 +3,8 @@ using Approvals.Activities.DocumentNumbers;
 using Approvals.Activities.Quotas;
 using Approvals.Activities.Requests;
 using Approvals.Activities.Tasks;
+using System.Text.Json.Nodes;
+using Approvals.Engine.Activities;
 using Approvals.Engine.Contracts;
 using Approvals.Engine.Execution;
 using Approvals.Engine.Persistence;
@@ -19,10 +21,11 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
 {
     public async Task OnCommittingAsync(WorkflowDbContext engineDb, ExecutionResult result, CancellationToken cancellationToken)
     {
-        if (result.CommitItems.Count == 0) return;
+        var runTasks = RunTaskChanges(result);
+        if (result.CommitItems.Count == 0 && runTasks.Count == 0) return;
         await using var db = await factory.EnlistAsync(engineDb, cancellationToken);
         var audit = new List<AuditRecord>();
-        foreach (var item in result.CommitItems)
+        foreach (var item in runTasks.Concat(result.CommitItems))
         {
             switch (item)
             {
@@ -88,6 +91,52 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
             // Another burst inserted the same key first (the first number of a year, say): re-run on fresh state.
             throw new DbUpdateConcurrencyException("A row this burst inserts was inserted concurrently.", ex);
         }
+    }
+
+    /// <summary>
+    /// <c>Elsa.RunTask</c> is served by the same task model: each request becomes a task in the inbox (for the
+    /// roles or assignee its payload names, else administrators), and the task closes with its bookmark.
+    /// </summary>
+    private static List<object> RunTaskChanges(ExecutionResult result)
+    {
+        var changes = new List<object>();
+        foreach (var bookmark in result.AddedBookmarks.Where(b => b.Name == RunTask.BookmarkName))
+        {
+            var payload = bookmark.Payload?["payload"] as JsonObject;
+            var roles = (payload?["roles"] as JsonArray)?.Select(r => r!.GetValue<string>()).ToList() ?? [];
+            var assignee = payload?["assignee"]?.GetValue<string>();
+            if (assignee is null && roles.Count == 0) roles.Add("admin");
+            changes.Add(new TaskCreated(new HumanTask
+            {
+                Id = bookmark.Payload!["taskId"]!.GetValue<string>(),
+                WorkflowInstanceId = bookmark.WorkflowInstanceId,
+                DefinitionId = result.State.DefinitionId,
+                ActivityId = bookmark.ActivityId,
+                ActivityExecutionId = bookmark.ActivityExecutionId,
+                BookmarkId = bookmark.Id,
+                RequestId = result.State.Input["requestId"]?.GetValue<string>(),
+                Kind = "run-task",
+                Title = bookmark.Payload["taskName"]?.GetValue<string>() ?? "Task",
+                AssigneeId = assignee,
+                CandidateRoles = roles,
+                Outcomes = ["Done"],
+                CreatedAt = bookmark.CreatedAt,
+            }));
+        }
+        foreach (var bookmark in result.RemovedBookmarks.Where(b => b.Name == RunTask.BookmarkName))
+        {
+            var taskId = bookmark.Payload?["taskId"]?.GetValue<string>() ?? bookmark.Hash;
+            if (result.CancelledActivityExecutionIds.Contains(bookmark.ActivityExecutionId))
+                changes.Add(new TaskCancelled(taskId, "The workflow no longer waits for it.", result.State.UpdatedAt));
+            else
+            {
+                var input = result.ResumeInput;
+                changes.Add(new TaskCompleted(taskId, input?["outcome"]?.GetValue<string>() ?? "Done", input?["comment"]?.GetValue<string>(),
+                    input?["actedBy"]?.GetValue<string>() ?? "api", input?["onBehalfOf"]?.GetValue<string>(), input?["operationId"]?.GetValue<string>(),
+                    result.State.UpdatedAt, (input?["result"] ?? input?["payload"])?.DeepClone() is JsonObject r ? r : null, []));
+            }
+        }
+        return changes;
     }
 
     private static async Task CompleteAsync(ApprovalsDbContext db, TaskCompleted c, CancellationToken cancellationToken)

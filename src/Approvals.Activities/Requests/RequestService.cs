@@ -79,14 +79,17 @@ public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRu
         var user = await directory.FindAsync(userId, cancellationToken);
         if (user is null || (request.ApplicantId != userId && !(user.Roles.Contains("applicant") && user.UnitId == request.UnitId)))
             throw new TaskForbiddenException("Only the applicant's unit may withdraw the request.");
-        if (request.State is not (RequestState.InProgress or RequestState.Returned))
+        var state = await runtime.GetStateAsync(request.WorkflowInstanceId, cancellationToken);
+        if (request.State is not (RequestState.InProgress or RequestState.Returned or RequestState.Approved) || state?.Status != Engine.Models.WorkflowStatus.Running)
             throw new RequestConflictException($"The request is {request.State.ToString().ToLowerInvariant()} and can no longer be withdrawn.");
+        // Withdrawing an approved request cancels the trip (or visit): what it took from the quota is released.
+        var (status, statusEn, action) = request.State == RequestState.Approved ? ("已取消", "Cancelled", "Cancelled") : ("已撤回", "Withdrawn", "Withdrawn");
         var now = clock.GetUtcNow();
         await runtime.CancelAsync(request.WorkflowInstanceId, reason ?? "withdrawn by the applicant",
         [
-            new RequestUpdated(request.Id) { State = RequestState.Withdrawn, Status = "已撤回", StatusEn = "Withdrawn" },
+            new RequestUpdated(request.Id) { State = RequestState.Withdrawn, Status = status, StatusEn = statusEn },
             new QuotaReleased(request.Id, now),
-            new AuditRecord(userId, "Withdrawn") { RequestId = request.Id, WorkflowInstanceId = request.WorkflowInstanceId, Comment = reason, StatusBefore = request.Status, StatusAfter = "已撤回", At = now },
+            new AuditRecord(userId, action) { RequestId = request.Id, WorkflowInstanceId = request.WorkflowInstanceId, Comment = reason, StatusBefore = request.Status, StatusAfter = status, At = now },
         ], cancellationToken);
         return await GetAsync(requestId, cancellationToken);
     }

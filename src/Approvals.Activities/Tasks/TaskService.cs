@@ -64,7 +64,9 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
             operationId, payload, attachmentIds ?? []);
         try
         {
-            await runtime.ResumeAsync(task.BookmarkId, decision.ToJson(), cancellationToken);
+            var input = decision.ToJson();
+            if (task.Kind == "run-task") input["result"] = payload?.DeepClone();
+            await runtime.ResumeAsync(task.BookmarkId, input, cancellationToken);
         }
         catch (BookmarkNotFoundException)
         {

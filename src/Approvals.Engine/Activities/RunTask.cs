@@ -38,7 +38,8 @@ public sealed class RunTask : Activity
 
     public override ValueTask ResumeAsync(ActivityExecutionContext context)
     {
-        Result = context.ResumeInput?["result"]?.DeepClone();
+        // The API completes it with {result}; the task inbox with a decision whose payload is the result.
+        Result = (context.ResumeInput?["result"] ?? context.ResumeInput?["payload"])?.DeepClone();
         context.Complete();
         return ValueTask.CompletedTask;
     }

@@ -35,6 +35,10 @@ public sealed class ExecutionResult(WorkflowState state)
 
     public bool IsNew { get; init; }
 
+    /// <summary>The bookmark this burst resumed and the stimulus input it came with, when the burst is a resumption.</summary>
+    public Bookmark? Resumed { get; internal set; }
+    public System.Text.Json.Nodes.JsonObject? ResumeInput { get; internal set; }
+
     /// <summary>Locks an activity took for the burst (a number sequence); released after the commit or its failure.</summary>
     public List<IDisposable> Holds { get; } = [];
 

@@ -43,6 +43,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
                 break;
             case ExecutionStimulus.Resume resume:
                 var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == resume.Bookmark.Id) ?? throw new BookmarkNotFoundException(resume.Bookmark.Id);
+                context.Result.Resumed = bookmark;
+                context.Result.ResumeInput = resume.Input;
                 await ResumeAsync(context, bookmark, resume.Input);
                 break;
             case ExecutionStimulus.Retry:
