@@ -32,6 +32,8 @@ public static class ApprovalsServiceCollectionExtensions
         services.AddSingleton<RequestService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<ProxyService>();
+        services.AddSingleton<Inbox>();
+        services.AddSingleton<AttachmentStore>();
         services.AddSingleton<WorkflowSeeder>();
         return services;
     }

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Approvals.Host.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Host.Endpoints;
+
+/// <summary><c>POST /api/auth/token</c>: a bearer token for the API from a user name and password (lockout after repeated failures).</summary>
+internal static class AuthApi
+{
+    public sealed record TokenRequest(string? UserName, string? Password);
+    public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, string UserId, string DisplayName, IReadOnlyList<string> Roles);
+
+    public static void MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", IssueAsync).AllowAnonymous().WithTags("Auth").DisableAntiforgery();
+    }
+
+    private static async Task<IResult> IssueAsync(TokenRequest body, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password))
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [string.IsNullOrWhiteSpace(body.UserName) ? "userName" : "password"] = ["is required"],
+            });
+        var user = await users.FindByNameAsync(body.UserName);
+        if (user is null) return Unauthorized("Unknown user name or wrong password.");
+        var check = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
+        if (check.IsLockedOut) return Unauthorized("The account is locked after repeated failures; try again later.");
+        if (!check.Succeeded) return Unauthorized("Unknown user name or wrong password.");
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var options = bearer.Get(IdentityConstants.BearerScheme);
+        var expiresAt = clock.GetUtcNow() + options.BearerTokenExpiration;
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expiresAt }, IdentityConstants.BearerScheme);
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        return Results.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt, user.Id, user.DisplayName, roles));
+    }
+
+    private static IResult Unauthorized(string detail) => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.", detail: detail);
+}

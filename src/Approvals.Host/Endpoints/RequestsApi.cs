@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using Approvals.Activities.Audit;
+using Approvals.Activities.Contracts;
+using Approvals.Activities.Persistence;
+using Approvals.Activities.Requests;
+using Approvals.Activities.Tasks;
+using Approvals.Engine.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Host.Endpoints;
+
+/// <summary>Requests: file, list (only what the caller may see), read with history, withdraw, resubmit, attachments.</summary>
+internal static class RequestsApi
+{
+    public sealed record SubmitBody(string? Type, JsonObject? Data);
+    public sealed record Submitted(string Id, string Number, string Status, string InstanceId);
+    public sealed record WithdrawBody(string? Reason);
+    public sealed record ResubmitBody(JsonObject? Data, string? OperationId);
+    public sealed record RequestSummary(string Id, string Number, string Type, string Title, string UnitId, string ApplicantId, string State, string Status, string StatusEn,
+        string? DocumentNumber, bool OverQuota, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    public sealed record StageEntry(string TaskId, string Stage, string Title, string Status, string? Outcome, string? Comment, string? ActedBy, string? OnBehalfOf,
+        DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, DateTimeOffset? DueAt, bool IsOverdue);
+    public sealed record AttachmentInfo(string Id, string FileName, string ContentType, long Size, string? Field, string UploadedBy, DateTimeOffset UploadedAt);
+    public sealed record AuditInfo(long Sequence, DateTimeOffset Timestamp, string Actor, string? OnBehalfOf, string Action, string? Comment, string? StatusBefore, string? StatusAfter, string? TaskId, JsonObject? Data);
+    public sealed record RequestDetails(RequestSummary Request, JsonObject Data, int Revision, JsonArray? PolicyChecks, JsonObject? QuotaStanding, string InstanceId,
+        string InstanceStatus, IReadOnlyList<StageEntry> History, IReadOnlyList<StageEntry> CurrentTasks, IReadOnlyList<AttachmentInfo> Attachments, IReadOnlyList<AuditInfo> Audit);
+
+    public static void MapRequestsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/requests").WithTags("Requests");
+        group.MapPost("/", SubmitAsync);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPost("/{id}/withdraw", WithdrawAsync);
+        group.MapPost("/{id}/resubmit", ResubmitAsync);
+        group.MapPost("/{id}/attachments", UploadAsync);
+        group.MapGet("/{id}/attachments/{attachmentId}", DownloadAsync);
+    }
+
+    private static async Task<IResult> SubmitAsync(SubmitBody body, HttpContext http, RequestService requests)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.Type)) errors["type"] = ["is required"];
+        if (body.Data is null) errors["data"] = ["is required"];
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var request = await requests.SubmitAsync(http.User.UserId(), body.Type!, body.Data!, http.RequestAborted);
+        return Results.Created($"/api/requests/{request.Id}", new Submitted(request.Id, request.Number, request.Status, request.WorkflowInstanceId));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, ApprovalsDbContextFactory factory, IUserDirectory directory, string? state = null, string? type = null, int take = 100)
+    {
+        var user = await directory.FindAsync(http.User.UserId(), http.RequestAborted);
+        await using var db = factory.Create();
+        var query = db.Requests.AsNoTracking();
+        if (!Identity.Roles.FaoStaff.Any(http.User.IsInRole)) query = query.Where(r => r.UnitId == user!.UnitId);
+        if (type is not null) query = query.Where(r => r.Type == type);
+        if (state is not null && Enum.TryParse<RequestState>(state, true, out var s)) query = query.Where(r => r.State == s);
+        var rows = await query.OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(http.RequestAborted);
+        return Results.Ok(rows.Select(Summary));
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ApprovalsDbContextFactory factory, IUserDirectory directory, WorkflowRuntime runtime)
+    {
+        await using var db = factory.Create();
+        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
+        if (request is null || !await http.User.MaySeeAsync(request, directory, http.RequestAborted)) return NotFound(id);
+        var tasks = await db.Tasks.AsNoTracking().Where(t => t.RequestId == id).OrderBy(t => t.CreatedAt).ToListAsync(http.RequestAborted);
+        var attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id)
+            .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Size, a.Field, a.UploadedBy, a.UploadedAt)).ToListAsync(http.RequestAborted);
+        var audit = await db.AuditEntries.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.Sequence)
+            .Select(e => new AuditInfo(e.Sequence, e.Timestamp, e.Actor, e.OnBehalfOf, e.Action, e.Comment, e.StatusBefore, e.StatusAfter, e.TaskId, e.Data)).ToListAsync(http.RequestAborted);
+        var state = await runtime.GetStateAsync(request.WorkflowInstanceId, http.RequestAborted);
+        return Results.Ok(new RequestDetails(Summary(request), request.Data, request.Revision, request.PolicyChecks, request.QuotaStanding, request.WorkflowInstanceId,
+            state is null ? "Unknown" : $"{state.Status}/{state.SubStatus}",
+            tasks.Where(t => t.Status is HumanTaskStatus.Completed).Select(Stage).ToList(),
+            tasks.Where(t => t.Status is HumanTaskStatus.Open or HumanTaskStatus.Claimed).Select(Stage).ToList(),
+            attachments, audit));
+    }
+
+    private static async Task<IResult> WithdrawAsync(string id, WithdrawBody? body, HttpContext http, RequestService requests, IUserDirectory directory)
+    {
+        var request = await FindVisibleAsync(id, http, requests, directory);
+        if (request is null) return NotFound(id);
+        var withdrawn = await requests.WithdrawAsync(id, http.User.UserId(), body?.Reason, http.RequestAborted);
+        return Results.Ok(Summary(withdrawn));
+    }
+
+    private static async Task<IResult> ResubmitAsync(string id, ResubmitBody body, HttpContext http, RequestService requests, IUserDirectory directory, ApprovalsDbContextFactory factory, TaskService tasks)
+    {
+        var request = await FindVisibleAsync(id, http, requests, directory);
+        if (request is null) return NotFound(id);
+        if (body.Data is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["data"] = ["is required"] });
+        await using var db = factory.Create();
+        var revise = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.RequestId == id && t.Kind == "revise" && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed), http.RequestAborted);
+        if (revise is null) return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: "The request is not waiting for a revision.");
+        await tasks.DecideAsync(revise.Id, http.User.UserId(), "Resubmitted", null, body.OperationId ?? Guid.NewGuid().ToString("N"),
+            new JsonObject { ["data"] = body.Data.DeepClone() }, cancellationToken: http.RequestAborted);
+        return Results.Ok(Summary(await requests.GetAsync(id, http.RequestAborted)));
+    }
+
+    private static async Task<IResult> UploadAsync(string id, IFormFile? file, HttpContext http, RequestService requests, IUserDirectory directory, AttachmentStore store, IOptions<AttachmentLimits> limits)
+    {
+        var request = await FindVisibleAsync(id, http, requests, directory);
+        if (request is null) return NotFound(id);
+        if (file is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["is required (multipart/form-data)"] });
+        if (file.Length > limits.Value.MaxBytes)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The file is {file.Length:N0} bytes; at most {limits.Value.MaxBytes:N0} are accepted."] });
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, http.RequestAborted);
+        var field = http.Request.Form.TryGetValue("field", out var f) ? f.ToString() : null;
+        var attachment = await store.AddAsync(id, file.FileName, file.ContentType, buffer.ToArray(), field, http.User.UserId(), limits.Value, http.RequestAborted);
+        return Results.Created($"/api/requests/{id}/attachments/{attachment.Id}",
+            new AttachmentInfo(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Field, attachment.UploadedBy, attachment.UploadedAt));
+    }
+
+    private static async Task<IResult> DownloadAsync(string id, string attachmentId, HttpContext http, RequestService requests, IUserDirectory directory, AttachmentStore store)
+    {
+        var request = await FindVisibleAsync(id, http, requests, directory);
+        if (request is null) return NotFound(id);
+        var attachment = await store.GetAsync(id, attachmentId, http.RequestAborted);
+        return attachment is null ? NotFound(attachmentId) : Results.File(attachment.Content, attachment.ContentType, attachment.FileName);
+    }
+
+    private static async Task<Request?> FindVisibleAsync(string id, HttpContext http, RequestService requests, IUserDirectory directory)
+    {
+        try
+        {
+            var request = await requests.GetAsync(id, http.RequestAborted);
+            return await http.User.MaySeeAsync(request, directory, http.RequestAborted) ? request : null;
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult NotFound(string id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"'{id}' was not found.");
+
+    internal static RequestSummary Summary(Request r) => new(r.Id, r.Number, r.Type, r.Title, r.UnitId, r.ApplicantId, r.State.ToString(), r.Status, r.StatusEn,
+        r.DocumentNumber, r.OverQuota, r.CreatedAt, r.UpdatedAt);
+
+    private static StageEntry Stage(HumanTask t) => new(t.Id, t.ActivityId, t.Title, t.Status.ToString(), t.Outcome, t.Comment, t.ActedBy, t.OnBehalfOf, t.CreatedAt, t.CompletedAt, t.DueAt, t.IsOverdue);
+
+    private static AuditInfo Audit(AuditEntry e) => new(e.Sequence, e.Timestamp, e.Actor, e.OnBehalfOf, e.Action, e.Comment, e.StatusBefore, e.StatusAfter, e.TaskId, e.Data);
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Approvals.Activities.Contracts;
+using Approvals.Activities.Tasks;
+
+namespace Approvals.Host.Endpoints;
+
+/// <summary>Tasks: the inbox, claim, release, transfer, delegate, decide. Only an assignee, a candidate or an active proxy acts.</summary>
+internal static class TasksApi
+{
+    public sealed record DecisionBody(string? Outcome, string? Comment, string? OperationId, JsonObject? Payload, IReadOnlyList<string>? AttachmentIds);
+    public sealed record TransferBody(string? ToUserId, string? Comment);
+    public sealed record TaskView(string Id, string Kind, string Title, string? Instructions, string? RequestId, string WorkflowInstanceId, string Stage, string Status,
+        string? AssigneeId, IReadOnlyList<string> CandidateRoles, string? ClaimedBy, IReadOnlyList<string> Outcomes, IReadOnlyList<string> CommentRequiredFor,
+        DateTimeOffset CreatedAt, DateTimeOffset? DueAt, bool IsOverdue, int RemindersSent, string? EscalatedTo, string? Outcome, string? Comment,
+        string? ActedBy, string? OnBehalfOf, DateTimeOffset? CompletedAt);
+
+    public static void MapTasksApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/tasks").WithTags("Tasks");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPost("/{id}/claim", async (string id, HttpContext http, TaskService tasks) => Results.Ok(View(await tasks.ClaimAsync(id, http.User.UserId(), http.RequestAborted))));
+        group.MapPost("/{id}/release", async (string id, HttpContext http, TaskService tasks) => Results.Ok(View(await tasks.ReleaseAsync(id, http.User.UserId(), http.RequestAborted))));
+        group.MapPost("/{id}/reassign", async (string id, TransferBody body, HttpContext http, TaskService tasks) =>
+            body.ToUserId is null ? Missing("toUserId")
+                : Results.Ok(View(await tasks.ReassignAsync(id, http.User.UserId(), body.ToUserId, body.Comment, http.User.IsInRole(Identity.Roles.Admin), http.RequestAborted))));
+        group.MapPost("/{id}/delegate", async (string id, TransferBody body, HttpContext http, TaskService tasks) =>
+            body.ToUserId is null ? Missing("toUserId") : Results.Ok(View(await tasks.DelegateAsync(id, http.User.UserId(), body.ToUserId, body.Comment, http.RequestAborted))));
+        group.MapPost("/{id}/decision", DecideAsync);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, Inbox inbox, string? scope = null, bool? overdue = null)
+    {
+        var parsed = scope is null ? InboxScope.All : Enum.TryParse<InboxScope>(scope, true, out var s) ? s : (InboxScope?)null;
+        if (parsed is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["scope"] = ["must be mine, candidate or all"] });
+        var tasks = await inbox.ListAsync(http.User.UserId(), parsed.Value, overdue, cancellationToken: http.RequestAborted);
+        return Results.Ok(tasks.Select(View));
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext http, TaskService tasks, IUserDirectory directory)
+    {
+        var task = await tasks.GetAsync(id, http.RequestAborted);
+        var mayAct = await tasks.ActorForAsync(task, http.User.UserId(), http.RequestAborted) is not null;
+        if (!mayAct && !Identity.Roles.FaoStaff.Any(http.User.IsInRole) && task.ActedBy != http.User.UserId())
+            throw new TaskNotFoundException(id);
+        return Results.Ok(View(task));
+    }
+
+    private static async Task<IResult> DecideAsync(string id, DecisionBody body, HttpContext http, TaskService tasks)
+    {
+        if (string.IsNullOrWhiteSpace(body.Outcome)) return Missing("outcome");
+        var result = await tasks.DecideAsync(id, http.User.UserId(), body.Outcome, body.Comment, body.OperationId, body.Payload, body.AttachmentIds, http.RequestAborted);
+        return Results.Ok(View(result.Task));
+    }
+
+    private static IResult Missing(string field) => Results.ValidationProblem(new Dictionary<string, string[]> { [field] = ["is required"] });
+
+    internal static TaskView View(HumanTask t) => new(t.Id, t.Kind, t.Title, t.Instructions, t.RequestId, t.WorkflowInstanceId, t.ActivityId, t.Status.ToString(),
+        t.AssigneeId, t.CandidateRoles, t.ClaimedBy, t.Outcomes, t.CommentRequiredFor, t.CreatedAt, t.DueAt, t.IsOverdue, t.RemindersSent, t.EscalatedTo,
+        t.Outcome, t.Comment, t.ActedBy, t.OnBehalfOf, t.CompletedAt);
+}

@@ -1,0 +1,115 @@
+using Approvals.Activities.Calendar;
+using Approvals.Activities.Contracts;
+using Approvals.Activities.Extensions;
+using Approvals.Activities.Persistence;
+using Approvals.Activities.Requests;
+using Approvals.Activities.Seeding;
+using Approvals.Engine.Options;
+using Approvals.Engine.Persistence;
+using Approvals.Host.Demo;
+using Approvals.Host.Endpoints;
+using Approvals.Host.Identity;
+using Approvals.Host.Options;
+using Approvals.Host.Problems;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approvals.Host;
+
+/// <summary>Everything the host wires: storage, identity, the approval domain, the API.</summary>
+public static class HostingExtensions
+{
+    public const string AdminPolicy = "admin";
+    private const string SmartScheme = "bearer-or-cookie";
+
+    public static WebApplicationBuilder AddApprovalsHost(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var approvals = configuration.GetSection("Approvals").Get<ApprovalsOptions>() ?? new ApprovalsOptions();
+        var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, approvals.DataDirectory);
+        var connectionString = configuration.GetConnectionString("Approvals") ?? $"Data Source={Path.Combine(dataDirectory, "approvals.db")}";
+        var provider = new EngineOptions { ConnectionString = connectionString }.ResolvedProvider;
+
+        // Keys that protect cookies and bearer tokens live with the data, so tokens survive restarts.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Approvals");
+        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.Configure<AttachmentLimits>(configuration.GetSection("Approvals:Attachments"));
+        services.AddApprovals(o => o.ConnectionString = connectionString);
+
+        if (provider == DatabaseProvider.PostgreSql)
+            services.AddDbContext<IdentityDb, PostgresIdentityDb>(o => o.UseNpgsql(connectionString, x => x.MigrationsHistoryTable(IdentityDb.MigrationsHistoryTable)));
+        else
+            services.AddDbContext<IdentityDb, SqliteIdentityDb>(o => o.UseSqlite(new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 }.ToString(),
+                x => x.MigrationsHistoryTable(IdentityDb.MigrationsHistoryTable)));
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 8;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IdentityDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy("api", p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
+        services.AddSingleton<DemoSeeder>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return builder;
+    }
+
+    /// <summary>Migrates every schema and seeds what a first start needs: calendar, shipped workflows, roles, demo users.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var services = app.Services;
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await services.GetRequiredService<ApprovalsDatabaseMigrator>().MigrateAsync();
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IdentityDb>().Database.MigrateAsync();
+        var seeder = services.GetRequiredService<WorkflowSeeder>();
+        await seeder.SeedCalendarAsync(ChinaPublicHolidays.Year2026);
+        await seeder.SeedWorkflowsAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
+        await services.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    public static WebApplication MapApprovalsEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).AllowAnonymous().WithTags("Health");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapAuthApi();
+        var api = app.MapGroup("/api").RequireAuthorization("api").DisableAntiforgery();
+        api.MapRequestsApi();
+        api.MapTasksApi();
+        api.MapRequestTypesApi();
+        api.MapAdminApi();
+        return app;
+    }
+}
