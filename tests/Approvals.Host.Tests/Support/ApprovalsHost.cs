@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Approvals.Host.Tests.Support;
+
+/// <summary>The real host on a real SQLite file in a temporary folder, with the demo users of the README.</summary>
+public sealed class ApprovalsHost : WebApplicationFactory<Program>
+{
+    public const string Password = "Approvals#2026";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "approvals-host-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> _tokens = new();
+
+    public string DataFolder => _folder;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseSetting("Approvals:DataDirectory", _folder);
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", Password);
+        builder.UseEnvironment("Development");
+    }
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A client signed in as <paramref name="userName"/> with a bearer token from <c>/api/auth/token</c>.</summary>
+    public async Task<HttpClient> As(string userName)
+    {
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            using var anonymous = CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { userName, password = Password });
+            Assert.True(response.IsSuccessStatusCode, $"{userName} could not sign in: {await response.Content.ReadAsStringAsync()}");
+            token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+            _tokens[userName] = token;
+        }
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}
