@@ -8,6 +8,7 @@ using Approvals.Engine.Options;
 using Approvals.Engine.Persistence;
 using Approvals.Host.Demo;
 using Approvals.Host.Endpoints;
+using Approvals.Host.Endpoints.Elsa;
 using Approvals.Host.Identity;
 using Approvals.Host.Options;
 using Approvals.Host.Problems;
@@ -69,6 +70,7 @@ public static class HostingExtensions
             .AddIdentityCookies();
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy("fao-staff", p => p.RequireRole([.. Roles.FaoStaff]))
             .AddPolicy("api", p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
         services.AddSingleton<DemoSeeder>();
@@ -110,6 +112,12 @@ public static class HostingExtensions
         api.MapTasksApi();
         api.MapRequestTypesApi();
         api.MapAdminApi();
+
+        // The part of Elsa 3's REST API that Elsa Studio calls: FAO staff read, administrators edit.
+        var elsa = app.MapGroup("/elsa/api").RequireAuthorization("fao-staff").DisableAntiforgery().WithTags("Elsa");
+        elsa.MapElsaDescriptors();
+        elsa.MapElsaDefinitions();
+        elsa.MapElsaInstances();
         return app;
     }
 }

@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using Approvals.Engine.Definitions;
+using Approvals.Engine.Models;
+using Approvals.Engine.Persistence;
+using Approvals.Engine.Runtime;
+using Approvals.Engine.Serialization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approvals.Host.Endpoints.Elsa;
+
+/// <summary>Workflow definitions as Elsa's API serves them: list, read by id or version options, save/publish, import/export, execute.</summary>
+internal static class ElsaDefinitionsApi
+{
+    public sealed record SaveBody(JsonObject? Model, bool? Publish);
+    public sealed record ExecuteBody(JsonObject? Input, string? CorrelationId);
+
+    public static void MapElsaDefinitions(this RouteGroupBuilder elsa)
+    {
+        var read = elsa.MapGroup("/workflow-definitions");
+        var write = elsa.MapGroup("/workflow-definitions").RequireAuthorization(HostingExtensions.AdminPolicy);
+
+        read.MapGet("/", ListAsync);
+        read.MapGet("/query/count", async (WorkflowDbContextFactory factory) =>
+        {
+            await using var db = factory.Create();
+            return Results.Ok(new { count = await db.Definitions.Where(d => d.IsLatest).CountAsync() });
+        });
+        read.MapGet("/by-definition-id/{definitionId}", async (string definitionId, string? versionOptions, WorkflowDefinitionStore store, HttpContext http) =>
+        {
+            var record = await FindAsync(store, definitionId, versionOptions);
+            return record is null ? NotFound(definitionId) : Results.Json(Full(record, http), statusCode: 200);
+        });
+        read.MapGet("/by-id/{id}", async (string id, WorkflowDefinitionStore store, HttpContext http) =>
+            await store.FindByVersionIdAsync(id) is { } record ? Results.Json(Full(record, http)) : NotFound(id));
+        read.MapGet("/{definitionId}/consumers", (string definitionId) => Results.Ok(new { consumingWorkflowDefinitions = Array.Empty<object>() }));
+        read.MapGet("/validation/is-name-unique", async (string name, string? definitionId, WorkflowDbContextFactory factory) =>
+        {
+            await using var db = factory.Create();
+            var taken = await db.Definitions.AnyAsync(d => d.Name == name && d.IsLatest && d.DefinitionId != definitionId);
+            return Results.Ok(new { isUnique = !taken });
+        });
+        read.MapGet("/{definitionId}/export", async (string definitionId, string? versionOptions, WorkflowDefinitionStore store) =>
+        {
+            var record = await FindAsync(store, definitionId, versionOptions);
+            return record is null ? NotFound(definitionId)
+                : Results.File(System.Text.Encoding.UTF8.GetBytes(WorkflowDefinitionStore.ToDocument(record).ToJson()), "application/json", $"{definitionId}.json");
+        });
+
+        write.MapPost("/", async (SaveBody body, WorkflowDefinitionStore store, HttpContext http) =>
+        {
+            if (body.Model is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["model"] = ["is required"] });
+            var before = body.Model["definitionId"]?.GetValue<string>() is { } id ? await store.FindAsync(id, DefinitionVersionOptions.Published) : null;
+            var record = await store.SaveAsync(new WorkflowDefinitionDocument(ToDocumentJson(body.Model)), body.Publish == true);
+            return Results.Ok(new { workflowDefinition = Full(record, http), alreadyPublished = body.Publish == true && before?.Id == record.Id, consumingWorkflowCount = 0 });
+        });
+        write.MapPost("/import", async (HttpRequest request, WorkflowDefinitionStore store, HttpContext http) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var record = await store.ImportAsync(await reader.ReadToEndAsync(), publish: false);
+            return Results.Ok(Full(record, http));
+        });
+        write.MapPost("/{definitionId}/publish", async (string definitionId, WorkflowDefinitionStore store, HttpContext http) =>
+            Results.Ok(Full(await store.PublishAsync(definitionId), http)));
+        write.MapPost("/{definitionId}/retract", async (string definitionId, WorkflowDefinitionStore store, HttpContext http) =>
+            await store.RetractAsync(definitionId) is { } record ? Results.Ok(Full(record, http)) : NotFound(definitionId));
+        write.MapPost("/{definitionId}/execute", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime) =>
+        {
+            var run = await runtime.StartAsync(definitionId, new StartWorkflowOptions { Input = body?.Input, CorrelationId = body?.CorrelationId });
+            return Results.Ok(new { workflowState = ElsaInstancesApi.State((await runtime.GetStateAsync(run.InstanceId))!, run.Bookmarks, run.Incidents) });
+        });
+        write.MapPost("/{definitionId}/dispatch", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime) =>
+        {
+            var run = await runtime.StartAsync(definitionId, new StartWorkflowOptions { Input = body?.Input, CorrelationId = body?.CorrelationId });
+            return Results.Ok(new { workflowInstanceId = run.InstanceId });
+        });
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, WorkflowDbContextFactory factory, string? versionOptions, int? page, int? pageSize, string? searchTerm,
+        string[]? definitionIds)
+    {
+        await using var db = factory.Create();
+        var query = db.Definitions.AsNoTracking();
+        query = (versionOptions ?? "Latest") switch
+        {
+            "Published" => query.Where(d => d.IsPublished),
+            "LatestOrPublished" => query.Where(d => d.IsLatest || d.IsPublished),
+            "All" or "AllVersions" => query,
+            _ => query.Where(d => d.IsLatest),
+        };
+        if (!string.IsNullOrWhiteSpace(searchTerm)) query = query.Where(d => d.Name!.Contains(searchTerm) || d.DefinitionId.Contains(searchTerm));
+        var ids = definitionIds ?? http.Request.Query["DefinitionIds"].Where(v => v is not null).Select(v => v!).ToArray();
+        if (ids.Length > 0) query = query.Where(d => ids.Contains(d.DefinitionId));
+        var total = await query.CountAsync();
+        var size = Math.Clamp(pageSize ?? 50, 1, 500);
+        var rows = await query.OrderBy(d => d.Name).Skip((page ?? 0) * size).Take(size).ToListAsync();
+        return Results.Ok(new { items = rows.Select(Summary), totalCount = total, links = Links(http, "workflow-definitions", null) });
+    }
+
+    private static Task<WorkflowDefinitionRecord?> FindAsync(WorkflowDefinitionStore store, string definitionId, string? versionOptions)
+    {
+        if (versionOptions is not null && versionOptions.StartsWith("Version:", StringComparison.OrdinalIgnoreCase) && int.TryParse(versionOptions[8..], out var v))
+            return store.FindVersionAsync(definitionId, v);
+        var options = Enum.TryParse<DefinitionVersionOptions>(versionOptions, true, out var o) ? o : DefinitionVersionOptions.Latest;
+        return store.FindAsync(definitionId, options);
+    }
+
+    /// <summary>The studio posts the whole definition (root, variables, designer metadata); keep it as the document.</summary>
+    private static JsonObject ToDocumentJson(JsonObject model)
+    {
+        var json = (JsonObject)model.DeepClone();
+        json.Remove("links");
+        return json;
+    }
+
+    private static object Summary(WorkflowDefinitionRecord d) => new
+    {
+        id = d.Id,
+        definitionId = d.DefinitionId,
+        name = d.Name,
+        description = d.Description,
+        version = d.Version,
+        toolVersion = "3.8.2",
+        isLatest = d.IsLatest,
+        isPublished = d.IsPublished,
+        isReadonly = false,
+        isSystem = false,
+        materializerName = "Json",
+        createdAt = d.CreatedAt,
+    };
+
+    internal static JsonObject Full(WorkflowDefinitionRecord record, HttpContext http)
+    {
+        var json = WorkflowDefinitionStore.ToDocument(record).Json;
+        json["materializerName"] = "Json";
+        json["isReadonly"] = false;
+        json["links"] = Links(http, $"workflow-definitions/{record.DefinitionId}", record);
+        return json;
+    }
+
+    private static JsonArray Links(HttpContext http, string path, WorkflowDefinitionRecord? record)
+    {
+        var basePath = $"{http.Request.PathBase}/elsa/api";
+        var links = new JsonArray();
+        void Add(string rel, string href, string method) => links.Add(new JsonObject { ["href"] = $"{basePath}/{href}", ["rel"] = rel, ["method"] = method });
+        if (!http.User.IsInRole(Identity.Roles.Admin)) return links;
+        if (record is null)
+        {
+            foreach (var rel in new[] { "bulk-publish", "bulk-retract", "bulk-delete", "import", "create" }) Add(rel, "workflow-definitions", "POST");
+            return links;
+        }
+        Add("publish", $"{path}/publish", "POST");
+        Add("retract", $"{path}/retract", "POST");
+        Add("execute", $"{path}/execute", "POST");
+        Add("dispatch", $"{path}/dispatch", "POST");
+        Add("export", $"{path}/export", "GET");
+        return links;
+    }
+
+    private static IResult NotFound(string id) => Results.Problem(statusCode: 404, title: "Not found.", detail: $"Workflow definition '{id}' was not found.");
+}

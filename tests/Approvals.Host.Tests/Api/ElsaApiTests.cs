@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Approvals.Host.Tests.Support;
+
+namespace Approvals.Host.Tests.Api;
+
+/// <summary>The Elsa-compatible API under /elsa/api: descriptors, definitions, import, execute, instances, RunTask completion.</summary>
+public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
+{
+    private readonly ApprovalsHost _host;
+
+    public ElsaApiTests(ApprovalsHost host) => _host = host;
+
+    private static string Sample(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", file));
+
+    private async Task<JsonObject> ImportAndPublishAsync(string json)
+    {
+        var admin = await _host.As("admin");
+        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        var definition = (await imported.Content.ReadFromJsonAsync<JsonObject>())!;
+        var published = await admin.PostAsync($"/elsa/api/workflow-definitions/{definition["definitionId"]!.GetValue<string>()}/publish", null);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        return (await published.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    [Fact]
+    public async Task The_palette_has_the_approval_activities_with_ports_and_input_forms()
+    {
+        var client = await _host.As("admin");
+        var descriptors = (await client.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/activities"))!["items"]!.AsArray();
+
+        var review = descriptors.Single(d => d!["typeName"]!.GetValue<string>() == "Approvals.Review")!;
+        Assert.Equal("Approvals", review["category"]!.GetValue<string>());
+        Assert.Equal(["Approved", "Rejected", "Returned"], review["ports"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()).ToList());
+        var outcomes = review["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "AllowedOutcomes")!;
+        Assert.Equal("checklist", outcomes["uiHint"]!.GetValue<string>());
+        Assert.Contains(descriptors, d => d!["typeName"]!.GetValue<string>() == "Elsa.Flowchart" && d["isContainer"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/elsa/api/descriptors/expression-descriptors")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_elsa3_samples_import_and_execute()
+    {
+        var fork = await ImportAndPublishAsync(Sample("v3-fork-decision-join-waitall.json"));
+        var admin = await _host.As("admin");
+
+        var executed = await admin.PostAsJsonAsync($"/elsa/api/workflow-definitions/{fork["definitionId"]!.GetValue<string>()}/execute", new { });
+        var state = (await executed.Content.ReadFromJsonAsync<JsonObject>())!["workflowState"]!;
+        Assert.Equal("Faulted", state["subStatus"]!.GetValue<string>());
+        Assert.Equal("that went south", state["incidents"]![0]!["message"]!.GetValue<string>());
+
+        var timer = await ImportAndPublishAsync(Sample("v3-timer-workflow.json"));
+        var run = (await (await admin.PostAsJsonAsync($"/elsa/api/workflow-definitions/{timer["definitionId"]!.GetValue<string>()}/execute", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Suspended", run["workflowState"]!["subStatus"]!.GetValue<string>());
+        var instanceId = run["workflowState"]!["id"]!.GetValue<string>();
+        var instance = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{instanceId}"))!;
+        Assert.NotNull(Assert.Single(instance["workflowState"]!["bookmarks"]!.AsArray())!["resumeAt"]);
+        var journal = (await (await admin.PostAsJsonAsync($"/elsa/api/workflow-instances/{instanceId}/journal", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Contains(journal["items"]!.AsArray(), j => j!["eventName"]!.GetValue<string>() == "BookmarkCreated");
+    }
+
+    [Fact]
+    public async Task The_elsa2_sample_is_refused_with_every_unsupported_activity_named()
+    {
+        var admin = await _host.As("admin");
+        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(Sample("v2-visual-document-approval-workflow.json"), Encoding.UTF8, "application/json"));
+        var published = await admin.PostAsync("/elsa/api/workflow-definitions/932002130c54445d99d7787e9dad8207/publish", null);
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, published.StatusCode);
+        var problem = await published.Content.ReadAsStringAsync();
+        Assert.Contains("HttpEndpoint", problem);
+        Assert.Contains("9754c493-bc7a-4ee6-9129-becd637f9288", problem);
+        Assert.Contains("b7710d37-733a-4925-bb84-fc594249d4fc", problem);
+    }
+
+    [Fact]
+    public async Task A_run_task_instance_finishes_when_its_task_is_completed_through_the_elsa_api()
+    {
+        var definition = new JsonObject
+        {
+            ["definitionId"] = "translate-letter", ["name"] = "Translate letter",
+            ["root"] = new JsonObject
+            {
+                ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart",
+                ["activities"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = "t", ["type"] = "Elsa.RunTask",
+                    ["taskName"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "Translate" } },
+                }),
+                ["connections"] = new JsonArray(),
+            },
+        };
+        await ImportAndPublishAsync(definition.ToJsonString());
+        var admin = await _host.As("admin");
+        var run = (await (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions/translate-letter/execute", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var taskId = run["workflowState"]!["bookmarks"]![0]!["payload"]!["taskId"]!.GetValue<string>();
+
+        var forbidden = await (await _host.As("fao-director")).PostAsJsonAsync($"/elsa/api/tasks/{taskId}/complete", new { result = new { text = "x" } });
+        var completed = await admin.PostAsJsonAsync($"/elsa/api/tasks/{taskId}/complete", new { result = new { text = "letter" } });
+        var again = await admin.PostAsJsonAsync($"/elsa/api/tasks/{taskId}/complete", new { result = new { text = "again" } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var instance = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{run["workflowState"]!["id"]!.GetValue<string>()}"))!;
+        Assert.Equal("Finished", instance["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Reviewers_read_definitions_administrators_edit_and_applicants_see_nothing()
+    {
+        var director = await _host.As("fao-director");
+        var list = (await director.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions?versionOptions=Latest"))!;
+        Assert.Contains(list["items"]!.AsArray(), d => d!["definitionId"]!.GetValue<string>() == "outbound-travel-review");
+        var definition = (await director.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/by-definition-id/outbound-travel-review?versionOptions=Latest"))!;
+        Assert.Empty(definition["links"]!.AsArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await director.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = definition, publish = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _host.As("applicant")).GetAsync("/elsa/api/workflow-definitions")).StatusCode);
+
+        var admin = await _host.As("admin");
+        var editable = (await admin.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/by-definition-id/outbound-travel-review?versionOptions=Latest"))!;
+        Assert.Contains(editable["links"]!.AsArray(), l => l!["rel"]!.GetValue<string>() == "publish");
+        editable["description"] = "修订：会审法定人数为 3";
+        var saved = (await (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = editable, publish = true })).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(2, saved["workflowDefinition"]!["version"]!.GetValue<int>());
+        Assert.True(saved["workflowDefinition"]!["isPublished"]!.GetValue<bool>());
+    }
+}
