@@ -3,6 +3,8 @@ using Approvals.Host.Cli;
 
 if (args is ["workflows", "validate", .. var files])
     return await WorkflowsCommand.ValidateAsync(files, Console.Out, Console.Error);
+if (DatabaseCommands.Handles(args))
+    return await DatabaseCommands.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))

@@ -106,6 +106,12 @@ public static class HostingExtensions
 
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).AllowAnonymous().WithTags("Health");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Approvals API v1");
+            o.RoutePrefix = "openapi";
+            o.DocumentTitle = "Approvals API";
+        });
         app.MapAuthApi();
         var api = app.MapGroup("/api").RequireAuthorization("api").DisableAntiforgery();
         api.MapRequestsApi();

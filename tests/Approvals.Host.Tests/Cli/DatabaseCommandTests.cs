@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace Approvals.Host.Tests.Cli;
+
+/// <summary>The host's verbs on a real database: <c>workflows import</c>, <c>workflows export</c>, <c>audit verify</c>.</summary>
+public sealed class DatabaseCommandTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "approvals-cli-tests", Guid.NewGuid().ToString("N"));
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Approvals.Host.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.ArgumentList.Add($"--Approvals:DataDirectory={_data}");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string Sample(string file) => Path.Combine(AppContext.BaseDirectory, "Samples", file);
+
+    [Fact]
+    public async Task Import_publishes_valid_files_and_names_the_problems_of_the_others()
+    {
+        var (exit, output) = await RunAsync("workflows", "import", Sample("v3-timer-workflow.json"), Sample("v2-visual-document-approval-workflow.json"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("d1d828033d9c2dcd version 1 published", output);
+        Assert.Contains("not imported, 3 problems", output);
+        Assert.Contains("9754c493-bc7a-4ee6-9129-becd637f9288", output);
+    }
+
+    [Fact]
+    public async Task Export_prints_a_version_as_elsa3_json()
+    {
+        var (exit, output) = await RunAsync("workflows", "export", "outbound-travel-review", "--version", "1");
+        var (missing, message) = await RunAsync("workflows", "export", "outbound-travel-review", "--version", "9");
+
+        Assert.Equal(0, exit);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal(("outbound-travel-review", 1), (json["definitionId"]!.GetValue<string>(), json["version"]!.GetValue<int>()));
+        Assert.Equal("Elsa.Flowchart", json["root"]!["type"]!.GetValue<string>());
+        Assert.Equal(1, missing);
+        Assert.Contains("version 9 does not exist", message);
+    }
+
+    [Fact]
+    public async Task Audit_verify_reports_a_broken_chain_with_a_non_zero_exit()
+    {
+        var (intact, ok) = await RunAsync("audit", "verify");
+        Assert.Equal(0, intact);
+        Assert.StartsWith("OK:", ok);
+
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "approvals.db")}"))
+        {
+            await connection.OpenAsync();
+            var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO AuditEntries (Sequence, Timestamp, Actor, Action, PreviousHash, Hash) VALUES (1, 0, 'intruder', 'Decision', '" +
+                new string('0', 64) + "', 'forged')";
+            await insert.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        var (broken, report) = await RunAsync("audit", "verify");
+
+        Assert.Equal(1, broken);
+        Assert.Contains("BROKEN at entry 1", report);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_data, true); } catch (IOException) { }
+    }
+}
