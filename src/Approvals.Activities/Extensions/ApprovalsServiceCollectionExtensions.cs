@@ -34,6 +34,7 @@ public static class ApprovalsServiceCollectionExtensions
         services.AddSingleton<ProxyService>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<Reports.StatisticsService>();
         services.AddSingleton<WorkflowSeeder>();
         return services;
     }

@@ -118,6 +118,7 @@ public static class HostingExtensions
         api.MapTasksApi();
         api.MapRequestTypesApi();
         api.MapAdminApi();
+        api.MapReportsApi();
 
         // The part of Elsa 3's REST API that Elsa Studio calls: FAO staff read, administrators edit.
         var elsa = app.MapGroup("/elsa/api").RequireAuthorization("fao-staff").DisableAntiforgery().WithTags("Elsa");

@@ -1,0 +1,22 @@
+using Approvals.Activities.Reports;
+using Approvals.Host.Reports;
+
+namespace Approvals.Host.Endpoints;
+
+/// <summary><c>GET /api/reports?from&amp;to</c> as JSON, and <c>/api/reports.xlsx</c> as a workbook. FAO staff only.</summary>
+internal static class ReportsApi
+{
+    public static void MapReportsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/").WithTags("Reports").RequireAuthorization("fao-staff");
+        group.MapGet("/reports", async (DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken) =>
+            Results.Ok(await statistics.BuildAsync(From(from, clock), to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken)));
+        group.MapGet("/reports.xlsx", async (DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var report = await statistics.BuildAsync(From(from, clock), to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+            return Results.File(SpreadsheetWriter.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"approvals-statistics-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
+        });
+    }
+
+    private static DateOnly From(DateOnly? from, TimeProvider clock) => from ?? new DateOnly(clock.GetUtcNow().Year, 1, 1);
+}

@@ -1,0 +1,44 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Approvals.Host.Tests.Support;
+
+namespace Approvals.Host.Tests.Api;
+
+public sealed class ReportsTests : IClassFixture<ApprovalsHost>
+{
+    private readonly ApprovalsHost _host;
+
+    public ReportsTests(ApprovalsHost host) => _host = host;
+
+    [Fact]
+    public async Task The_statistics_count_what_happened_and_download_as_a_workbook()
+    {
+        var courtesy = (await _host.SubmitAsync("applicant", "courtesy", FormData.Courtesy("ministerial")))["id"]!.GetValue<string>();
+        await _host.DecideOkAsync("protocol-division", courtesy, "Approved");
+        await _host.DecideOkAsync("fao-director", courtesy, "Approved");
+        await _host.DecideOkAsync("city-leadership", courtesy, "Approved");
+        await _host.SubmitAsync("applicant", "courtesy", FormData.Courtesy("bureau"));
+        await _host.SubmitAsync("applicant2", "sister-city", FormData.SisterCity("friendly-exchange"));
+        var staff = await _host.As("fao-director");
+
+        var report = (await staff.GetFromJsonAsync<JsonObject>("/api/reports?from=2026-01-01&to=2026-12-31"))!;
+
+        JsonArray Rows(string key) => report["tables"]!.AsArray().Single(t => t!["key"]!.GetValue<string>() == key)!["rows"]!.AsArray();
+        Assert.Contains(Rows("delegations-by-rank"), r => r![0]!.GetValue<string>() == "ministerial" && r[1]!.GetValue<int>() == 1 && r[2]!.GetValue<int>() == 6);
+        Assert.Contains(Rows("delegations-by-rank"), r => r![0]!.GetValue<string>() == "bureau");
+        Assert.Single(Rows("courtesy-sent-up"));
+        Assert.Contains(Rows("sister-cities"), r => r![0]!.GetValue<string>() == "friendly-exchange" && r[1]!.GetValue<string>() == "in progress");
+        Assert.Contains(Rows("stage-times"), r => r![0]!.GetValue<string>() == "courtesy" && r[1]!.GetValue<string>() == "protocol");
+        Assert.Contains(Rows("outbound-quota"), r => r![0]!.GetValue<string>() == "吴江区外办" && r[2]!.GetValue<int>() == 12);
+
+        var xlsx = await staff.GetAsync("/api/reports.xlsx?from=2026-01-01&to=2026-12-31");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using var zip = new ZipArchive(await xlsx.Content.ReadAsStreamAsync());
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        Assert.Contains("ministerial", await sheet.ReadToEndAsync());
+        Assert.Equal(6, zip.Entries.Count(e => e.FullName.StartsWith("xl/worksheets/")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _host.As("applicant")).GetAsync("/api/reports")).StatusCode);
+    }
+}
