@@ -119,6 +119,7 @@ public static class HostingExtensions
         api.MapRequestTypesApi();
         api.MapAdminApi();
         api.MapReportsApi();
+        api.MapManagementApi();
 
         // The part of Elsa 3's REST API that Elsa Studio calls: FAO staff read, administrators edit.
         var elsa = app.MapGroup("/elsa/api").RequireAuthorization("fao-staff").DisableAntiforgery().WithTags("Elsa");
