@@ -12,17 +12,18 @@ public static class Notifications
     {
         var request = RequestContext.From(context);
         var recipients = await Recipients.ResolveAsync(to, context.GetRequiredService<IUserDirectory>(), request, context.CancellationToken);
-        if (recipients.Count == 0) return;
-        context.AddOutboxMessage(NotificationRequest.OutboxKind, new JsonObject
-        {
-            ["template"] = template,
-            ["recipients"] = recipients,
-            ["requestId"] = request.RequestId,
-            ["requestNumber"] = request.Number,
-            ["taskId"] = taskId,
-            ["activityId"] = context.Node.Id,
-            ["stage"] = context.Node.Name ?? context.Node.Id,
-            ["model"] = model ?? new JsonObject(),
-        });
+        // One outbox row per recipient: each is rendered in the recipient's language and delivered (or retried) on its own.
+        foreach (var recipient in recipients)
+            context.AddOutboxMessage(NotificationRequest.OutboxKind, new JsonObject
+            {
+                ["template"] = template,
+                ["recipients"] = new JsonArray(recipient!.DeepClone()),
+                ["requestId"] = request.RequestId,
+                ["requestNumber"] = request.Number,
+                ["taskId"] = taskId,
+                ["activityId"] = context.Node.Id,
+                ["stage"] = context.Node.Name ?? context.Node.Id,
+                ["model"] = model?.DeepClone() ?? new JsonObject(),
+            });
     }
 }

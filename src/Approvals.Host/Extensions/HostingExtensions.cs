@@ -12,6 +12,11 @@ using Approvals.Host.Endpoints.Elsa;
 using Approvals.Host.Identity;
 using Approvals.Host.Options;
 using Approvals.Host.Problems;
+using Approvals.Host.Jobs;
+using Approvals.Host.Mail;
+using Approvals.Host.Actions;
+using Approvals.Engine.Contracts;
+using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -38,7 +43,16 @@ public static class HostingExtensions
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Approvals");
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<AttachmentLimits>(configuration.GetSection("Approvals:Attachments"));
-        services.AddApprovals(o => o.ConnectionString = connectionString);
+        services.Configure<ApprovalsOptions>(configuration.GetSection("Approvals"));
+        services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        services.AddJobsAndMail(configuration, provider, connectionString, dataDirectory);
+        // Hangfire runs the timers, so the engine's own poller stays off.
+        services.AddApprovals(o =>
+        {
+            o.ConnectionString = connectionString;
+            o.TimerPollingInterval = TimeSpan.Zero;
+        });
 
         if (provider == DatabaseProvider.PostgreSql)
             services.AddDbContext<IdentityDb, PostgresIdentityDb>(o => o.UseNpgsql(connectionString, x => x.MigrationsHistoryTable(IdentityDb.MigrationsHistoryTable)));
@@ -95,6 +109,45 @@ public static class HostingExtensions
         await seeder.SeedCalendarAsync(ChinaPublicHolidays.Year2026);
         await seeder.SeedWorkflowsAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
         await services.GetRequiredService<DemoSeeder>().SeedAsync();
+        await services.GetRequiredService<TimerReconciler>().ReconcileAsync();
+        services.GetRequiredService<Hangfire.IRecurringJobManager>()
+            .AddOrUpdate<MailDelivery>("outbox-sweep", d => d.SweepAsync(CancellationToken.None), Hangfire.Cron.Minutely());
+    }
+
+    private static void AddJobsAndMail(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString, string dataDirectory)
+    {
+        var jobs = configuration.GetSection("Hangfire").Get<JobsOptions>() ?? new JobsOptions();
+        Directory.CreateDirectory(dataDirectory);
+        // Each host has its own storage instance (not Hangfire's static one), registered before AddHangfire so it wins.
+        services.AddSingleton<Hangfire.JobStorage>(sp =>
+        {
+            // Hangfire's logging is process-wide: point it at this host's loggers before the storage logs anything.
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            return provider == DatabaseProvider.PostgreSql
+                ? new Hangfire.PostgreSql.PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, new Hangfire.PostgreSql.PostgreSqlStorageOptions()),
+                    new Hangfire.PostgreSql.PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1), PrepareSchemaIfNecessary = true })
+                : new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"), new Hangfire.Storage.SQLite.SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+        });
+        services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(Hangfire.CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>())));
+        services.AddHangfireServer(o =>
+        {
+            o.SchedulePollingInterval = jobs.SchedulePollingInterval;
+            o.WorkerCount = jobs.WorkerCount;
+            o.ShutdownTimeout = TimeSpan.FromSeconds(5);
+        });
+        services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
+        services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
+        services.AddSingleton<TimerReconciler>();
+        services.AddTransient<TimerJob>();
+        services.AddSingleton<MailTemplates>();
+        services.AddSingleton<MailComposer>();
+        services.AddSingleton<MailTransport>();
+        services.AddSingleton<ActionTokens>();
+        services.AddTransient<MailDelivery>();
+        services.AddAntiforgery();
     }
 
     public static WebApplication MapApprovalsEndpoints(this WebApplication app)
@@ -103,6 +156,10 @@ public static class HostingExtensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [new DashboardAuthorization()], DashboardTitle = "Approvals jobs" },
+            app.Services.GetRequiredService<Hangfire.JobStorage>());
+        app.MapActionPages();
 
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).AllowAnonymous().WithTags("Health");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Approvals.Activities.Persistence;
+using Approvals.Activities.Requests;
+using Approvals.Activities.Tasks;
+using Approvals.Engine.Expressions;
+using Approvals.Engine.Models;
+using Approvals.Host.Actions;
+using Approvals.Host.Options;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Approvals.Host.Mail;
+
+/// <summary>
+/// Turns an outbox row into a multipart (text and HTML) message in the recipient's language. Its Message-Id is derived
+/// from the row, so every retry of the row is the same message.
+/// </summary>
+public sealed partial class MailComposer(ApprovalsDbContextFactory domain, RequestTypeCatalog types, MailTemplates templates, ActionTokens tokens,
+    IOptions<SmtpOptions> smtp, IOptions<MailOptions> mail)
+{
+    private static readonly HashSet<string> Actionable = ["task-assigned", "reminder", "escalation"];
+
+    public static string MessageIdOf(long outboxId) => $"outbox-{outboxId}@approvals.local";
+
+    public async Task<MimeMessage?> ComposeAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var message = new MimeMessage { MessageId = MessageIdOf(row.Id) };
+        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        var builder = new BodyBuilder();
+        switch (row.Kind)
+        {
+            case Activities.Notifications.NotificationRequest.OutboxKind:
+                var recipient = row.Body["recipients"]?[0] as JsonObject;
+                if (recipient?["email"]?.GetValue<string>() is not { Length: > 0 } email) return null;
+                message.To.Add(new MailboxAddress(recipient["name"]?.GetValue<string>() ?? email, email));
+                var template = row.Body["template"]!.GetValue<string>();
+                message.Headers.Add("X-Approvals-Template", template);
+                var language = recipient["language"]?.GetValue<string>() ?? "zh-CN";
+                var rendered = await templates.RenderAsync(template, language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN",
+                    await ModelAsync(row, recipient, template, cancellationToken));
+                message.Subject = rendered.Subject;
+                builder.TextBody = rendered.Text;
+                builder.HtmlBody = Layout(rendered.Html);
+                break;
+            case Engine.Activities.SendEmail.OutboxKind:
+                foreach (var to in Addresses(row.Body["to"])) message.To.Add(to);
+                foreach (var cc in Addresses(row.Body["cc"])) message.Cc.Add(cc);
+                foreach (var bcc in Addresses(row.Body["bcc"])) message.Bcc.Add(bcc);
+                if (row.Body["from"]?.GetValue<string>() is { Length: > 0 } from) message.ReplyTo.Add(MailboxAddress.Parse(from));
+                message.Subject = row.Body["subject"]?.GetValue<string>() ?? "";
+                var html = row.Body["body"]?.GetValue<string>() ?? "";
+                builder.HtmlBody = Layout(html);
+                builder.TextBody = System.Net.WebUtility.HtmlDecode(Tags().Replace(html.Replace("<br>", "\n").Replace("</p>", "\n"), "")).Trim() + "\n";
+                break;
+            default:
+                return null;
+        }
+        message.Body = builder.ToMessageBody();
+        return message;
+    }
+
+    private async Task<IReadOnlyDictionary<string, object?>> ModelAsync(OutboxMessage row, JsonObject recipient, string template, CancellationToken cancellationToken)
+    {
+        var baseUrl = mail.Value.PublicBaseUrl.TrimEnd('/');
+        await using var db = domain.Create();
+        var requestId = row.Body["requestId"]?.GetValue<string>();
+        var taskId = row.Body["taskId"]?.GetValue<string>();
+        var request = requestId is null ? null : await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        var task = taskId is null ? null : await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        var type = request is null ? null : (await types.ListAsync(cancellationToken)).FirstOrDefault(t => t.Code == request.Type);
+
+        var actions = new List<Dictionary<string, object?>>();
+        if (task is { Status: HumanTaskStatus.Open or HumanTaskStatus.Claimed } && Actionable.Contains(template) && recipient["userId"]?.GetValue<string>() is { } userId)
+            foreach (var outcome in task.Outcomes)
+                actions.Add(new() { ["outcome"] = outcome, ["url"] = $"{baseUrl}/actions/{Uri.EscapeDataString(tokens.Create(task.Id, userId, outcome))}" });
+
+        return new Dictionary<string, object?>
+        {
+            ["recipient"] = ValueConverter.ToPlain(recipient),
+            ["request"] = request is null ? null : new Dictionary<string, object?>
+            {
+                ["number"] = request.Number, ["title"] = request.Title, ["status"] = request.Status, ["statusEn"] = request.StatusEn,
+                ["type"] = type?.Name ?? request.Type, ["typeEn"] = type?.NameEn ?? request.Type, ["documentNumber"] = request.DocumentNumber,
+                ["url"] = $"{baseUrl}/requests/{request.Id}", ["data"] = ValueConverter.ToPlain(request.Data),
+            },
+            ["task"] = task is null ? null : new Dictionary<string, object?>
+            {
+                ["title"] = task.Title, ["instructions"] = task.Instructions, ["url"] = $"{baseUrl}/tasks/{task.Id}",
+                ["dueAt"] = task.DueAt is { } due ? TimeZoneInfo.ConvertTime(due, Activities.Calendar.WorkingCalendar.China).ToString("yyyy-MM-dd HH:mm") : null,
+            },
+            ["stage"] = row.Body["stage"]?.GetValue<string>(),
+            ["actions"] = actions,
+            ["model"] = ValueConverter.ToPlain(row.Body["model"] as JsonObject ?? []),
+        };
+    }
+
+    private static IEnumerable<MailboxAddress> Addresses(JsonNode? node) =>
+        (node as JsonArray ?? []).Select(a => a?.GetValue<string>()).OfType<string>().Where(a => a.Trim().Length > 0).Select(MailboxAddress.Parse);
+
+    private static string Layout(string html) =>
+        "<!DOCTYPE html><html><body style=\"font-family:'Microsoft YaHei','PingFang SC',Arial,sans-serif;font-size:14px;color:#222\">" +
+        html + "<hr style=\"border:none;border-top:1px solid #ddd\"><p style=\"color:#888;font-size:12px\">市外事办公室审批系统 · Foreign Affairs Office Approvals</p></body></html>";
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+}
