@@ -2,6 +2,7 @@ using Approvals.Activities.Audit;
 using Approvals.Activities.Persistence;
 using Approvals.Engine.Models;
 using Approvals.Engine.Persistence;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approvals.Host.Endpoints;
@@ -19,6 +20,26 @@ internal static class AdminApi
         {
             await using var db = factory.Create();
             return Results.Ok(await AuditTrail.VerifyAsync(db, cancellationToken));
+        });
+        group.MapPost("/outbox/{id:long}/resend", async (long id, WorkflowDbContextFactory factory, Hangfire.IBackgroundJobClient jobs, CancellationToken cancellationToken) =>
+        {
+            await using var db = factory.Create();
+            var rows = await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), cancellationToken);
+            if (rows == 0) return Results.Problem(statusCode: 409, title: "Conflict.", detail: $"Outbox message {id} is not a failed message.");
+            jobs.Enqueue<Mail.MailDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
+            return Results.Accepted($"/api/admin/outbox?status=Pending");
+        });
+        group.MapGet("/mail-pickup", (Mail.MailTransport transport) =>
+        {
+            var folder = new DirectoryInfo(transport.PickupFolder);
+            var files = folder.Exists ? folder.GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Select(f => new { name = f.Name, size = f.Length, writtenAt = f.LastWriteTimeUtc }).ToList() : [];
+            return Results.Ok(new { folder = folder.FullName, usesPickupFolder = transport.UsesPickupFolder, files });
+        });
+        group.MapGet("/mail-pickup/{name}", (string name, Mail.MailTransport transport) =>
+        {
+            var path = Path.Combine(transport.PickupFolder, Path.GetFileName(name));
+            return name.EndsWith(".eml", StringComparison.OrdinalIgnoreCase) && File.Exists(path) ? Results.File(path, "message/rfc822", Path.GetFileName(name)) : Results.NotFound();
         });
         group.MapGet("/outbox", async (WorkflowDbContextFactory factory, string? status, int? take, CancellationToken cancellationToken) =>
         {

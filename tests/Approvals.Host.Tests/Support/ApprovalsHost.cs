@@ -16,10 +16,24 @@ public sealed class ApprovalsHost : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>More settings for this host (SMTP, retry delays), applied on top of the defaults.</summary>
+    public Dictionary<string, string> Settings { get; } = new();
+
+    /// <summary>Uses the data folder of another (stopped) host: a restart on the same files.</summary>
+    public ApprovalsHost OnFolderOf(ApprovalsHost other)
+    {
+        _sharedFolder = other._folder;
+        return this;
+    }
+
+    private string? _sharedFolder;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_folder);
-        builder.UseSetting("Approvals:DataDirectory", _folder);
+        var folder = _sharedFolder ?? _folder;
+        Directory.CreateDirectory(folder);
+        builder.UseSetting("Approvals:DataDirectory", folder);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", Password);
         builder.UseEnvironment("Development");
