@@ -28,6 +28,9 @@ public sealed class ApprovalsHost : WebApplicationFactory<Program>
 
     private string? _sharedFolder;
 
+    /// <summary>Leave the data folder when this host is disposed (another host continues on it).</summary>
+    public bool KeepDataOnDispose { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var folder = _sharedFolder ?? _folder;
@@ -61,6 +64,7 @@ public sealed class ApprovalsHost : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (KeepDataOnDispose) return;
+        try { Directory.Delete(_sharedFolder ?? _folder, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
