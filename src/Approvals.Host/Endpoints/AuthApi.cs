@@ -16,6 +16,19 @@ internal static class AuthApi
     public static void MapAuthApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/token", IssueAsync).AllowAnonymous().WithTags("Auth").DisableAntiforgery();
+        // Cookie sign-in for the browser (the pages and the Hangfire dashboard); lockout applies here too.
+        app.MapPost("/api/auth/cookie", async (TokenRequest body, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password)) return Unauthorized("Enter a user name and a password.");
+            var result = await signIn.PasswordSignInAsync(body.UserName, body.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.IsLockedOut) return Unauthorized("The account is locked after repeated failures; try again later.");
+            return result.Succeeded ? Results.NoContent() : Unauthorized("Unknown user name or wrong password.");
+        }).AllowAnonymous().WithTags("Auth").DisableAntiforgery();
+        app.MapPost("/api/auth/signout", async (SignInManager<ApplicationUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.NoContent();
+        }).WithTags("Auth");
     }
 
     private static async Task<IResult> IssueAsync(TokenRequest body, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn,
