@@ -17,6 +17,10 @@ public sealed class WorkflowsThroughApiTests : IClassFixture<ApprovalsHost>
     {
         var health = await _host.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var openApi = await _host.CreateClient().GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/requests", openApi);
+        Assert.Contains("/api/tasks/{id}/decision", openApi);
+        Assert.Equal(HttpStatusCode.OK, (await _host.CreateClient().GetAsync("/openapi/index.html")).StatusCode);
         foreach (var user in new[] { "admin", "applicant", "applicant2", "unit-head", "sister-city-division", "outbound-division", "protocol-division",
                      "fao-director", "city-leadership", "board1", "board2", "board3", "board4", "board5", "fao-liaison" })
         {

@@ -111,3 +111,28 @@ public sealed class MailDeliveryTests
         }
     }
 }
+
+/// <summary>A message that failed every attempt is visible to administrators and can be resent.</summary>
+public sealed class FailedMailTests
+{
+    [Fact]
+    public async Task A_failed_message_is_listed_and_resent_by_an_administrator()
+    {
+        var port = TestSmtpServer.FreePort();
+        await using var host = MailHost.Configure(new ApprovalsHost(), port);
+        host.Settings["Mail:MaxAttempts"] = "1";
+        await host.SubmitAsync("applicant", "courtesy", FormData.Courtesy());
+        var admin = await host.As("admin");
+        JsonNode? failed = null;
+        await MailDeliveryTests.WaitAsync(async () => (failed = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.FirstOrDefault()) is not null);
+        Assert.NotNull(failed!["lastError"]);
+
+        await using var smtp = new TestSmtpServer(port).Start();
+        var resent = await admin.PostAsync($"/api/admin/outbox/{failed["id"]!.GetValue<long>()}/resend", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, resent.StatusCode);
+        var messages = await smtp.WaitForAsync(all => all.Count > 0);
+        Assert.Equal($"outbox-{failed["id"]!.GetValue<long>()}@approvals.local", messages.Single().MessageId);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await admin.PostAsync($"/api/admin/outbox/{failed["id"]!.GetValue<long>()}/resend", null)).StatusCode);
+    }
+}
