@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Approvals.Host.Tests.Support;
+namespace Approvals.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for the tests: the one named by APPROVALS_TEST_POSTGRES, or a throwaway cluster
