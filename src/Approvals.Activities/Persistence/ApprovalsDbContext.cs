@@ -46,9 +46,9 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.UnitId).HasMaxLength(64);
             e.Property(x => x.ApplicantId).HasMaxLength(64);
             e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Data).HasConversion(JsonColumns.Object!, JsonColumns.ObjectComparer!);
-            e.Property(x => x.PolicyChecks).HasConversion(JsonColumns.Array, JsonColumns.ArrayComparer);
-            e.Property(x => x.QuotaStanding).HasConversion(JsonColumns.Object, JsonColumns.ObjectComparer);
+            e.Property(x => x.Data).HasConversion(JsonColumn.Object!, JsonColumn.ObjectComparer!);
+            e.Property(x => x.PolicyChecks).HasConversion(JsonColumn.Array, JsonColumn.ArrayComparer);
+            e.Property(x => x.QuotaStanding).HasConversion(JsonColumn.Object, JsonColumn.ObjectComparer);
             e.HasIndex(x => x.Number).IsUnique();
             e.HasIndex(x => new { x.UnitId, x.CreatedAt });
             e.HasIndex(x => new { x.ApplicantId, x.CreatedAt });
@@ -59,7 +59,7 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
         {
             e.ToTable("RequestRevisions");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Data).HasConversion(JsonColumns.Object!, JsonColumns.ObjectComparer!);
+            e.Property(x => x.Data).HasConversion(JsonColumn.Object!, JsonColumn.ObjectComparer!);
             e.HasIndex(x => new { x.RequestId, x.Revision }).IsUnique();
         });
         b.Entity<RequestAttachment>(e =>
@@ -74,11 +74,11 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasMaxLength(64);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.CandidateRoles).HasConversion(JsonColumns.StringList, JsonColumns.StringListComparer);
-            e.Property(x => x.Outcomes).HasConversion(JsonColumns.StringList, JsonColumns.StringListComparer);
-            e.Property(x => x.CommentRequiredFor).HasConversion(JsonColumns.StringList, JsonColumns.StringListComparer);
-            e.Property(x => x.AttachmentIds).HasConversion(JsonColumns.StringList, JsonColumns.StringListComparer);
-            e.Property(x => x.Payload).HasConversion(JsonColumns.Object, JsonColumns.ObjectComparer);
+            e.Property(x => x.CandidateRoles).HasConversion(JsonColumn.StringList, JsonColumn.StringListComparer);
+            e.Property(x => x.Outcomes).HasConversion(JsonColumn.StringList, JsonColumn.StringListComparer);
+            e.Property(x => x.CommentRequiredFor).HasConversion(JsonColumn.StringList, JsonColumn.StringListComparer);
+            e.Property(x => x.AttachmentIds).HasConversion(JsonColumn.StringList, JsonColumn.StringListComparer);
+            e.Property(x => x.Payload).HasConversion(JsonColumn.Object, JsonColumn.ObjectComparer);
             e.HasIndex(x => new { x.AssigneeId, x.Status, x.DueAt });
             e.HasIndex(x => new { x.Status, x.DueAt });
             e.HasIndex(x => x.RequestId);
@@ -95,7 +95,7 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
         {
             e.ToTable("Proxies");
             e.HasKey(x => x.Id);
-            e.Property(x => x.DefinitionIds).HasConversion(JsonColumns.StringList, JsonColumns.StringListComparer);
+            e.Property(x => x.DefinitionIds).HasConversion(JsonColumn.StringList, JsonColumn.StringListComparer);
             e.HasIndex(x => x.SubstituteId);
             e.HasIndex(x => x.PrincipalId);
         });
@@ -133,7 +133,7 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
             e.ToTable("AuditEntries");
             e.HasKey(x => x.Sequence);
             e.Property(x => x.Sequence).ValueGeneratedNever();
-            e.Property(x => x.Data).HasConversion(JsonColumns.Object, JsonColumns.ObjectComparer);
+            e.Property(x => x.Data).HasConversion(JsonColumn.Object, JsonColumn.ObjectComparer);
             e.HasIndex(x => new { x.RequestId, x.Sequence });
             e.HasIndex(x => x.TaskId);
         });

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Approvals.Activities.Requests;
 using Approvals.Activities.Tasks;
 using Approvals.Engine.Descriptors;
 using Approvals.Engine.Execution;
@@ -41,11 +40,10 @@ public sealed class ExternalDecision : HumanTaskActivity
         DocumentNumber = decision.Payload?["documentNumber"]?.GetValue<string>();
         var data = new JsonObject { ["authority"] = Authority, ["outcome"] = decision.Outcome, ["payload"] = decision.Payload?.DeepClone() };
         context.AddCommitItem(DecisionAudit(context, decision, "ExternalDecision") with { Data = data });
-        var request = RequestContext.From(context);
+        // Later stages read the outside authorities' answers as getInput('external').
         var external = context.WorkflowInput["external"] as JsonObject ?? new JsonObject();
         external[context.Node.Name ?? context.Node.Id] = data.DeepClone();
         context.WorkflowInput["external"] = external;
-        _ = request;
         context.Complete(decision.Outcome);
         return ValueTask.CompletedTask;
     }

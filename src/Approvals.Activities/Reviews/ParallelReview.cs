@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Approvals.Activities.Contracts;
-using Approvals.Activities.Requests;
 using Approvals.Activities.Tasks;
 using Approvals.Engine.Descriptors;
 using Approvals.Engine.Execution;
@@ -106,6 +105,5 @@ public sealed class ParallelReview : HumanTaskActivity
         var template = outcome switch { BoardTally.Approved => "stage-cleared", BoardTally.Deferred => "deferred", _ => "rejected" };
         await Notifications.Notifications.SendAsync(context, template, ["applicant"], new JsonObject { ["outcome"] = outcome, ["title"] = Title, ["tally"] = tally.DeepClone() });
         context.Complete(outcome);
-        _ = RequestContext.From(context);
     }
 }

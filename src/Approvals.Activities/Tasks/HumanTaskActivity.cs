@@ -156,7 +156,6 @@ public abstract class HumanTaskActivity : Activity
             return;
         }
         state["reminders"] = sent;
-        var request = RequestContext.From(context);
         foreach (var (taskId, info) in OpenTasks(context))
         {
             context.AddCommitItem(new TaskReminded(taskId, sent));
@@ -165,7 +164,6 @@ public abstract class HumanTaskActivity : Activity
         context.AddCommitItem(Audit(context, "system", "Reminded") with { Data = new JsonObject { ["reminder"] = sent } });
         if (MaxReminders > 0 && sent == MaxReminders && string.IsNullOrWhiteSpace(EscalateTo)) return;
         await ScheduleReminderAsync(context, context.GetRequiredService<WorkingCalendar>());
-        _ = request;
     }
 
     protected virtual async ValueTask OnDueAsync(ActivityExecutionContext context)

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Approvals.Engine.Persistence;
 
-/// <summary>Stores JSON nodes and string lists as text columns.</summary>
-internal static class JsonColumn
+/// <summary>JSON values and string lists stored as text columns (shared by every context of the product).</summary>
+public static class JsonColumn
 {
     public static readonly ValueConverter<JsonObject?, string?> Object = new(
         v => v == null ? null : v.ToJsonString((JsonSerializerOptions?)null),
@@ -15,6 +15,15 @@ internal static class JsonColumn
     public static readonly ValueConverter<JsonNode?, string?> Node = new(
         v => v == null ? null : v.ToJsonString((JsonSerializerOptions?)null),
         v => v == null ? null : JsonNode.Parse(v, null, default));
+
+    public static readonly ValueConverter<JsonArray?, string?> Array = new(
+        v => v == null ? null : v.ToJsonString((JsonSerializerOptions?)null),
+        v => v == null ? null : JsonNode.Parse(v, null, default) as JsonArray);
+
+    public static readonly ValueComparer<JsonArray?> ArrayComparer = new(
+        (a, b) => JsonNode.DeepEquals(a, b),
+        v => v == null ? 0 : v.ToJsonString((JsonSerializerOptions?)null).GetHashCode(),
+        v => v == null ? null : (JsonArray)v.DeepClone());
 
     public static readonly ValueConverter<List<string>, string> StringList = new(
         v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),

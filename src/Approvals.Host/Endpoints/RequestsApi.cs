@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Approvals.Activities.Audit;
 using Approvals.Activities.Contracts;
 using Approvals.Activities.Persistence;
 using Approvals.Activities.Requests;
@@ -141,6 +140,4 @@ internal static class RequestsApi
         r.DocumentNumber, r.OverQuota, r.CreatedAt, r.UpdatedAt);
 
     private static StageEntry Stage(HumanTask t) => new(t.Id, t.ActivityId, t.Title, t.Status.ToString(), t.Outcome, t.Comment, t.ActedBy, t.OnBehalfOf, t.CreatedAt, t.CompletedAt, t.DueAt, t.IsOverdue);
-
-    private static AuditInfo Audit(AuditEntry e) => new(e.Sequence, e.Timestamp, e.Actor, e.OnBehalfOf, e.Action, e.Comment, e.StatusBefore, e.StatusAfter, e.TaskId, e.Data);
 }
