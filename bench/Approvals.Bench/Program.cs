@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Approvals.Engine.Contracts;
+using Approvals.Engine.Definitions;
+using Approvals.Engine.Execution;
+using Approvals.Engine.Extensions;
+using Approvals.Engine.Persistence;
+using Approvals.Engine.Runtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+// A load driver that prints figures (no assertions): the in-memory executor on a 10-step flow, a durable resume
+// on a SQLite file (WAL, full sync) against the raw commit rate of the same disk, and latency as instances grow.
+var folder = Path.Combine(Path.GetTempPath(), "approvals-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+var services = new ServiceCollection().AddLogging()
+    .AddSingleton<IWorkflowTextWriter, SilentWriter>()
+    .AddWorkflowEngine(o => { o.ConnectionString = $"Data Source={Path.Combine(folder, "bench.db")}"; o.TimerPollingInterval = TimeSpan.Zero; })
+    .BuildServiceProvider();
+await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+var store = services.GetRequiredService<WorkflowDefinitionStore>();
+var runtime = services.GetRequiredService<WorkflowRuntime>();
+var executor = services.GetRequiredService<WorkflowExecutor>();
+
+// 1. Ten steps in memory.
+var steps = new JsonArray();
+var connections = new JsonArray();
+for (var i = 0; i < 10; i++)
+{
+    steps.Add(new JsonObject { ["id"] = $"s{i}", ["type"] = "Elsa.WriteLine", ["text"] = Literal($"step {i}") });
+    if (i > 0) connections.Add(Connection($"s{i - 1}", $"s{i}"));
+}
+var tenSteps = await store.ImportAsync(Definition("ten-steps", steps, connections), publish: true);
+var compiled = store.Compile(tenSteps);
+for (var i = 0; i < 2_000; i++) await RunInMemoryAsync();
+var runs = 20_000;
+var watch = Stopwatch.StartNew();
+for (var i = 0; i < runs; i++) await RunInMemoryAsync();
+watch.Stop();
+Console.WriteLine($"10-step flow in memory: {watch.Elapsed.TotalMicroseconds / runs:F1} µs per run ({runs} runs; WorkflowCore 3.22 takes about 230 µs)");
+
+// 2. Durable resume: an instance waits on an event; each resume is one committed burst.
+var waiting = await store.ImportAsync(Definition("wait-resume", [
+    new JsonObject { ["id"] = "wait", ["type"] = "Elsa.Event", ["eventName"] = Literal("go") },
+    new JsonObject { ["id"] = "done", ["type"] = "Elsa.WriteLine", ["text"] = Literal("done") },
+], [Connection("wait", "done")]), publish: true);
+await MeasureResumesAsync("with 1,000 instances", 1_000, 500);
+await MeasureResumesAsync("with 10,000 instances", 10_000, 500);
+
+// 3. The raw commit rate of the same disk: one row per transaction, WAL, synchronous=FULL.
+await using (var raw = new SqliteConnection($"Data Source={Path.Combine(folder, "raw.db")}"))
+{
+    await raw.OpenAsync();
+    await Exec(raw, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT);");
+    var commits = 2_000;
+    var sw = Stopwatch.StartNew();
+    for (var i = 0; i < commits; i++)
+    {
+        await using var tx = await raw.BeginTransactionAsync();
+        await using var insert = raw.CreateCommand();
+        insert.CommandText = "INSERT INTO t (v) VALUES ('x')";
+        await insert.ExecuteNonQueryAsync();
+        await tx.CommitAsync();
+    }
+    Console.WriteLine($"raw SQLite commits on this disk: {commits / sw.Elapsed.TotalSeconds:F0} per second");
+}
+
+await services.DisposeAsync();
+SqliteConnection.ClearAllPools();
+Directory.Delete(folder, true);
+return;
+
+async Task RunInMemoryAsync()
+{
+    var state = WorkflowExecutor.NewState(compiled, Guid.NewGuid().ToString("N"), null, null, DateTimeOffset.UtcNow);
+    await executor.RunAsync(compiled, state, new ExecutionStimulus.Start());
+}
+
+async Task MeasureResumesAsync(string label, int instances, int resumes)
+{
+    await using (var db = services.GetRequiredService<WorkflowDbContextFactory>().Create())
+    {
+        var existing = db.Instances.Count(i => i.DefinitionId == "wait-resume");
+        for (var i = existing; i < instances; i++) await runtime.StartAsync("wait-resume");
+    }
+    var bookmarks = new List<string>();
+    for (var i = 0; i < resumes; i++) bookmarks.Add((await runtime.StartAsync("wait-resume")).Bookmarks[0].Id);
+    var latencies = new List<double>(resumes);
+    var total = Stopwatch.StartNew();
+    foreach (var id in bookmarks)
+    {
+        var one = Stopwatch.StartNew();
+        await runtime.ResumeAsync(id);
+        latencies.Add(one.Elapsed.TotalMilliseconds);
+    }
+    total.Stop();
+    latencies.Sort();
+    Console.WriteLine($"durable resume {label}: median {latencies[latencies.Count / 2]:F2} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:F2} ms, {resumes / total.Elapsed.TotalSeconds:F0} resumes per second");
+}
+
+static async Task Exec(SqliteConnection connection, string sql)
+{
+    await using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    await command.ExecuteNonQueryAsync();
+}
+
+static JsonObject Literal(string value) => new() { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+
+static JsonObject Connection(string source, string target) => new()
+{
+    ["source"] = new JsonObject { ["activity"] = source, ["port"] = "Done" },
+    ["target"] = new JsonObject { ["activity"] = target, ["port"] = "In" },
+};
+
+static string Definition(string id, JsonArray activities, JsonArray connections) => new JsonObject
+{
+    ["definitionId"] = id, ["name"] = id,
+    ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = activities, ["connections"] = connections },
+}.ToJsonString();
+
+internal sealed class SilentWriter : IWorkflowTextWriter
+{
+    public void WriteLine(string workflowInstanceId, string text) { }
+}
