@@ -34,6 +34,11 @@ internal static class ManagementApi
         });
         admin.MapPost("/users", CreateUserAsync);
         admin.MapPut("/users/{id}", UpdateUserAsync);
+        admin.MapGet("/proxies", async (ApprovalsDbContextFactory factory) =>
+        {
+            await using var db = factory.Create();
+            return Results.Ok(await db.Proxies.AsNoTracking().OrderByDescending(p => p.From).ToListAsync());
+        });
         admin.MapGet("/units", async (ApprovalsDbContextFactory factory) =>
         {
             await using var db = factory.Create();
