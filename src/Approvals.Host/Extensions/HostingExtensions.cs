@@ -17,6 +17,7 @@ using Approvals.Host.Mail;
 using Approvals.Host.Actions;
 using Approvals.Engine.Contracts;
 using Hangfire;
+using MudBlazor.Services;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -89,6 +90,19 @@ public static class HostingExtensions
         services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
         services.AddSingleton<DemoSeeder>();
 
+        // Chinese pages stay readable (and small): HTML-encode only what must be encoded.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddScoped<Components.Localization.UiText>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/signin";
+            // API callers get a status code, not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = context => Api(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => Api(context, StatusCodes.Status403Forbidden);
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -150,8 +164,22 @@ public static class HostingExtensions
         services.AddAntiforgery();
     }
 
+    private static Task Api(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/elsa/api") || context.Request.Path.StartsWithSegments("/hangfire"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
     public static WebApplication MapApprovalsEndpoints(this WebApplication app)
     {
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
+            o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -160,6 +188,9 @@ public static class HostingExtensions
         app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [new DashboardAuthorization()], DashboardTitle = "Approvals jobs" },
             app.Services.GetRequiredService<Hangfire.JobStorage>());
         app.MapActionPages();
+        app.MapStaticAssets();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).AllowAnonymous().WithTags("Health");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Approvals.Host.Components.Localization;
+
+/// <summary>The UI's words in Chinese (first) and English, by the request's UI culture (set from the language cookie); a missing key shows itself.</summary>
+public sealed class UiText
+{
+
+    private static readonly Dictionary<string, (string Zh, string En)> Words = new()
+    {
+        ["AppName"] = ("外事审批", "FAO Approvals"),
+        ["Inbox"] = ("待办", "Inbox"),
+        ["MyRequests"] = ("我的申请", "My requests"),
+        ["SignIn"] = ("登录", "Sign in"),
+        ["SignOut"] = ("退出", "Sign out"),
+        ["UserName"] = ("用户名", "User name"),
+        ["Password"] = ("密码", "Password"),
+        ["SignInFailed"] = ("用户名或密码错误，或账户已锁定。", "Wrong user name or password, or the account is locked."),
+        ["Title"] = ("事项", "Task"),
+        ["Stage"] = ("环节", "Stage"),
+        ["Due"] = ("办理时限", "Due"),
+        ["Overdue"] = ("已逾期", "Overdue"),
+        ["NoTasks"] = ("暂无待办。", "Nothing to do."),
+        ["Request"] = ("申请", "Request"),
+        ["Status"] = ("状态", "Status"),
+        ["Comment"] = ("意见", "Comment"),
+        ["History"] = ("办理经过", "History"),
+        ["Decided"] = ("已办理", "Decided"),
+        ["Language"] = ("English", "中文"),
+        ["Number"] = ("编号", "Number"),
+        ["Filed"] = ("提交时间", "Filed"),
+        ["Approved"] = ("同意", "Approve"),
+        ["Rejected"] = ("不同意", "Reject"),
+        ["Returned"] = ("退回修改", "Return for revision"),
+        ["Resubmitted"] = ("重新提交", "Resubmit"),
+        ["Withdrawn"] = ("撤回", "Withdraw"),
+        ["Deferred"] = ("推迟审议", "Defer"),
+        ["Recorded"] = ("确认登记", "Record"),
+        ["Done"] = ("完成", "Done"),
+    };
+
+    public bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public string Language => IsEnglish ? "en" : "zh-CN";
+
+    public string this[string key] => Words.TryGetValue(key, out var w) ? (IsEnglish ? w.En : w.Zh) : key;
+}

@@ -1,0 +1,40 @@
+using Approvals.Host.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Approvals.Host.Endpoints;
+
+/// <summary>Browser sign-in and sign-out (form posts with antiforgery) and the language switch.</summary>
+internal static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/signin", async (HttpContext http, SignInManager<ApplicationUser> signIn) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            var returnUrl = LocalOnly(form["returnUrl"].ToString());
+            var result = await signIn.PasswordSignInAsync(form["userName"].ToString(), form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
+            return Results.LocalRedirect(result.Succeeded ? returnUrl : $"/signin?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/account/signout", async (SignInManager<ApplicationUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/signin");
+        }).ExcludeFromDescription();
+        app.MapGet("/culture", (HttpContext http, string lang, string? returnUrl) =>
+        {
+            var culture = lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(LocalOnly(returnUrl ?? http.Request.Headers.Referer.ToString()));
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    /// <summary>Only a path on this site (never another host): an open redirect would help phishing.</summary>
+    private static string LocalOnly(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return "/";
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute)) url = absolute.PathAndQuery;
+        return url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/" + url.TrimStart('/', '\\');
+    }
+}
