@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using Approvals.Activities.Forms;
+using Approvals.Activities.Requests;
+using Approvals.Host.Components.Forms;
+using Approvals.Host.Components.Localization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Approvals.Host.Tests.Ui;
+
+/// <summary>The form generator (bUnit): a control for every field type, errors at their fields, values written to the form's JSON.</summary>
+public sealed class RequestFormTests : IAsyncLifetime
+{
+    private readonly BunitContext _ctx = new();
+
+    private static readonly RequestType Type = new("test", "测试", "Test", "T", null, new FormSchema(
+    [
+        new FormField { Name = "name", Type = "text", Label = "姓名", Required = true },
+        new FormField { Name = "notes", Type = "textarea", Label = "说明" },
+        new FormField { Name = "size", Type = "integer", Label = "人数" },
+        new FormField { Name = "budget", Type = "number", Label = "预算" },
+        new FormField { Name = "departure", Type = "date", Label = "出发日期" },
+        new FormField { Name = "arrival", Type = "datetime", Label = "抵达时间" },
+        new FormField { Name = "taiwan", Type = "boolean", Label = "赴台" },
+        new FormField { Name = "kind", Type = "select", Label = "类型", Options = [new FormOption("a", "甲", "A")] },
+        new FormField { Name = "courtesies", Type = "checklist", Label = "礼遇", Options = [new FormOption("airport-vip", "机场贵宾通道", "VIP"), new FormOption("police-escort", "警车开道", "Escort")] },
+        new FormField { Name = "country", Type = "country", Label = "国家" },
+        new FormField { Name = "members", Type = "table", Label = "成员", Columns = [new FormField { Name = "name", Type = "text", Label = "成员姓名", Required = true }] },
+        new FormField { Name = "letter", Type = "attachment", Label = "邀请函" },
+        new FormField { Name = "permit", Type = "text", Label = "入台证号", When = new FormCondition("taiwan", JsonValue.Create(true)) },
+    ]));
+
+    public RequestFormTests()
+    {
+        _ctx.Services.AddMudServices();
+        _ctx.Services.AddScoped<UiText>();
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Render<MudBlazor.MudPopoverProvider>();
+    }
+
+    private IRenderedComponent<RequestForm> Render(JsonObject data, IReadOnlyDictionary<string, string>? errors = null) =>
+        _ctx.Render<RequestForm>(p => p.Add(f => f.Type, Type).Add(f => f.Data, data).Add(f => f.Errors, errors));
+
+    [Fact]
+    public void Every_field_type_gets_its_control()
+    {
+        var cut = Render([]);
+        var markup = cut.Markup;
+
+        foreach (var label in new[] { "姓名 *", "说明", "人数", "预算", "出发日期", "抵达时间", "赴台", "类型", "礼遇", "国家", "成员", "邀请函" })
+            Assert.Contains(label, markup);
+        Assert.NotEmpty(cut.FindAll("textarea"));
+        Assert.NotEmpty(cut.FindAll("input[type=datetime-local]"));
+        Assert.Equal(3, cut.FindAll("input[type=checkbox]").Count);
+        Assert.Contains("机场贵宾通道", markup);
+        Assert.DoesNotContain("入台证号", markup);
+    }
+
+    [Fact]
+    public void A_condition_shows_its_field()
+    {
+        var cut = Render(new JsonObject { ["taiwan"] = true });
+        Assert.Contains("入台证号", cut.Markup);
+    }
+
+    [Fact]
+    public void Errors_are_shown_at_their_fields_including_table_cells()
+    {
+        var data = new JsonObject { ["members"] = new JsonArray(new JsonObject()) };
+        var cut = Render(data, new Dictionary<string, string> { ["name"] = "is required", ["members[0].name"] = "must be filled in" });
+
+        Assert.Contains("is required", cut.Markup);
+        Assert.Contains("must be filled in", cut.Markup);
+        Assert.Contains("成员姓名", cut.Markup);
+    }
+
+    [Fact]
+    public void Entered_values_land_in_the_form_data()
+    {
+        var data = new JsonObject();
+        var cut = Render(data);
+
+        cut.FindAll("input").First(i => i.GetAttribute("type") is null or "text").Change("王明");
+        cut.FindAll("input[type=checkbox]")[1].Change(true);
+        cut.FindAll("button").First(b => b.TextContent.Contains("添加一行")).Click();
+
+        Assert.Equal("王明", data["name"]!.GetValue<string>());
+        Assert.Equal(["airport-vip"], data["courtesies"]!.AsArray().Select(x => x!.GetValue<string>()).ToList());
+        Assert.Single(data["members"]!.AsArray());
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are only asynchronously disposable.
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
+}
