@@ -47,6 +47,7 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
         var task = WebUtility.HtmlDecode(await browser.GetStringAsync("/" + taskPath));
         Assert.Contains("Nowy Sącz", task);
         Assert.Contains("外方城市", task);
+        Assert.Matches("class=\"node current\" data-activity=\"division\"", task);
 
         await browser.GetAsync("/culture?lang=en&returnUrl=/inbox");
         Assert.Contains("Inbox", await browser.GetStringAsync("/inbox"));
