@@ -40,7 +40,7 @@ public sealed class TravelPolicyCheck : Activity
 
         var checks = new JsonArray
         {
-            Check("countries", countries <= MaxCountries, countries, MaxCountries, $"{countries} countries (at most {MaxCountries})"),
+            Check("countries", countries <= MaxCountries, countries, MaxCountries, $"{countries} {(countries == 1 ? "country" : "countries")} (at most {MaxCountries})"),
             Check("days", maxDays is null || days <= maxDays, days, maxDays, maxDays is null ? $"{days} days" : $"{days} days for {countries} countries (at most {maxDays})"),
             Check("group-size", persons <= MaxGroupSize, persons, MaxGroupSize, $"{persons} persons (at most {MaxGroupSize})"),
             Check("invitation", !RequireInvitation || data["invitationLetter"] is JsonValue, data["invitationLetter"] is JsonValue ? 1 : 0, RequireInvitation ? 1 : 0,

@@ -52,4 +52,23 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
         await browser.GetAsync("/culture?lang=en&returnUrl=/inbox");
         Assert.Contains("Inbox", await browser.GetStringAsync("/inbox"));
     }
+
+    [Fact]
+    public async Task A_board_member_sees_the_tally_the_policy_checks_and_the_quota_on_the_task_page()
+    {
+        var id = (await _host.SubmitAsync("applicant", "outbound-travel", FormData.Travel()))["id"]!.GetValue<string>();
+        await _host.DecideOkAsync("unit-head", id, "Approved");
+        await _host.DecideOkAsync("outbound-division", id, "Approved", stage: "preReview");
+        await _host.DecideOkAsync("board1", id, "Approved");
+        var browser = await SignInAsync("board2");
+
+        var inbox = WebUtility.HtmlDecode(await browser.GetStringAsync("/inbox"));
+        var taskPath = Regex.Match(inbox, "href=\"(?<p>tasks/[0-9a-f]+)\"").Groups["p"].Value;
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync("/" + taskPath));
+
+        Assert.Contains("已投票: 同意 1 · 不同意 0 · 推迟审议 0 · 成员 5", page);
+        Assert.Contains("1 country (at most 3)", page);
+        Assert.Contains("年度计划额度 2026", page);
+        Assert.Matches("class=\"node current\" data-activity=\"board\"", page);
+    }
 }
