@@ -141,21 +141,33 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
             return;
         }
         var activityContext = new ActivityExecutionContext(context, node, descriptor, record.Id, expressions);
+        await RunActivityAsync(context, activityContext, record, item, null, (activity, c) => activity.ExecuteAsync(c));
+    }
+
+    /// <summary>Creates the activity, binds its inputs, runs it and continues; a fault drops what the activity added and records an incident.</summary>
+    private async Task RunActivityAsync(WorkflowExecutionContext context, ActivityExecutionContext activityContext, ActivityExecutionRecord record, WorkItem item,
+        Bookmark? resumed, Func<Activity, ActivityExecutionContext, ValueTask> run)
+    {
         var marks = Marks.Take(context);
         try
         {
-            var activity = descriptor.Factory();
-            await BindInputsAsync(activity, workflow.Inputs[index], activityContext);
-            await activity.ExecuteAsync(activityContext);
+            var activity = activityContext.Descriptor.Factory();
+            await BindInputsAsync(activity, context.Workflow.Inputs[activityContext.Node.Index], activityContext);
+            await run(activity, activityContext);
             await AfterAsync(context, activityContext, activity, record);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {
             marks.Restore(context);
             foreach (var b in activityContext.CreatedBookmarks) context.State.Bookmarks.Remove(b);
-            Fault(context, node, record, item, ex, null);
+            Fault(context, activityContext.Node, record, item, ex, resumed);
         }
     }
+
+    /// <summary>The record of an activity execution this burst already holds (made or resumed in it), if any.</summary>
+    private static ActivityExecutionRecord? RecordOf(WorkflowExecutionContext context, string executionId) =>
+        context.Result.NewActivityRecords.FirstOrDefault(r => r.Id == executionId)
+        ?? context.Result.UpdatedActivityRecords.FirstOrDefault(r => r.Id == executionId);
 
     private async Task ResumeAsync(WorkflowExecutionContext context, Bookmark bookmark, JsonObject? input)
     {
@@ -163,8 +175,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         context.RemoveBookmark(bookmark);
         var node = workflow.FindNode(bookmark.ActivityId);
         // The record is this burst's own when the bookmark was made and resumed in the same burst (a local event).
-        var record = context.Result.NewActivityRecords.FirstOrDefault(r => r.Id == bookmark.ActivityExecutionId)
-            ?? context.Result.UpdatedActivityRecords.FirstOrDefault(r => r.Id == bookmark.ActivityExecutionId)
+        var record = RecordOf(context, bookmark.ActivityExecutionId)
             ?? new ActivityExecutionRecord
             {
                 Id = bookmark.ActivityExecutionId,
@@ -186,20 +197,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
             context.Result.UpdatedActivityRecords.Add(record);
         context.AddJournal("Resumed", node, record.Id, bookmark.Name, input?.DeepClone());
         var activityContext = new ActivityExecutionContext(context, node, descriptor, record.Id, expressions) { Resumed = bookmark, ResumeInput = input };
-        var marks = Marks.Take(context);
-        try
-        {
-            var activity = descriptor.Factory();
-            await BindInputsAsync(activity, workflow.Inputs[node.Index], activityContext);
-            await activity.ResumeAsync(activityContext);
-            await AfterAsync(context, activityContext, activity, record);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
-        {
-            marks.Restore(context);
-            foreach (var b in activityContext.CreatedBookmarks) context.State.Bookmarks.Remove(b);
-            Fault(context, node, record, item, ex, bookmark);
-        }
+        await RunActivityAsync(context, activityContext, record, item, bookmark, (activity, c) => activity.ResumeAsync(c));
     }
 
     private static async Task BindInputsAsync(Activity activity, PreparedInput[] inputs, ActivityExecutionContext context)
@@ -414,49 +412,43 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         foreach (var bookmark in context.State.Bookmarks.ToList()) await CancelBookmarkAsync(context, bookmark);
     }
 
+    /// <summary>
+    /// Removes a bookmark without resuming it and tells its activity (which cancels what it stood for, a task say).
+    /// When the execution ends with it (a cancelled branch or instance), its record is marked cancelled once.
+    /// </summary>
     private async Task CancelBookmarkAsync(WorkflowExecutionContext context, Bookmark bookmark, bool executionEnds = true)
     {
         context.RemoveBookmark(bookmark);
         var node = context.Workflow.FindNode(bookmark.ActivityId);
         if (node is null) return;
-        if (!executionEnds)
+        if (executionEnds)
         {
-            if (context.Workflow.Descriptors[node.Index] is { } owner)
-                await owner.Factory().CancelAsync(new ActivityExecutionContext(context, node, owner, bookmark.ActivityExecutionId, expressions), bookmark);
-            return;
-        }
-        var record = context.Result.NewActivityRecords.FirstOrDefault(r => r.Id == bookmark.ActivityExecutionId)
-            ?? context.Result.UpdatedActivityRecords.FirstOrDefault(r => r.Id == bookmark.ActivityExecutionId);
-        if (record is null)
-        {
-            record = new ActivityExecutionRecord
+            var record = RecordOf(context, bookmark.ActivityExecutionId);
+            if (record is null)
             {
-                Id = bookmark.ActivityExecutionId,
-                WorkflowInstanceId = context.State.Id,
-                ActivityId = node.Id,
-                ActivityType = node.Type,
-                ActivityName = node.Name,
-                StartedAt = bookmark.CreatedAt,
-            };
-            context.Result.UpdatedActivityRecords.Add(record);
+                record = new ActivityExecutionRecord
+                {
+                    Id = bookmark.ActivityExecutionId,
+                    WorkflowInstanceId = context.State.Id,
+                    ActivityId = node.Id,
+                    ActivityType = node.Type,
+                    ActivityName = node.Name,
+                    StartedAt = bookmark.CreatedAt,
+                };
+                context.Result.UpdatedActivityRecords.Add(record);
+            }
+            // Another bookmark of the same execution may have been cancelled already: the record changes once.
+            if (record.Status != ActivityStatus.Canceled)
+            {
+                record.Status = ActivityStatus.Canceled;
+                record.CompletedAt = context.Now;
+                context.State.ExecutionStates.Remove(record.Id);
+                context.Result.CancelledActivityExecutionIds.Add(record.Id);
+                context.AddJournal("Cancelled", node, record.Id, bookmark.Name);
+            }
         }
-        if (record.Status == ActivityStatus.Canceled)
-        {
-            // Another bookmark of the same execution was cancelled already; tell the activity about this one too.
-            if (context.Workflow.Descriptors[node.Index] is { } again)
-                await again.Factory().CancelAsync(new ActivityExecutionContext(context, node, again, record.Id, expressions), bookmark);
-            return;
-        }
-        record.Status = ActivityStatus.Canceled;
-        record.CompletedAt = context.Now;
-        context.State.ExecutionStates.Remove(record.Id);
-        if (!context.Result.CancelledActivityExecutionIds.Contains(record.Id)) context.Result.CancelledActivityExecutionIds.Add(record.Id);
-        context.AddJournal("Cancelled", node, record.Id, bookmark.Name);
         if (context.Workflow.Descriptors[node.Index] is { } descriptor)
-        {
-            var activityContext = new ActivityExecutionContext(context, node, descriptor, record.Id, expressions);
-            await descriptor.Factory().CancelAsync(activityContext, bookmark);
-        }
+            await descriptor.Factory().CancelAsync(new ActivityExecutionContext(context, node, descriptor, bookmark.ActivityExecutionId, expressions), bookmark);
     }
 
     private async Task<bool> DeliverLocalEventsAsync(WorkflowExecutionContext context)
