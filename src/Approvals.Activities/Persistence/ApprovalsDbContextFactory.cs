@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Approvals.Engine.Options;
 using Approvals.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -12,19 +11,23 @@ public sealed class ApprovalsDbContextFactory
     private readonly WorkflowDbContextFactory _engine;
     private readonly DbContextOptions _standalone;
 
+    // Options without a connection, built once: a commit only attaches the engine's open connection (a hot path).
+    private readonly DbContextOptions _enlisted;
+
     public ApprovalsDbContextFactory(WorkflowDbContextFactory engine)
     {
         _engine = engine;
         _standalone = Provider == DatabaseProvider.PostgreSql
             ? new DbContextOptionsBuilder<PostgresApprovalsDbContext>().UseNpgsql(engine.ConnectionString, PgHistory).Options
             : new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite(engine.ConnectionString, SqliteHistory).Options;
+        _enlisted = Provider == DatabaseProvider.PostgreSql
+            ? new DbContextOptionsBuilder<PostgresApprovalsDbContext>().UseNpgsql(PgHistory).Options
+            : new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite(SqliteHistory).Options;
     }
 
     private DatabaseProvider Provider => _engine.Provider;
 
-    public ApprovalsDbContext Create() => Provider == DatabaseProvider.PostgreSql
-        ? new PostgresApprovalsDbContext((DbContextOptions<PostgresApprovalsDbContext>)_standalone)
-        : new SqliteApprovalsDbContext((DbContextOptions<SqliteApprovalsDbContext>)_standalone);
+    public ApprovalsDbContext Create() => With(_standalone);
 
     /// <summary>A context that writes through the engine's open connection and transaction.</summary>
     public async Task<ApprovalsDbContext> EnlistAsync(WorkflowDbContext engineDb, CancellationToken cancellationToken)
@@ -32,14 +35,15 @@ public sealed class ApprovalsDbContextFactory
         var connection = engineDb.Database.GetDbConnection();
         var transaction = engineDb.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The engine's commit has no open transaction.");
-        var db = On(connection);
+        var db = With(_enlisted);
+        db.Database.SetDbConnection(connection);
         await db.Database.UseTransactionAsync(transaction, cancellationToken);
         return db;
     }
 
-    private ApprovalsDbContext On(DbConnection connection) => Provider == DatabaseProvider.PostgreSql
-        ? new PostgresApprovalsDbContext(new DbContextOptionsBuilder<PostgresApprovalsDbContext>().UseNpgsql(connection, PgHistory).Options)
-        : new SqliteApprovalsDbContext(new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite(connection, SqliteHistory).Options);
+    private ApprovalsDbContext With(DbContextOptions options) => Provider == DatabaseProvider.PostgreSql
+        ? new PostgresApprovalsDbContext((DbContextOptions<PostgresApprovalsDbContext>)options)
+        : new SqliteApprovalsDbContext((DbContextOptions<SqliteApprovalsDbContext>)options);
 
     private static void SqliteHistory(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder b) => b.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable);
     private static void PgHistory(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder b) => b.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable);
