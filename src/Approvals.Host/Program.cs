@@ -7,7 +7,8 @@ if (DatabaseCommands.Handles(args))
     return await DatabaseCommands.RunAsync(args, Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+// Loopback by default; --urls, ASPNETCORE_URLS or DOTNET_URLS choose otherwise.
+if (string.IsNullOrEmpty(builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey)) && string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 builder.AddApprovalsHost();
 

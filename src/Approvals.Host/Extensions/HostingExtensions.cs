@@ -15,6 +15,7 @@ using Approvals.Host.Problems;
 using Approvals.Host.Jobs;
 using Approvals.Host.Mail;
 using Approvals.Host.Actions;
+using Approvals.Host.Studio;
 using Approvals.Engine.Contracts;
 using Hangfire;
 using MudBlazor.Services;
@@ -47,6 +48,8 @@ public static class HostingExtensions
         services.Configure<ApprovalsOptions>(configuration.GetSection("Approvals"));
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        services.Configure<StudioOptions>(configuration.GetSection("Studio"));
+        services.AddSingleton<Studio.StudioPackage>();
         services.AddJobsAndMail(configuration, provider, connectionString, dataDirectory);
         // Hangfire runs the timers, so the engine's own poller stays off.
         services.AddApprovals(o =>
@@ -182,6 +185,7 @@ public static class HostingExtensions
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseElsaStudioFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -190,6 +194,7 @@ public static class HostingExtensions
         app.MapActionPages();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapElsaStudio();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).AllowAnonymous().WithTags("Health");

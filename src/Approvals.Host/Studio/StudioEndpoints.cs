@@ -1,0 +1,187 @@
+using System.Net;
+using System.Security.Claims;
+using Approvals.Host.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Host.Studio;
+
+/// <summary>
+/// Serves the real Elsa Studio (Blazor WebAssembly custom elements) at <c>/studio</c>, talking to our <c>/elsa/api</c>.
+/// The studio is its own Blazor runtime, so it gets its own page rather than living inside ours.
+/// </summary>
+public static class StudioEndpoints
+{
+    public const string BasePath = "/studio";
+    private const string CompressedFlag = "studio.br";
+
+    public static WebApplication UseElsaStudioFiles(this WebApplication app)
+    {
+        var package = app.Services.GetRequiredService<StudioPackage>();
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".wasm"] = "application/wasm";
+        types.Mappings[".dat"] = "application/octet-stream";
+        types.Mappings[".br"] = "application/octet-stream";
+
+        // The package ships Brotli copies of every framework file: send those (a quarter of the bytes) when the browser takes br.
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (path.StartsWithSegments(BasePath + "/_framework", out var rest) && rest.HasValue
+                && context.Request.Headers.AcceptEncoding.ToString().Contains("br", StringComparison.OrdinalIgnoreCase)
+                && package.IsInstalled && File.Exists(Path.Combine(package.Root, "_framework", rest.Value!.TrimStart('/') + ".br"))
+                && types.TryGetContentType(path.Value!, out var type))
+            {
+                context.Items[CompressedFlag] = type;
+                context.Request.Path = path + ".br";
+            }
+            await next();
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = BasePath,
+            FileProvider = package.Files,
+            ContentTypeProvider = types,
+            OnPrepareResponse = file =>
+            {
+                var response = file.Context.Response;
+                if (file.Context.Items[CompressedFlag] is string type)
+                {
+                    response.ContentType = type;
+                    response.Headers.ContentEncoding = "br";
+                }
+                response.Headers.Vary = "Accept-Encoding";
+                // Framework files carry a content hash in their names; the rest may change with a new package.
+                response.Headers.CacheControl = file.Context.Request.Path.StartsWithSegments(BasePath + "/_framework") && !file.File.Name.StartsWith("blazor.", StringComparison.Ordinal)
+                    ? "public, max-age=604800, immutable"
+                    : "no-cache";
+            },
+        });
+        return app;
+    }
+
+    public static void MapElsaStudio(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(BasePath, Page).RequireAuthorization("fao-staff").ExcludeFromDescription();
+        // The package's own sample page loads fonts from the internet and names an element 3.8.2 lacks.
+        app.MapGet(BasePath + "/index.html", () => Results.Redirect(BasePath)).ExcludeFromDescription();
+    }
+
+    private static IResult Page(HttpContext http, StudioPackage package, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, string? definition, string? instance, string? view)
+    {
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        if (!package.IsInstalled)
+            return Results.Content(NotInstalled(package.Root, english), "text/html; charset=utf-8", statusCode: 503);
+
+        var token = AccessToken(http.User, bearer.Get(IdentityConstants.BearerScheme), clock);
+        // The studio builds a Uri from this, so it must be absolute.
+        var endpoint = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/elsa/api";
+        string element;
+        string title;
+        string current;
+        if (!string.IsNullOrWhiteSpace(definition))
+        {
+            element = $"<elsa-workflow-definition-editor id=\"studio\" definition-id=\"{Attr(definition)}\" remote-endpoint=\"{endpoint}\" access-token=\"{token}\"></elsa-workflow-definition-editor>";
+            title = english ? $"Workflow definition {definition}" : $"流程定义 {definition}";
+            current = "definitions";
+        }
+        else if (!string.IsNullOrWhiteSpace(instance))
+        {
+            element = $"<elsa-workflow-instance-viewer id=\"studio\" instance-id=\"{Attr(instance)}\" remote-endpoint=\"{endpoint}\" access-token=\"{token}\"></elsa-workflow-instance-viewer>";
+            title = english ? $"Workflow instance {instance}" : $"流程实例 {instance}";
+            current = "instances";
+        }
+        else if (view == "instances")
+        {
+            element = $"<elsa-workflow-instance-list id=\"studio\" remote-endpoint=\"{endpoint}\" access-token=\"{token}\"></elsa-workflow-instance-list>";
+            title = english ? "Workflow instances" : "流程实例";
+            current = "instances";
+        }
+        else
+        {
+            element = $"<elsa-workflow-definition-list id=\"studio\" remote-endpoint=\"{endpoint}\" access-token=\"{token}\"></elsa-workflow-definition-list>";
+            title = english ? "Workflow definitions" : "流程定义";
+            current = "definitions";
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        // WebAssembly needs 'wasm-unsafe-eval'; the editor renders its own inline scripts (hotkeys) and Monaco uses blob workers.
+        http.Response.Headers.ContentSecurityPolicy =
+            "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'self'";
+        return Results.Content(Html(title, element, current, english), "text/html; charset=utf-8");
+    }
+
+    /// <summary>The studio calls /elsa/api with a bearer token of the signed-in user, so the API never relies on a cookie (no cross-site requests).</summary>
+    private static string AccessToken(ClaimsPrincipal user, BearerTokenOptions options, TimeProvider clock)
+    {
+        var ticket = new AuthenticationTicket(user, new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow() + options.BearerTokenExpiration }, IdentityConstants.BearerScheme);
+        return options.BearerTokenProtector.Protect(ticket);
+    }
+
+    private static string Attr(string value) => WebUtility.HtmlEncode(value);
+
+    private static string Nav(string current, string key, string href, string text) =>
+        $"<a href=\"{href}\"{(current == key ? " aria-current=\"page\"" : "")}>{text}</a>";
+
+    private static string Html(string title, string element, string current, bool english) => $$"""
+        <!DOCTYPE html>
+        <html lang="{{(english ? "en" : "zh-CN")}}">
+        <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+            <title>{{WebUtility.HtmlEncode(title)}} · {{(english ? "FAO Approvals designer" : "外事审批 流程设计器")}}</title>
+            <base href="{{BasePath}}/" />
+            <link rel="icon" type="image/png" href="_content/Elsa.Studio.Shell/favicon-32x32.png" />
+            <link href="_content/MudBlazor/MudBlazor.min.css" rel="stylesheet" />
+            <link href="_content/CodeBeam.MudBlazor.Extensions/MudExtensions.min.css" rel="stylesheet" />
+            <link href="_content/Radzen.Blazor/css/material-base.css" rel="stylesheet" />
+            <link href="_content/Elsa.Studio.Shell/css/shell.css" rel="stylesheet" />
+            <link href="Elsa.Studio.Host.CustomElements.styles.css" rel="stylesheet" />
+            <style>
+                html, body { height: 100%; margin: 0; }
+                body { display: flex; flex-direction: column; font-family: "Noto Sans CJK SC", "Microsoft YaHei", Roboto, sans-serif; }
+                .approvals-bar { display: flex; align-items: center; gap: 4px; padding: 0 16px; height: 48px; background: #594ae2; color: #fff; flex: none; }
+                .approvals-bar strong { margin-right: 16px; font-size: 1.1rem; }
+                .approvals-bar a { color: #fff; text-decoration: none; padding: 6px 12px; border-radius: 4px; }
+                .approvals-bar a[aria-current], .approvals-bar a:hover, .approvals-bar a:focus-visible { background: rgba(255,255,255,.2); outline: 2px solid transparent; }
+                .approvals-bar .spacer { flex: 1; }
+                .approvals-studio { flex: 1; min-height: 0; overflow: auto; position: relative; }
+                #loading { padding: 24px; color: #555; }
+                #blazor-error-ui { display: none; }
+            </style>
+        </head>
+        <body>
+            <nav class="approvals-bar" aria-label="{{(english ? "Designer" : "设计器")}}">
+                <strong>{{(english ? "FAO Approvals · Designer" : "外事审批 · 流程设计器")}}</strong>
+                {{Nav(current, "definitions", BasePath, english ? "Definitions" : "流程定义")}}
+                {{Nav(current, "instances", BasePath + "?view=instances", english ? "Instances" : "流程实例")}}
+                <span class="spacer"></span>
+                <a href="/inbox">{{(english ? "Back to approvals" : "返回审批")}}</a>
+            </nav>
+            <main class="approvals-studio">
+                {{element}}
+            </main>
+            <div id="blazor-error-ui" role="alert">{{(english ? "The designer stopped with an error." : "设计器出错。")}} <a href="" class="reload">{{(english ? "Reload" : "重新加载")}}</a></div>
+            <script src="_content/BlazorMonaco/jsInterop.js"></script>
+            <script src="_content/BlazorMonaco/lib/monaco-editor/min/vs/loader.js"></script>
+            <script src="_content/BlazorMonaco/lib/monaco-editor/min/vs/editor/editor.main.js"></script>
+            <script src="_content/MudBlazor/MudBlazor.min.js"></script>
+            <script src="_content/CodeBeam.MudBlazor.Extensions/MudExtensions.min.js"></script>
+            <script src="_content/Radzen.Blazor/Radzen.Blazor.js"></script>
+            <script src="_framework/blazor.webassembly.js"></script>
+            <script src="/studio-glue.js"></script>
+        </body>
+        </html>
+        """;
+
+    private static string NotInstalled(string root, bool english) => $"""
+        <!DOCTYPE html><html><head><meta charset="utf-8" /><title>Elsa Studio</title></head><body style="font-family:sans-serif;padding:24px">
+        <h1>{(english ? "The designer is not installed" : "流程设计器未安装")}</h1>
+        <p>{(english ? "Elsa Studio is installed from npm by the build. Install Node.js with npm and build again, or run" : "流程设计器（Elsa Studio）由构建从 npm 安装。请安装 Node.js 与 npm 后重新构建，或运行")}
+        <code>npm ci</code> in <code>{WebUtility.HtmlEncode(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(root))) ?? root)}</code>.</p>
+        <p><a href="/inbox">{(english ? "Back" : "返回")}</a></p></body></html>
+        """;
+}
