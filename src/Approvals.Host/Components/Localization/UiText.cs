@@ -39,6 +39,21 @@ public sealed class UiText
         ["Done"] = ("完成", "Done"),
     };
 
+    /// <summary>Names of what a stage asks to be recorded with a decision.</summary>
+    private static readonly Dictionary<string, (string Zh, string En)> Fields = new()
+    {
+        ["documentNumber"] = ("文号", "Document number"),
+        ["date"] = ("日期", "Date"),
+        ["signingDate"] = ("签约日期", "Signing date"),
+        ["signedAgreement"] = ("签约文本", "Signed agreement"),
+        ["tripReport"] = ("出访报告", "Trip report"),
+        ["returnDate"] = ("回国日期", "Return date"),
+        ["overrideReason"] = ("超计划理由", "Over-quota reason"),
+        ["arrivalDate"] = ("抵达日期", "Arrival date"),
+    };
+
+    public string Field(string name) => Fields.TryGetValue(name, out var w) ? (IsEnglish ? w.En : w.Zh) : name;
+
     public bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
     public string Language => IsEnglish ? "en" : "zh-CN";
 
