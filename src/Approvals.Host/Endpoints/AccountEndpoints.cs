@@ -34,7 +34,8 @@ internal static class AccountEndpoints
     private static string LocalOnly(string? url)
     {
         if (string.IsNullOrEmpty(url)) return "/";
-        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute)) url = absolute.PathAndQuery;
+        // On Linux "/path?query" also parses as an absolute file: URI, which would mangle the query; only web URLs are cut down.
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)) url = absolute.PathAndQuery;
         return url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/" + url.TrimStart('/', '\\');
     }
 }
