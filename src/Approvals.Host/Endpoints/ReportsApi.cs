@@ -18,5 +18,13 @@ internal static class ReportsApi
         });
     }
 
+    /// <summary>The statistics page's download link: the same workbook for a signed-in browser (cookie), FAO staff only.</summary>
+    public static void MapReportDownload(this IEndpointRouteBuilder app) =>
+        app.MapGet("/reports/statistics.xlsx", async (DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var report = await statistics.BuildAsync(From(from, clock), to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
+            return Results.File(SpreadsheetWriter.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"approvals-statistics-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
+        }).RequireAuthorization("fao-staff").ExcludeFromDescription();
+
     private static DateOnly From(DateOnly? from, TimeProvider clock) => from ?? new DateOnly(clock.GetUtcNow().Year, 1, 1);
 }

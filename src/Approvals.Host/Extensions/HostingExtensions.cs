@@ -195,6 +195,7 @@ public static class HostingExtensions
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapElsaStudio();
+        app.MapReportDownload();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).AllowAnonymous().WithTags("Health");

@@ -52,6 +52,18 @@ public sealed class UiText
         ["arrivalDate"] = ("抵达日期", "Arrival date"),
     };
 
+    /// <summary>Column names of the statistics tables.</summary>
+    private static readonly Dictionary<string, string> Columns = new()
+    {
+        ["rank"] = "级别", ["delegations"] = "团组数", ["persons"] = "人次", ["number"] = "编号", ["delegation"] = "团组", ["state"] = "状态", ["filed"] = "提交日期",
+        ["unit"] = "单位", ["year"] = "年度", ["quota trips"] = "计划批次", ["used trips"] = "已用批次", ["quota persons"] = "计划人次", ["used persons"] = "已用人次",
+        ["approved"] = "已批准", ["over quota"] = "超计划", ["relationship"] = "关系", ["stage"] = "环节", ["count"] = "数量", ["cities"] = "城市",
+        ["request type"] = "申请类型", ["tasks"] = "事项数", ["average"] = "平均", ["median"] = "中位数", ["longest"] = "最长", ["division"] = "处室",
+        ["overdue"] = "逾期", ["oldest due"] = "最早到期",
+    };
+
+    public string Column(string name) => IsEnglish ? name : Columns.GetValueOrDefault(name, name);
+
     public string Field(string name) => Fields.TryGetValue(name, out var w) ? (IsEnglish ? w.En : w.Zh) : name;
 
     public bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
