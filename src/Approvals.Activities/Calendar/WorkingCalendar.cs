@@ -42,6 +42,24 @@ public sealed class WorkingCalendar(ApprovalsDbContextFactory factory)
         return new DateTimeOffset(target, China.GetUtcOffset(target)).ToUniversalTime();
     }
 
+    /// <summary>
+    /// Working days from <paramref name="now"/> until <paramref name="due"/> (Beijing dates): 0 when due today,
+    /// negative when overdue (the working days since). Today itself never counts.
+    /// </summary>
+    public async Task<int> WorkingDaysUntilAsync(DateTimeOffset now, DateTimeOffset due, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, China).DateTime);
+        var dueDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, China).DateTime);
+        var step = dueDate >= today ? 1 : -1;
+        var count = 0;
+        for (var date = today; date != dueDate;)
+        {
+            date = date.AddDays(step);
+            if (await IsWorkingDayAsync(date, cancellationToken)) count += step;
+        }
+        return count;
+    }
+
     private async Task<IReadOnlyDictionary<DateOnly, CalendarDayKind>> YearAsync(int year, CancellationToken cancellationToken)
     {
         if (_years.TryGetValue(year, out var cached)) return cached;
