@@ -92,6 +92,9 @@ public static class HostingExtensions
             .AddPolicy("api", p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
         services.AddSingleton<DemoSeeder>();
+        services.AddScoped<Administration.UserAccounts>();
+        services.AddSingleton<Administration.QuotaPlans>();
+        services.AddSingleton<Administration.HolidayCalendar>();
 
         // Chinese pages stay readable (and small): HTML-encode only what must be encoded.
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -164,6 +167,7 @@ public static class HostingExtensions
         services.AddSingleton<MailTransport>();
         services.AddSingleton<ActionTokens>();
         services.AddTransient<MailDelivery>();
+        services.AddSingleton<MailOutbox>();
         services.AddAntiforgery();
     }
 

@@ -34,6 +34,18 @@ public sealed class WorkingCalendarTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(3, 6, 3, 9, 1)]      // Friday, due Monday: one working day left
+    [InlineData(3, 6, 3, 6, 0)]      // due today
+    [InlineData(2, 13, 2, 24, 2)]    // over the Spring Festival: Saturday 14 Feb (调休) and Tuesday 24 Feb
+    [InlineData(3, 11, 3, 9, -2)]    // Wednesday, was due Monday: two working days overdue
+    public async Task Working_days_until_a_due_date_count_only_working_days(int month, int day, int dueMonth, int dueDay, int expected)
+    {
+        var calendar = _a.Services.GetRequiredService<WorkingCalendar>();
+
+        Assert.Equal(expected, await calendar.WorkingDaysUntilAsync(Beijing(month, day, 10), Beijing(dueMonth, dueDay, 17)));
+    }
+
+    [Theory]
     [InlineData("5", 5, null)]
     [InlineData("-2", -2, null)]
     [InlineData("PT30S", null, 30.0)]

@@ -48,6 +48,23 @@ public sealed class TaskAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_proxy_sees_the_tasks_offered_to_the_principals_roles_only_for_the_workflows_covered()
+    {
+        var task = await DirectorTaskAsync();
+        var inbox = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Inbox>(_a.Services);
+        var now = _a.Clock.GetUtcNow();
+        Assert.DoesNotContain(await inbox.ListAsync("deputy", InboxScope.All), t => t.Id == task.Id);
+
+        await _a.Proxies.SetAsync("fao-director", "deputy", now.AddDays(-1), now.AddDays(7), ["courtesy-request"], "fao-director");
+        Assert.DoesNotContain(await inbox.ListAsync("deputy", InboxScope.Candidate), t => t.Id == task.Id);
+
+        await _a.Proxies.SetAsync("fao-director", "deputy", now.AddDays(-1), now.AddDays(7), ["sister-city-establishment"], "fao-director");
+        Assert.Contains(await inbox.ListAsync("deputy", InboxScope.Candidate), t => t.Id == task.Id);
+        Assert.Contains(await inbox.ListAsync("deputy", InboxScope.All), t => t.Id == task.Id);
+        Assert.DoesNotContain(await inbox.ListAsync("deputy", InboxScope.Mine), t => t.Id == task.Id);
+    }
+
+    [Fact]
     public async Task A_proxy_outside_its_period_or_for_other_workflows_cannot_decide()
     {
         var task = await DirectorTaskAsync();

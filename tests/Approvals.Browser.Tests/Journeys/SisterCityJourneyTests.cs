@@ -6,33 +6,13 @@ namespace Approvals.Browser.Tests.Journeys;
 
 /// <summary>An applicant files a sister-city request in the browser; each reviewer signs in and approves it from the task page.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SisterCityJourneyTests(Chromium chromium) : IAsyncLifetime
+public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(chromium)
 {
-    private readonly BrowserHost _host = new();
-    private readonly List<UserSession> _sessions = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        foreach (var session in _sessions) await session.DisposeAsync();
-        await _host.DisposeAsync();
-    }
-
-    private async Task<UserSession> SignedInAsync(string userName, string returnUrl = "/")
-    {
-        var session = await UserSession.OpenAsync(chromium, _host);
-        _sessions.Add(session);
-        await session.SignInAsync(userName, returnUrl);
-        return session;
-    }
-
     [Fact]
     public async Task Applicant_files_reviewers_approve_from_the_task_page_and_the_applicant_sees_the_outcome()
     {
         // The applicant picks the request type and fills the generated form.
         var applicant = await SignedInAsync("applicant", "/requests/new");
-        await applicant.WaitForInteractiveAsync();
         var page = applicant.Page;
         await page.ChooseAsync("request-type", "国际友城结好报批");
         await page.TypeIntoAsync("proposingUnit", "吴江区人民政府");
@@ -55,7 +35,6 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : IAsyncLifetime
         foreach (var reviewer in reviewers)
         {
             var session = await SignedInAsync(reviewer, "/inbox");
-            await session.WaitForInteractiveAsync();
             await session.Page.GetByRole(AriaRole.Link).Filter(new() { HasText = "Heilbronn" }).First.ClickAsync();
             await session.Page.WaitForURLAsync("**/tasks/*");
             await session.WaitForInteractiveAsync();
@@ -69,7 +48,6 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : IAsyncLifetime
 
         // FAO liaison records the provincial filing: the stage asks for the filing number and date.
         var liaison = await SignedInAsync("fao-liaison", "/inbox");
-        await liaison.WaitForInteractiveAsync();
         await liaison.Page.GetByRole(AriaRole.Link).Filter(new() { HasText = "Heilbronn" }).First.ClickAsync();
         await liaison.Page.WaitForURLAsync("**/tasks/*");
         await liaison.WaitForInteractiveAsync();
@@ -88,9 +66,9 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : IAsyncLifetime
         await Assertions.Expect(timeline).ToContainTextAsync("苏外备〔2026〕18号");
         await applicant.ScreenshotAsync("applicant-request-timeline");
         Assert.True(applicant.Errors.Count == 0, string.Join("\n", applicant.Errors));
-        Assert.Empty(_sessions.SelectMany(s => s.Errors));
+        Assert.Empty(BrowserErrors);
 
-        using var api = await _host.ApiAs("applicant");
+        using var api = await Host.ApiAs("applicant");
         var request = (await api.GetFromJsonAsync<JsonObject>($"/api/requests/{requestId}"))!;
         Assert.Equal("待登记签约", request["request"]!["status"]!.GetValue<string>());
         Assert.Equal("Approved", request["request"]!["state"]!.GetValue<string>());

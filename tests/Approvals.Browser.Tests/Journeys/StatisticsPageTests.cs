@@ -6,42 +6,16 @@ namespace Approvals.Browser.Tests.Journeys;
 
 /// <summary>The statistics page: tables and charts for a period, and the same figures as a workbook.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class StatisticsPageTests(Chromium chromium) : IAsyncLifetime
+public sealed class StatisticsPageTests(Chromium chromium) : BrowserJourney(chromium)
 {
-    private readonly BrowserHost _host = new();
-    private UserSession? _director;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_director is not null) await _director.DisposeAsync();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Director_sees_the_reports_as_tables_and_charts_and_downloads_the_workbook()
     {
         // Two sister-city requests so the sister-city report has figures.
-        using var applicant = await _host.ApiAs("applicant");
-        foreach (var city in new[] { "Heilbronn", "Cluj-Napoca" })
-        {
-            var response = await applicant.PostAsJsonAsync("/api/requests", new
-            {
-                type = "sister-city",
-                data = new JsonObject
-                {
-                    ["proposingUnit"] = "吴江区人民政府", ["foreignCity"] = city, ["country"] = "DE", ["relationshipType"] = "sister-city",
-                    ["rationale"] = "交往多年。", ["plannedSigningDate"] = "2027-05-01",
-                },
-            });
-            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        }
+        foreach (var city in new[] { "Heilbronn", "Cluj-Napoca" }) await FileSisterCityAsync(city, "sister-city");
 
-        _director = await UserSession.OpenAsync(chromium, _host);
-        await _director.SignInAsync("fao-director", "/statistics");
-        await _director.WaitForInteractiveAsync();
-        var page = _director.Page;
+        var director = await SignedInAsync("fao-director", "/statistics");
+        var page = director.Page;
         // The seeded 2026 plans: Wujiang FAO 12 trips / 40 persons, the education bureau 8 / 30, as rows and as bars.
         var quota = page.Locator("[data-report=outbound-quota]");
         await Assertions.Expect(quota.Locator("tbody tr")).ToHaveCountAsync(2);
@@ -50,8 +24,8 @@ public sealed class StatisticsPageTests(Chromium chromium) : IAsyncLifetime
         await Assertions.Expect(quota.Locator("svg .mud-chart-bar")).ToHaveCountAsync(8);
         // Both requests wait at the division's review: the stage report counts them once they are decided, so here it is empty.
         await Assertions.Expect(page.Locator("[data-report=stage-times]")).ToContainTextAsync("本期无数据");
-        await _director.ScreenshotAsync("statistics-page");
-        await _director.ScreenshotAsync("statistics-page");
+        await director.ScreenshotAsync("statistics-page");
+        await director.ScreenshotAsync("statistics-page");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=download-xlsx]").ClickAsync());
         var path = await download.PathAsync();
@@ -62,6 +36,6 @@ public sealed class StatisticsPageTests(Chromium chromium) : IAsyncLifetime
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
         var sheets = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).ToList();
         Assert.True(sheets.Count >= 6, $"{sheets.Count} sheets");
-        Assert.True(_director.Errors.Count == 0, string.Join("\n", _director.Errors));
+        Assert.True(director.Errors.Count == 0, string.Join("\n", director.Errors));
     }
 }

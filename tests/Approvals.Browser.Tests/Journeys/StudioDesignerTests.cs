@@ -6,36 +6,24 @@ namespace Approvals.Browser.Tests.Journeys;
 
 /// <summary>The real Elsa Studio (npm) against our /elsa/api: an administrator adds a stage from the palette and publishes version 2.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class StudioDesignerTests(Chromium chromium) : IAsyncLifetime
+public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chromium)
 {
-    private readonly BrowserHost _host = new();
-    private UserSession? _admin;
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_admin is not null) await _admin.DisposeAsync();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Administrator_adds_a_stage_in_the_studio_and_publishes_version_2_which_new_requests_follow()
     {
-        using var applicant = await _host.ApiAs("applicant");
-        var before = await FileAsync(applicant, "Before");
+        var before = await FileSisterCityAsync("Before");
 
-        _admin = await UserSession.OpenAsync(chromium, _host);
-        await _admin.SignInAsync("admin", "/studio?definition=sister-city-establishment");
-        var page = _admin.Page;
+        // The studio is its own Blazor WebAssembly runtime, not one of our interactive pages.
+        var admin = await SignedInAsync("admin", "/studio?definition=sister-city-establishment", interactive: false);
+        var page = admin.Page;
         try
         {
             await page.Locator("g.x6-node[data-cell-id=leadership]").WaitForAsync(new() { Timeout = 90_000, State = WaitForSelectorState.Attached });
         }
         catch (TimeoutException)
         {
-            await _admin.ScreenshotAsync("failure-studio");
-            throw new TimeoutException("The studio did not show the definition: " + string.Join("\n", _admin.Errors));
+            await admin.ScreenshotAsync("failure-studio");
+            throw new TimeoutException("The studio did not show the definition: " + string.Join("\n", admin.Errors));
         }
         var known = await NodeIdsAsync(page);
         // The whole flow in view, so every port can be reached with the mouse.
@@ -56,7 +44,7 @@ public sealed class StudioDesignerTests(Chromium chromium) : IAsyncLifetime
         await roles.ClickAsync();
         await roles.FillAsync("fao-director");
         await roles.PressAsync("Enter");
-        await _admin.ScreenshotAsync("studio-editor-approvals-activity");
+        await admin.ScreenshotAsync("studio-editor-approvals-activity");
 
         // Put it between the city leadership's approval and the decision that follows: remove that edge, draw two new ones.
         var leadershipApproved = await CenterAsync(Port(page, "leadership", "Approved"));
@@ -71,12 +59,12 @@ public sealed class StudioDesignerTests(Chromium chromium) : IAsyncLifetime
         var published = page.WaitForResponseAsync(r => r.Url.Contains("/elsa/api/workflow-definitions") && r.Request.Method == "POST" && r.Request.PostData!.Contains("\"publish\":true"));
         await (await ToolbarButtonAsync(page, "Publish workflow")).ClickAsync();
         var answer = await published;
-        if (answer.Status != 200) await _admin.ScreenshotAsync("failure-studio-publish");
+        if (answer.Status != 200) await admin.ScreenshotAsync("failure-studio-publish");
         Assert.True(answer.Status == 200, await answer.TextAsync());
         await Assertions.Expect(page.GetByText("Workflow published")).ToBeVisibleAsync();
 
-        using var admin = await _host.ApiAs("admin");
-        var v2 = (await admin.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/by-definition-id/sister-city-establishment?versionOptions=Published"))!;
+        using var adminApi = await Host.ApiAs("admin");
+        var v2 = (await adminApi.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/by-definition-id/sister-city-establishment?versionOptions=Published"))!;
         Assert.Equal(2, v2["version"]!.GetValue<int>());
         var connections = v2["root"]!["connections"]!.AsArray().Select(c => $"{c!["source"]!["activity"]}.{c["source"]!["port"]}->{c["target"]!["activity"]}").ToList();
         Assert.Contains($"leadership.Approved->{stage}", connections);
@@ -84,32 +72,17 @@ public sealed class StudioDesignerTests(Chromium chromium) : IAsyncLifetime
         Assert.DoesNotContain("leadership.Approved->kind", connections);
 
         // A request filed now runs on version 2 and reaches the new stage; the one filed before stays on version 1.
-        var after = await FileAsync(applicant, "After");
-        Assert.Equal(1, await VersionOfAsync(admin, before));
-        Assert.Equal(2, await VersionOfAsync(admin, after));
+        var after = await FileSisterCityAsync("After");
+        Assert.Equal(1, await VersionOfAsync(adminApi, before));
+        Assert.Equal(2, await VersionOfAsync(adminApi, after));
         foreach (var reviewer in new[] { "sister-city-division", "fao-director", "city-leadership" })
         {
-            using var client = await _host.ApiAs(reviewer);
+            using var client = await Host.ApiAs(reviewer);
             foreach (var request in new[] { before, after }) await ApproveCurrentAsync(client, request);
         }
-        Assert.Equal("法律审核 Legal review", (await CurrentTaskAsync(admin, after))["title"]!.GetValue<string>());
-        Assert.StartsWith("记录省外办备案号", (await CurrentTaskAsync(admin, before))["title"]!.GetValue<string>());
-        Assert.True(_admin.Errors.Count == 0, string.Join("\n", _admin.Errors));
-    }
-
-    private static async Task<string> FileAsync(HttpClient applicant, string city)
-    {
-        var response = await applicant.PostAsJsonAsync("/api/requests", new
-        {
-            type = "sister-city",
-            data = new JsonObject
-            {
-                ["proposingUnit"] = "吴江区人民政府", ["foreignCity"] = city, ["country"] = "DE", ["relationshipType"] = "friendly-exchange",
-                ["rationale"] = "交往多年。", ["plannedSigningDate"] = "2027-05-01",
-            },
-        });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        Assert.Equal("法律审核 Legal review", (await CurrentTaskAsync(adminApi, after))["title"]!.GetValue<string>());
+        Assert.StartsWith("记录省外办备案号", (await CurrentTaskAsync(adminApi, before))["title"]!.GetValue<string>());
+        Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
     }
 
     private static async Task<int> VersionOfAsync(HttpClient admin, string requestId)

@@ -64,6 +64,24 @@ public sealed class UiText
 
     public string Column(string name) => IsEnglish ? name : Columns.GetValueOrDefault(name, name);
 
+    /// <summary>A travel policy check in the reader's language (the engine records English; the figures are data).</summary>
+    public string PolicyCheck(System.Text.Json.Nodes.JsonObject check)
+    {
+        var english = check["message"]?.GetValue<string>() ?? "";
+        if (IsEnglish) return english;
+        string? Number(string key) => check[key] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<decimal>(out var d) ? d.ToString("0.##", CultureInfo.InvariantCulture) : null;
+        var (value, limit) = (Number("value"), Number("limit"));
+        return check["code"]?.GetValue<string>() switch
+        {
+            "countries" => $"出访 {value} 个国家（上限 {limit} 个）",
+            "days" => limit is null ? $"在外 {value} 天" : $"在外 {value} 天（上限 {limit} 天）",
+            "group-size" => $"团组 {value} 人（上限 {limit} 人）",
+            "invitation" => value == "1" ? "已附邀请函" : "未附邀请函",
+            "budget" => $"人均每日 {value} 元（上限 {limit} 元）",
+            _ => english,
+        };
+    }
+
     public string Field(string name) => Fields.TryGetValue(name, out var w) ? (IsEnglish ? w.En : w.Zh) : name;
 
     public bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

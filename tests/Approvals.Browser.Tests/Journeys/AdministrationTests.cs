@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Approvals.Browser.Tests.Support;
+
+namespace Approvals.Browser.Tests.Journeys;
+
+/// <summary>Administrators keep users, plans and the calendar in the pages; reviewers set proxies and hand tasks over.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chromium)
+{
+    [Fact]
+    public async Task Administrator_changes_a_travel_plan_creates_a_user_and_verifies_the_audit_trail()
+    {
+        var admin = await SignedInAsync("admin", "/admin");
+        var page = admin.Page;
+
+        // A new colleague for the outbound division.
+        await page.GetByLabel("用户名").Last.FillAsync("outbound2");
+        await page.GetByLabel("姓名").Last.FillAsync("出访处 李明");
+        await page.GetByLabel("Email").FillAsync("outbound2@fao.example.gov.cn");
+        await page.GetByLabel("密码").FillAsync("Approvals#2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-user=outbound2]")).ToContainTextAsync("出访处 李明");
+
+        // The education bureau's plan for this year: 9 trips.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "单位与出访计划" }).ClickAsync();
+        var row = page.Locator("[data-testid=quotas] tbody tr").Filter(new() { HasText = "教育局" });
+        var trips = row.Locator("input").First;
+        await trips.FillAsync("9");
+        await trips.PressAsync("Tab");
+        await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("计划已保存。")).ToBeVisibleAsync();
+
+        // Every change above is in the audit chain, which verifies intact.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "审计与任务调度" }).ClickAsync();
+        await page.Locator("[data-testid=verify-audit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=audit-result]")).ToContainTextAsync("完整");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "打开任务调度面板（提醒、督办、定时）" })).ToHaveAttributeAsync("href", "/hangfire");
+
+        using var api = await Host.ApiAs("admin");
+        var quotas = (await api.GetFromJsonAsync<JsonArray>($"/api/admin/quotas?year={DateTime.UtcNow.Year}"))!;
+        Assert.Equal(9, quotas.Single(q => q!["unitId"]!.GetValue<string>().Contains("edu", StringComparison.OrdinalIgnoreCase))!["quotaTrips"]!.GetValue<int>());
+        var users = (await api.GetFromJsonAsync<JsonArray>("/api/admin/users"))!;
+        Assert.Contains(users, u => u!["userName"]!.GetValue<string>() == "outbound2");
+        var audit = (await api.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify"))!;
+        Assert.True(audit["isIntact"]!.GetValue<bool>());
+        Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
+    }
+
+    [Fact]
+    public async Task Reviewer_names_a_proxy_who_then_sees_and_transfers_the_task()
+    {
+        await FileSisterCityAsync("Trondheim", "sister-city", "NO");
+
+        // The division reviewer names the outbound division's colleague as proxy for a week.
+        var division = await SignedInAsync("sister-city-division", "/proxies");
+        var picker = division.Page.Locator("[data-field=substitute] input");
+        await picker.ClickAsync();
+        await picker.PressSequentiallyAsync("outbound");
+        await division.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "outbound-division" }).First.ClickAsync();
+        await division.Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(division.Page.Locator("[data-testid=proxies] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(division.Page.Locator("[data-testid=proxies]")).ToContainTextAsync("生效中");
+
+        // The proxy claims the task in their inbox and transfers it to the director with a note.
+        var proxy = await SignedInAsync("outbound-division", "/inbox");
+        await proxy.Page.GetByRole(AriaRole.Link).Filter(new() { HasText = "Trondheim" }).First.ClickAsync();
+        await proxy.Page.WaitForURLAsync("**/tasks/*");
+        await proxy.WaitForInteractiveAsync();
+        await proxy.Page.GetByRole(AriaRole.Button, new() { Name = "认领" }).ClickAsync();
+        await proxy.Page.GetByText("转办或委托").ClickAsync();
+        var to = proxy.Page.Locator("[data-field=transfer-to] input");
+        await to.ClickAsync();
+        await to.PressSequentiallyAsync("fao-director");
+        await proxy.Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "fao-director" }).First.ClickAsync();
+        await proxy.Page.GetByRole(AriaRole.Button, new() { Name = "转办", Exact = true }).ClickAsync();
+        await Assertions.Expect(proxy.Page.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true })).ToHaveCountAsync(0);
+
+        using var director = await Host.ApiAs("fao-director");
+        var tasks = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=mine"))!;
+        Assert.Contains(tasks, t => t!["title"]!.GetValue<string>().Contains("Trondheim"));
+        Assert.Empty(BrowserErrors);
+    }
+}
