@@ -82,6 +82,12 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
         }
         Assert.Equal("法律审核 Legal review", (await CurrentTaskAsync(adminApi, after))["title"]!.GetValue<string>());
         Assert.StartsWith("记录省外办备案号", (await CurrentTaskAsync(adminApi, before))["title"]!.GetValue<string>());
+
+        // The studio's instance viewer shows the older request's run: its journal from the start.
+        var instanceId = (await adminApi.GetFromJsonAsync<JsonObject>($"/api/requests/{before}"))!["instanceId"]!.GetValue<string>();
+        await page.GotoAsync($"/studio?instance={instanceId}");
+        await Assertions.Expect(page.GetByText("WorkflowStarted").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByText(instanceId.ToUpperInvariant()).First).ToBeVisibleAsync();
         Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
     }
 

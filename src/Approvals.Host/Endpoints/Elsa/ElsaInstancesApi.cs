@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Approvals.Activities.Tasks;
+using Approvals.Engine.Definitions;
 using Approvals.Engine.Models;
 using Approvals.Engine.Persistence;
 using Approvals.Engine.Runtime;
@@ -12,12 +13,13 @@ internal static class ElsaInstancesApi
 {
     public sealed record ListBody(int? Page, int? PageSize, string? DefinitionId, string[]? DefinitionIds, string? SearchTerm, string? CorrelationId);
     public sealed record JournalBody(int? Page, int? PageSize);
+    public sealed record ReportBody(string? WorkflowInstanceId, string[]? ActivityIds, string[]? ActivityNodeIds);
     public sealed record CompleteBody(JsonNode? Result);
 
     public static void MapElsaInstances(this RouteGroupBuilder elsa)
     {
         elsa.MapPost("/workflow-instances", ListAsync);
-        elsa.MapGet("/workflow-instances/{id}", async (string id, WorkflowDbContextFactory factory, WorkflowRuntime runtime) =>
+        elsa.MapGet("/workflow-instances/{id}", async (string id, WorkflowDbContextFactory factory, WorkflowRuntime runtime, WorkflowDefinitionStore definitions) =>
         {
             await using var db = factory.Create();
             var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id);
@@ -30,7 +32,7 @@ internal static class ElsaInstancesApi
                 definitionId = row.DefinitionId,
                 definitionVersionId = row.DefinitionVersionId,
                 version = row.DefinitionVersion,
-                workflowState = State(state, state.Bookmarks, incidents),
+                workflowState = State(state, state.Bookmarks, incidents, await NodeIdsAsync(db, definitions, id)),
                 status = row.Status.ToString(),
                 subStatus = row.SubStatus.ToString(),
                 correlationId = row.CorrelationId,
@@ -42,46 +44,82 @@ internal static class ElsaInstancesApi
                 finishedAt = row.FinishedAt,
             });
         });
-        elsa.MapPost("/workflow-instances/{id}/journal", async (string id, JournalBody? body, WorkflowDbContextFactory factory) =>
+        elsa.MapPost("/workflow-instances/{id}/journal", async (string id, JournalBody? body, int? skip, int? take, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
         {
             await using var db = factory.Create();
+            var nodes = await NodeIdsAsync(db, definitions, id);
             var query = db.Journal.AsNoTracking().Where(j => j.WorkflowInstanceId == id);
-            var size = Math.Clamp(body?.PageSize ?? 100, 1, 1000);
-            var items = await query.OrderBy(j => j.Sequence).Skip((body?.Page ?? 0) * size).Take(size).ToListAsync();
+            // The studio pages with ?skip&take; older clients send a page in the body.
+            var size = Math.Clamp(take ?? body?.PageSize ?? 100, 1, 1000);
+            var offset = skip ?? (body?.Page ?? 0) * size;
+            var items = await query.OrderBy(j => j.Sequence).Skip(offset).Take(size).ToListAsync();
             return Results.Ok(new
             {
                 items = items.Select(j => new
                 {
-                    id = j.Id, activityInstanceId = j.ActivityExecutionId, activityId = j.ActivityId, activityType = j.ActivityType, activityTypeVersion = 1,
-                    activityName = j.ActivityName, nodeId = j.ActivityId, timestamp = j.Timestamp, sequence = j.Sequence, eventName = j.EventName, message = j.Message,
-                    payload = j.Payload,
+                    // Workflow-level events belong to the root flowchart, so every record names a node.
+                    id = j.Id, activityInstanceId = j.ActivityExecutionId ?? id, activityId = j.ActivityId ?? nodes.RootId, activityType = j.ActivityType ?? "Elsa.Flowchart",
+                    activityTypeVersion = 1, activityName = j.ActivityName, nodeId = nodes.Of(j.ActivityId), activityNodeId = nodes.Of(j.ActivityId), timestamp = j.Timestamp,
+                    sequence = j.Sequence, eventName = j.EventName, message = j.Message, source = (string?)null, payload = j.Payload,
                 }),
                 totalCount = await query.CountAsync(),
+            });
+        });
+        elsa.MapGet("/workflow-instances/{id}/execution-state", async (string id, WorkflowDbContextFactory factory) =>
+        {
+            await using var db = factory.Create();
+            return await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id) is { } row
+                ? Results.Ok(new { status = row.Status.ToString(), subStatus = row.SubStatus.ToString(), workflowSubStatus = row.SubStatus.ToString(), updatedAt = row.UpdatedAt })
+                : Results.Problem(statusCode: 404, title: "Not found.", detail: $"Workflow instance '{id}' was not found.");
+        });
+        elsa.MapPost("/activity-executions/report", async (ReportBody body, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.WorkflowInstanceId)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["workflowInstanceId"] = ["is required"] });
+            await using var db = factory.Create();
+            var nodes = await NodeIdsAsync(db, definitions, body.WorkflowInstanceId);
+            var records = await db.ActivityExecutions.AsNoTracking().Where(r => r.WorkflowInstanceId == body.WorkflowInstanceId).ToListAsync();
+            var asked = (body.ActivityIds ?? []).Concat(body.ActivityNodeIds ?? []).Distinct();
+            return Results.Ok(new
+            {
+                stats = asked.Select(a =>
+                {
+                    var mine = records.Where(r => r.ActivityId == a || nodes.Of(r.ActivityId) == a).ToList();
+                    return new
+                    {
+                        // The designer finds a node's wrapper element by the plain activity id.
+                        activityId = nodes.ByActivity.FirstOrDefault(n => n.Value == a).Key ?? a, activityNodeId = a,
+                        startedCount = mine.Count, completedCount = mine.Count(r => r.CompletedAt is not null), uncompletedCount = mine.Count(r => r.CompletedAt is null),
+                        isBlocked = mine.Any(r => r.CompletedAt is null && r.HasBookmarks), isFaulted = mine.Any(r => r.Status == ActivityStatus.Faulted),
+                    };
+                }).ToList(),
             });
         });
         elsa.MapGet("/workflow-instances/{id}/variables", async (string id, WorkflowRuntime runtime) =>
             await runtime.GetStateAsync(id) is { } state
                 ? Results.Ok(new { items = state.Variables.Select(v => new { id = v.Key, name = v.Key, value = v.Value }) })
                 : Results.NotFound());
-        elsa.MapGet("/activity-executions/list", async (string workflowInstanceId, string? activityNodeId, WorkflowDbContextFactory factory) =>
+        elsa.MapGet("/activity-executions/list", async (string workflowInstanceId, string? activityNodeId, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
         {
             await using var db = factory.Create();
             var query = db.ActivityExecutions.AsNoTracking().Where(r => r.WorkflowInstanceId == workflowInstanceId);
             if (activityNodeId is not null) query = query.Where(r => r.ActivityId == activityNodeId || activityNodeId.EndsWith(":" + r.ActivityId));
             var rows = await query.OrderBy(r => r.StartedAt).ToListAsync();
-            return Results.Ok(new { items = rows.Select(Execution) });
+            var nodes = await NodeIdsAsync(db, definitions, workflowInstanceId);
+            return Results.Ok(new { items = rows.Select(r => Execution(r, nodes)) });
         });
-        elsa.MapGet("/activity-execution-summaries/list", async (string workflowInstanceId, string? activityNodeId, WorkflowDbContextFactory factory) =>
+        elsa.MapGet("/activity-execution-summaries/list", async (string workflowInstanceId, string? activityNodeId, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
         {
             await using var db = factory.Create();
             var query = db.ActivityExecutions.AsNoTracking().Where(r => r.WorkflowInstanceId == workflowInstanceId);
             if (activityNodeId is not null) query = query.Where(r => r.ActivityId == activityNodeId || activityNodeId.EndsWith(":" + r.ActivityId));
-            return Results.Ok(new { items = (await query.OrderBy(r => r.StartedAt).ToListAsync()).Select(Execution) });
+            var nodes = await NodeIdsAsync(db, definitions, workflowInstanceId);
+            return Results.Ok(new { items = (await query.OrderBy(r => r.StartedAt).ToListAsync()).Select(r => Execution(r, nodes)) });
         });
-        elsa.MapGet("/activity-executions/by-id", async (string id, WorkflowDbContextFactory factory) =>
+        elsa.MapGet("/activity-executions/by-id", async (string id, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
         {
             await using var db = factory.Create();
-            return await db.ActivityExecutions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id) is { } r ? Results.Ok(Execution(r)) : Results.NotFound();
+            if (await db.ActivityExecutions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id) is not { } record) return Results.NotFound();
+            return Results.Ok(Execution(record, await NodeIdsAsync(db, definitions, record.WorkflowInstanceId)));
         });
 
         var admin = elsa.MapGroup("/").RequireAuthorization(HostingExtensions.AdminPolicy);
@@ -123,7 +161,7 @@ internal static class ElsaInstancesApi
         });
     }
 
-    internal static object State(WorkflowState state, IEnumerable<Bookmark> bookmarks, IEnumerable<Incident> incidents) => new
+    internal static object State(WorkflowState state, IEnumerable<Bookmark> bookmarks, IEnumerable<Incident> incidents, NodeIds? nodes = null) => new
     {
         id = state.Id,
         definitionId = state.DefinitionId,
@@ -132,8 +170,8 @@ internal static class ElsaInstancesApi
         correlationId = state.CorrelationId,
         status = state.Status.ToString(),
         subStatus = state.SubStatus.ToString(),
-        bookmarks = bookmarks.Select(b => new { id = b.Id, name = b.Name, hash = b.Hash, payload = b.Payload, activityId = b.ActivityId, activityNodeId = b.ActivityId, activityInstanceId = b.ActivityExecutionId, createdAt = b.CreatedAt, resumeAt = b.ResumeAt }),
-        incidents = incidents.Select(i => new { activityId = i.ActivityId, activityNodeId = i.ActivityId, activityType = i.ActivityType, message = i.Message, exception = new { type = i.ExceptionType, message = i.Message }, timestamp = i.Timestamp, resolvedAt = i.ResolvedAt }),
+        bookmarks = bookmarks.Select(b => new { id = b.Id, name = b.Name, hash = b.Hash, payload = b.Payload, activityId = b.ActivityId, activityNodeId = nodes?.Of(b.ActivityId) ?? b.ActivityId, activityInstanceId = b.ActivityExecutionId, createdAt = b.CreatedAt, resumeAt = b.ResumeAt }),
+        incidents = incidents.Select(i => new { activityId = i.ActivityId, activityNodeId = nodes?.Of(i.ActivityId) ?? i.ActivityId, activityType = i.ActivityType, message = i.Message, exception = new { type = i.ExceptionType, message = i.Message }, timestamp = i.Timestamp, resolvedAt = i.ResolvedAt }),
         input = state.Input,
         output = state.Output,
         properties = new { },
@@ -142,9 +180,28 @@ internal static class ElsaInstancesApi
         finishedAt = state.FinishedAt,
     };
 
-    private static object Execution(ActivityExecutionRecord r) => new
+    /// <summary>Elsa names activities in a running workflow by node id (<c>Workflow1:Flowchart1:division</c>); the studio matches on it.</summary>
+    internal sealed record NodeIds(string RootId, string RootNodeId, IReadOnlyDictionary<string, string> ByActivity)
     {
-        id = r.Id, workflowInstanceId = r.WorkflowInstanceId, activityId = r.ActivityId, activityNodeId = r.ActivityId, activityType = r.ActivityType, activityTypeVersion = 1,
+        public string Of(string? activityId) => activityId is null || activityId == RootId ? RootNodeId : ByActivity.GetValueOrDefault(activityId, $"{RootNodeId}:{activityId}");
+    }
+
+    private static async Task<NodeIds> NodeIdsAsync(WorkflowDbContext db, WorkflowDefinitionStore definitions, string instanceId)
+    {
+        var versionId = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.DefinitionVersionId).FirstOrDefaultAsync();
+        var root = versionId is null ? null : await definitions.FindByVersionIdAsync(versionId) is { } version ? WorkflowDefinitionStore.ToDocument(version).Json["root"] : null;
+        var rootId = root?["id"]?.GetValue<string>() ?? "Flowchart1";
+        var rootNodeId = root?["nodeId"]?.GetValue<string>() ?? $"Workflow1:{rootId}";
+        var byActivity = new Dictionary<string, string>();
+        foreach (var activity in root?["activities"]?.AsArray().OfType<JsonObject>() ?? [])
+            if (activity["id"]?.GetValue<string>() is { } activityId)
+                byActivity[activityId] = activity["nodeId"]?.GetValue<string>() ?? $"{rootNodeId}:{activityId}";
+        return new NodeIds(rootId, rootNodeId, byActivity);
+    }
+
+    private static object Execution(ActivityExecutionRecord r, NodeIds nodes) => new
+    {
+        id = r.Id, workflowInstanceId = r.WorkflowInstanceId, activityId = r.ActivityId, activityNodeId = nodes.Of(r.ActivityId), activityType = r.ActivityType, activityTypeVersion = 1,
         activityName = r.ActivityName, status = r.Status.ToString(), startedAt = r.StartedAt, completedAt = r.CompletedAt, hasBookmarks = r.HasBookmarks,
         outcomes = r.Outcomes, outputs = r.Outputs, exception = r.Exception, aggregateFaultCount = r.Status == ActivityStatus.Faulted ? 1 : 0,
     };
