@@ -113,6 +113,10 @@ internal static class RequestsApi
             new AttachmentInfo(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Field, attachment.UploadedBy, attachment.UploadedAt));
     }
 
+    /// <summary>The pages' download links: the same file for a signed-in browser (cookie), to whoever may see the request.</summary>
+    public static void MapAttachmentDownload(this IEndpointRouteBuilder app) =>
+        app.MapGet("/requests/{id}/attachments/{attachmentId}", DownloadAsync).RequireAuthorization().ExcludeFromDescription();
+
     private static async Task<IResult> DownloadAsync(string id, string attachmentId, HttpContext http, RequestService requests, IUserDirectory directory, AttachmentStore store)
     {
         var request = await FindVisibleAsync(id, http, requests, directory);

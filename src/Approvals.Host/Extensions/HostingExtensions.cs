@@ -200,6 +200,7 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapElsaStudio();
         app.MapReportDownload();
+        app.MapAttachmentDownload();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
 
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).AllowAnonymous().WithTags("Health");

@@ -24,13 +24,36 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         await page.TypeIntoAsync("year", "2019");
         await page.TypeIntoAsync("event", "市长率团互访");
         await page.TypeIntoAsync("plannedSigningDate", "2027-03-15");
+        var draft = System.Text.Encoding.UTF8.GetBytes("%PDF-1.4\n% 协议草案 draft agreement\n%%EOF\n");
+        await page.Field("draftAgreement").Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "协议草案.pdf", MimeType = "application/pdf", Buffer = draft });
+        await Assertions.Expect(page.Locator("[data-testid=attachment-chosen]")).ToContainTextAsync("协议草案.pdf");
         await applicant.ScreenshotAsync("applicant-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/requests/[0-9a-f]{32}$"));
         var requestId = page.Url.Split('/').Last();
         await Assertions.Expect(page.GetByText("Heilbronn").First).ToBeVisibleAsync();
 
-        // Each reviewer in turn: inbox, task page, comment, approve.
+        // The division returns it for a fuller rationale; the applicant revises from the request page and resubmits.
+        var returning = await SignedInAsync("sister-city-division", "/inbox");
+        await returning.Page.GetByRole(AriaRole.Link).Filter(new() { HasText = "Heilbronn" }).First.ClickAsync();
+        await returning.Page.WaitForURLAsync("**/tasks/*");
+        await returning.WaitForInteractiveAsync();
+        await Assertions.Expect(returning.Page.Locator("[data-testid=attachments]")).ToContainTextAsync("协议草案.pdf");
+        await returning.Page.GetByRole(AriaRole.Button, new() { Name = "退回修改", Exact = true }).ClickAsync();
+        await Assertions.Expect(returning.Page.GetByText("A comment is required").First).ToBeVisibleAsync();
+        await returning.Page.TypeIntoAsync("comment", "请补充近三年交往情况。");
+        await returning.Page.GetByRole(AriaRole.Button, new() { Name = "退回修改", Exact = true }).ClickAsync();
+        await Assertions.Expect(returning.Page.GetByText("已办理").First).ToBeVisibleAsync();
+
+        await applicant.OpenAsync($"/requests/{requestId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "去办理" }).ClickAsync();
+        await page.WaitForURLAsync("**/tasks/*");
+        await applicant.WaitForInteractiveAsync();
+        await page.TypeIntoAsync("rationale", "两市在职业教育和机械制造领域交往十年；2024—2026 年每年互派代表团。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "重新提交", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("已办理").First).ToBeVisibleAsync();
+
+        // Each reviewer in turn: inbox, task page, comment, approve; the city leader with the keyboard alone.
         string[] reviewers = ["sister-city-division", "fao-director", "city-leadership"];
         foreach (var reviewer in reviewers)
         {
@@ -40,8 +63,19 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
             await session.WaitForInteractiveAsync();
             await Assertions.Expect(session.Page.Locator("svg.workflow-diagram .node.current")).ToHaveCountAsync(1);
             if (reviewer == "fao-director") await session.ScreenshotAsync("reviewer-task-page");
-            await session.Page.TypeIntoAsync("comment", $"{reviewer} 同意。");
-            await session.Page.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true }).ClickAsync();
+            if (reviewer == "city-leadership")
+            {
+                await session.Page.Field("comment").Locator("textarea").FocusAsync();
+                await session.Page.Keyboard.TypeAsync($"{reviewer} 同意。");
+                await session.Page.Keyboard.PressAsync("Tab");
+                await Assertions.Expect(session.Page.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true })).ToBeFocusedAsync();
+                await session.Page.Keyboard.PressAsync("Enter");
+            }
+            else
+            {
+                await session.Page.TypeIntoAsync("comment", $"{reviewer} 同意。");
+                await session.Page.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true }).ClickAsync();
+            }
             await Assertions.Expect(session.Page.GetByText("已办理").First).ToBeVisibleAsync();
             Assert.True(session.Errors.Count == 0, string.Join("\n", session.Errors));
         }
@@ -64,6 +98,13 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         var timeline = page.Locator("[data-testid=timeline]");
         foreach (var reviewer in reviewers) await Assertions.Expect(timeline).ToContainTextAsync($"{reviewer} 同意。");
         await Assertions.Expect(timeline).ToContainTextAsync("苏外备〔2026〕18号");
+        await Assertions.Expect(timeline).ToContainTextAsync("请补充近三年交往情况。");
+        await Assertions.Expect(page.Locator("[data-testid=request-fields]")).ToContainTextAsync("2024—2026 年每年互派代表团");
+        await Assertions.Expect(page.Locator("[data-testid=request-fields]")).ToContainTextAsync("Deutschland / Germany (DE)");
+        var link = page.Locator("[data-testid=attachments] a").Filter(new() { HasText = "协议草案.pdf" });
+        var downloaded = await page.APIRequest.GetAsync((await link.GetAttributeAsync("href"))!);
+        Assert.Equal(200, downloaded.Status);
+        Assert.Equal(draft, await downloaded.BodyAsync());
         await applicant.ScreenshotAsync("applicant-request-timeline");
         Assert.True(applicant.Errors.Count == 0, string.Join("\n", applicant.Errors));
         Assert.Empty(BrowserErrors);
@@ -73,6 +114,7 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         Assert.Equal("待登记签约", request["request"]!["status"]!.GetValue<string>());
         Assert.Equal("Approved", request["request"]!["state"]!.GetValue<string>());
         Assert.Contains(request["request"]!["number"]!.GetValue<string>(), await page.Locator("[data-testid=request-number]").InnerTextAsync());
-        Assert.Equal(4, request["history"]!.AsArray().Count);
+        Assert.Equal(6, request["history"]!.AsArray().Count); // returned, resubmitted, then four approvals
+        Assert.Equal(2, request["revision"]!.GetValue<int>());
     }
 }

@@ -39,8 +39,31 @@ public sealed class RequestFormTests : IAsyncLifetime
         _ctx.Render<MudBlazor.MudPopoverProvider>();
     }
 
+    private readonly AttachmentBasket _basket = new(new AttachmentLimits { MaxBytes = 1024 });
+
     private IRenderedComponent<RequestForm> Render(JsonObject data, IReadOnlyDictionary<string, string>? errors = null) =>
-        _ctx.Render<RequestForm>(p => p.Add(f => f.Type, Type).Add(f => f.Data, data).Add(f => f.Errors, errors));
+        _ctx.Render<RequestForm>(p => p.Add(f => f.Type, Type).Add(f => f.Data, data).Add(f => f.Errors, errors).AddCascadingValue(_basket));
+
+    [Fact]
+    public void A_chosen_file_waits_in_the_basket_and_one_too_big_or_of_the_wrong_type_is_refused_at_the_field()
+    {
+        var data = new JsonObject();
+        var cut = Render(data);
+        var input = cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>();
+
+        input.UploadFiles(InputFileContent.CreateFromText("x", "setup.exe"));
+        Assert.Contains("不接受 .exe 类型的文件", cut.Find("[data-field=letter]").TextContent);
+        input.UploadFiles(InputFileContent.CreateFromBinary(new byte[2048], "big.pdf"));
+        Assert.Contains("超过上限 1,024 字节", cut.Find("[data-field=letter]").TextContent);
+        Assert.Empty(_basket.Files);
+        Assert.Null(data["letter"]);
+
+        input.UploadFiles(InputFileContent.CreateFromBinary([1, 2, 3], "邀请函.pdf", contentType: "application/pdf"));
+        var file = Assert.Single(_basket.Files);
+        Assert.Equal(("letter", "邀请函.pdf", 3), (file.Field, file.FileName, file.Content.Length));
+        Assert.Equal("邀请函.pdf", data["letter"]!.GetValue<string>());
+        Assert.Contains("邀请函.pdf", cut.Find("[data-testid=attachment-chosen]").TextContent);
+    }
 
     [Fact]
     public void Every_field_type_gets_its_control()
@@ -48,9 +71,14 @@ public sealed class RequestFormTests : IAsyncLifetime
         var cut = Render([]);
         var markup = cut.Markup;
 
-        foreach (var label in new[] { "姓名 *", "说明", "人数", "预算", "出发日期", "抵达时间", "赴台", "类型", "礼遇", "国家", "成员", "邀请函" })
+        // MudBlazor marks a required field (its stylesheet adds the asterisk) and tells assistive technology.
+        Assert.Equal("true", cut.Find("[data-field=name] input").GetAttribute("aria-required"));
+        Assert.Contains("mud-input-required", cut.Find("[data-field=name] .mud-input-control").ClassList);
+        Assert.DoesNotContain("mud-input-required", cut.Find("[data-field=notes] .mud-input-control").ClassList);
+        foreach (var label in new[] { "姓名", "说明", "人数", "预算", "出发日期", "抵达时间", "赴台", "类型", "礼遇", "国家", "成员", "邀请函" })
             Assert.Contains(label, markup);
         Assert.NotEmpty(cut.FindAll("textarea"));
+        Assert.NotEmpty(cut.FindAll("[data-field=letter] input[type=file]"));
         Assert.NotEmpty(cut.FindAll("input[type=datetime-local]"));
         Assert.Equal(3, cut.FindAll("input[type=checkbox]").Count);
         Assert.Contains("机场贵宾通道", markup);
