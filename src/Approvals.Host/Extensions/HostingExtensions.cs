@@ -105,6 +105,7 @@ public static class HostingExtensions
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/signin";
+            o.AccessDeniedPath = "/forbidden";
             // API callers get a status code, not a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = context => Api(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Api(context, StatusCodes.Status403Forbidden);

@@ -129,4 +129,38 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         Assert.Equal(2, saved["workflowDefinition"]!["version"]!.GetValue<int>());
         Assert.True(saved["workflowDefinition"]!["isPublished"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public async Task The_instance_viewer_gets_execution_state_a_paged_journal_and_an_execution_report_by_node_id()
+    {
+        var request = await _host.SubmitAsync("applicant", "sister-city", FormData.SisterCity());
+        await _host.DecideOkAsync("sister-city-division", request["id"]!.GetValue<string>(), "Approved");
+        var instanceId = request["instanceId"]!.GetValue<string>();
+        var staff = await _host.As("fao-director");
+
+        var state = (await staff.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{instanceId}/execution-state"))!;
+        Assert.Equal(("Running", "Suspended"), (state["status"]!.GetValue<string>(), state["workflowSubStatus"]!.GetValue<string>()));
+
+        var all = (await (await staff.PostAsJsonAsync($"/elsa/api/workflow-instances/{instanceId}/journal?skip=0&take=1000", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var page = (await (await staff.PostAsJsonAsync($"/elsa/api/workflow-instances/{instanceId}/journal?skip=2&take=3", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(3, page["items"]!.AsArray().Count);
+        Assert.Equal(all["items"]![2]!["id"]!.GetValue<string>(), page["items"]![0]!["id"]!.GetValue<string>());
+        // Every record names a node, workflow-level events the root flowchart's.
+        Assert.All(all["items"]!.AsArray(), item => Assert.StartsWith("Workflow1:Flowchart1", item!["nodeId"]!.GetValue<string>()));
+
+        var report = (await (await staff.PostAsJsonAsync("/elsa/api/activity-executions/report", new
+        {
+            workflowInstanceId = instanceId,
+            activityIds = new[] { "Workflow1:Flowchart1:division", "Workflow1:Flowchart1:director", "Workflow1:Flowchart1:leadership" },
+        })).Content.ReadFromJsonAsync<JsonObject>())!["stats"]!.AsArray();
+        var division = report.Single(s => s!["activityId"]!.GetValue<string>() == "division")!;
+        var director = report.Single(s => s!["activityId"]!.GetValue<string>() == "director")!;
+        var leadership = report.Single(s => s!["activityId"]!.GetValue<string>() == "leadership")!;
+        Assert.Equal((1, 1, false), (division["startedCount"]!.GetValue<int>(), division["completedCount"]!.GetValue<int>(), division["isBlocked"]!.GetValue<bool>()));
+        Assert.Equal((1, 0, true), (director["startedCount"]!.GetValue<int>(), director["completedCount"]!.GetValue<int>(), director["isBlocked"]!.GetValue<bool>()));
+        Assert.Equal(0, leadership["startedCount"]!.GetValue<int>());
+
+        var missing = await staff.GetAsync("/elsa/api/workflow-instances/nope/execution-state");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

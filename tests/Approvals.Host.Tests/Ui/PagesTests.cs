@@ -12,16 +12,16 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
 
     public PagesTests(ApprovalsHost host) => _host = host;
 
-    private async Task<HttpClient> SignInAsync(string user, string password = ApprovalsHost.Password)
+    private async Task<HttpClient> SignInAsync(string user, string password = ApprovalsHost.Password, string returnUrl = "/inbox")
     {
         var browser = _host.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
         var page = await (await browser.GetAsync("/signin")).Content.ReadAsStringAsync();
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"(?<v>[^\"]+)\"").Groups["v"].Value;
         Assert.NotEmpty(token);
         var response = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("userName", user), new("password", password), new("returnUrl", "/inbox")]));
+            [new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("userName", user), new("password", password), new("returnUrl", returnUrl)]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(password == ApprovalsHost.Password ? "/inbox" : "/signin?error=1&returnUrl=%2Finbox", response.Headers.Location!.OriginalString);
+        Assert.Equal(password == ApprovalsHost.Password ? returnUrl : $"/signin?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}", response.Headers.Location!.OriginalString);
         return browser;
     }
 
@@ -70,5 +70,55 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
         Assert.Contains("出访 1 个国家（上限 3 个）", page);
         Assert.Contains("年度计划额度 2026", page);
         Assert.Matches("class=\"node current\" data-activity=\"board\"", page);
+    }
+
+    [Fact]
+    public async Task The_studio_page_is_for_fao_staff_and_serves_the_webassembly_designer_against_our_api()
+    {
+        var anonymous = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.StartsWith("http://localhost/signin", (await anonymous.GetAsync("/studio?definition=sister-city-establishment")).Headers.Location!.ToString());
+        var applicant = await SignInAsync("applicant");
+        var refused = await applicant.GetAsync("/studio");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("http://localhost/forbidden", refused.Headers.Location!.ToString());
+        Assert.Contains("您的角色无权访问此页面", await applicant.GetStringAsync("/forbidden"));
+        Assert.StartsWith("http://localhost/forbidden", (await applicant.GetAsync("/admin")).Headers.Location!.ToString());
+
+        // A return URL with a query survives the sign-in.
+        var admin = await SignInAsync("admin", returnUrl: "/studio?definition=sister-city-establishment");
+        var page = await admin.GetAsync("/studio?definition=sister-city-establishment");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<base href=\"/studio/\" />", html);
+        var element = Regex.Match(html, "<elsa-workflow-definition-editor[^>]*>").Value;
+        Assert.Contains("definition-id=\"sister-city-establishment\"", element);
+        Assert.Contains("remote-endpoint=\"http://localhost/elsa/api\"", element);
+        var token = Regex.Match(element, "access-token=\"(?<t>[^\"]+)\"").Groups["t"].Value;
+        Assert.Contains("'wasm-unsafe-eval'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("no-store", page.Headers.CacheControl!.ToString());
+
+        // The token in the page is the signed-in administrator's: it opens /elsa/api.
+        var studioClient = _host.CreateClient();
+        studioClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await studioClient.GetAsync("/elsa/api/workflow-definitions/by-definition-id/sister-city-establishment")).StatusCode);
+
+        // The package's files: the runtime script, WebAssembly with its MIME type, Brotli when asked for.
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/studio/_framework/blazor.webassembly.js")).StatusCode);
+        var wasmName = Directory.GetFiles(Path.Combine(FindRepository(), "src/Approvals.Host/studio/node_modules/@elsa-workflows/elsa-studio-wasm/_framework"), "Elsa.Api.Client.*.wasm").Single();
+        var plain = await anonymous.GetAsync("/studio/_framework/" + Path.GetFileName(wasmName));
+        Assert.Equal("application/wasm", plain.Content.Headers.ContentType!.MediaType);
+        var brotli = new HttpRequestMessage(HttpMethod.Get, "/studio/_framework/" + Path.GetFileName(wasmName));
+        brotli.Headers.AcceptEncoding.ParseAdd("br");
+        var compressed = await anonymous.SendAsync(brotli);
+        Assert.Equal("br", compressed.Content.Headers.ContentEncoding.Single());
+        Assert.Equal("application/wasm", compressed.Content.Headers.ContentType!.MediaType);
+        Assert.True(compressed.Content.Headers.ContentLength < plain.Content.Headers.ContentLength);
+    }
+
+    private static string FindRepository()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "Approvals.sln"))) dir = dir.Parent;
+        return dir.FullName;
     }
 }
