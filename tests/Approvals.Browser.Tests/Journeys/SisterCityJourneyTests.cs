@@ -116,5 +116,17 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         Assert.Contains(request["request"]!["number"]!.GetValue<string>(), await page.Locator("[data-testid=request-number]").InnerTextAsync());
         Assert.Equal(6, request["history"]!.AsArray().Count); // returned, resubmitted, then four approvals
         Assert.Equal(2, request["revision"]!.GetValue<int>());
+
+        // Asked to record the signing, the applicant does so from the request page; the relationship is then established.
+        await page.GetByRole(AriaRole.Link, new() { Name = "去办理" }).ClickAsync();
+        await page.WaitForURLAsync("**/tasks/*");
+        await applicant.WaitForInteractiveAsync();
+        await page.TypeIntoAsync("signingDate", "2027-03-15");
+        await page.TypeIntoAsync("signedAgreement", "吴江—海尔布隆友好交流城市协议书");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认登记", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("已办理").First).ToBeVisibleAsync();
+        await applicant.OpenAsync($"/requests/{requestId}");
+        await Assertions.Expect(page.Locator("[data-testid=request-status]")).ToContainTextAsync("已签约结好");
+        await Assertions.Expect(page.Locator("[data-testid=timeline]")).ToContainTextAsync("吴江—海尔布隆友好交流城市协议书");
     }
 }
