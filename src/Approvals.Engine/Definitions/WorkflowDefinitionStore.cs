@@ -106,6 +106,34 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         return published;
     }
 
+    /// <summary>
+    /// Deletes a definition with all its versions, or one version (<paramref name="versionId"/>). A version that instances
+    /// ran on is never deleted (their history points at it): that is a <see cref="DefinitionInUseException"/>.
+    /// Returns how many versions went; 0 when there was nothing to delete.
+    /// </summary>
+    public async Task<int> DeleteAsync(string definitionId, string? versionId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.Create();
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId && (versionId == null || d.Id == versionId)).ToListAsync(cancellationToken);
+        if (versions.Count == 0) return 0;
+        var ids = versions.Select(v => v.Id).ToList();
+        var used = await db.Instances.Where(i => ids.Contains(i.DefinitionVersionId)).Select(i => i.DefinitionVersionId).Distinct().ToListAsync(cancellationToken);
+        if (used.Count > 0)
+        {
+            var numbers = versions.Where(v => used.Contains(v.Id)).Select(v => v.Version).Order();
+            throw new DefinitionInUseException($"Workflow definition '{definitionId}' cannot be deleted: instances ran on version {string.Join(", ", numbers)}. Retract it instead.");
+        }
+        db.Definitions.RemoveRange(versions);
+        // Deleting the latest version makes the one before it the latest.
+        if (versionId is not null && versions[0].IsLatest
+            && await db.Definitions.Where(d => d.DefinitionId == definitionId && d.Id != versionId).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken) is { } previous)
+            previous.IsLatest = true;
+        await db.SaveChangesAsync(cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return versions.Count;
+    }
+
     public async Task<WorkflowDefinitionRecord?> FindAsync(string definitionId, DefinitionVersionOptions options, CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.Create();

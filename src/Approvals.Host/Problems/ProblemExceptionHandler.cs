@@ -24,7 +24,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid.", Detail = bad.Message },
             TaskForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not allowed.", Detail = forbidden.Message },
             TaskNotFoundException or KeyNotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = exception.Message },
-            TaskConflictException or RequestConflictException or WorkflowConflictException or BookmarkNotFoundException =>
+            TaskConflictException or RequestConflictException or WorkflowConflictException or BookmarkNotFoundException or Approvals.Engine.Definitions.DefinitionInUseException =>
                 new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = exception.Message },
             _ => null,
         };

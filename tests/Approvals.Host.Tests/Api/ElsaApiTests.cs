@@ -163,4 +163,41 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         var missing = await staff.GetAsync("/elsa/api/workflow-instances/nope/execution-state");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task Versions_list_newest_first_and_a_definition_is_deleted_only_when_no_instance_ran_on_it()
+    {
+        var admin = await _host.As("admin");
+        // Its own definition id: other tests in this class import the same sample.
+        var imported = await ImportAndPublishAsync(Sample("v3-timer-workflow.json").Replace("\"definitionId\": \"", "\"definitionId\": \"versions-"));
+        var definitionId = imported["definitionId"]!.GetValue<string>();
+        Assert.StartsWith("versions-", definitionId);
+        var v1 = await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published");
+        var draft = (JsonObject)v1!.DeepClone();
+        draft["description"] = "second version";
+        var saved = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = draft, publish = true });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+
+        var versions = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions?versionOptions=AllVersions&DefinitionIds={definitionId}&OrderBy=Version&OrderDirection=Descending"))!;
+        Assert.Equal([2, 1], versions["items"]!.AsArray().Select(v => v!["version"]!.GetValue<int>()));
+
+        // Version 1 never ran: it can go, and version 2 stays the latest.
+        var v1Id = versions["items"]![1]!["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/elsa/api/workflow-definition-versions/{v1Id}")).StatusCode);
+        Assert.Equal(2, (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}"))!["version"]!.GetValue<int>());
+
+        // Once an instance runs on it, the definition is kept (409) until it is retracted and left alone.
+        await admin.PostAsJsonAsync($"/elsa/api/workflow-definitions/{definitionId}/execute", new { });
+        var refused = await admin.DeleteAsync($"/elsa/api/workflow-definitions/{definitionId}");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("instances ran on version 2", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}")).StatusCode);
+
+        // A definition nothing ran on is deleted with all its versions; staff who are not administrators may not.
+        var unused = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(Sample("v3-timer-workflow.json").Replace("\"definitionId\": \"", "\"definitionId\": \"unused-"), Encoding.UTF8, "application/json"));
+        var unusedId = (await unused.Content.ReadFromJsonAsync<JsonObject>())!["definitionId"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _host.As("fao-director")).DeleteAsync($"/elsa/api/workflow-definitions/{unusedId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/elsa/api/workflow-definitions/{unusedId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{unusedId}")).StatusCode);
+    }
 }

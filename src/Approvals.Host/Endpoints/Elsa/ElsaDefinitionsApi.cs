@@ -13,6 +13,7 @@ internal static class ElsaDefinitionsApi
 {
     public sealed record SaveBody(JsonObject? Model, bool? Publish);
     public sealed record ExecuteBody(JsonObject? Input, string? CorrelationId);
+    public sealed record BulkBody(string[]? DefinitionIds);
 
     public static void MapElsaDefinitions(this RouteGroupBuilder elsa)
     {
@@ -59,6 +60,17 @@ internal static class ElsaDefinitionsApi
             var record = await store.ImportAsync(await reader.ReadToEndAsync(), publish: false);
             return Results.Ok(Full(record, http));
         });
+        write.MapDelete("/{definitionId}", async (string definitionId, WorkflowDefinitionStore store) =>
+            await store.DeleteAsync(definitionId) > 0 ? Results.NoContent() : NotFound(definitionId));
+        elsa.MapDelete("/workflow-definition-versions/{id}", async (string id, WorkflowDefinitionStore store) =>
+            await store.FindByVersionIdAsync(id) is { } version && await store.DeleteAsync(version.DefinitionId, id) > 0 ? Results.NoContent() : NotFound(id))
+            .RequireAuthorization(HostingExtensions.AdminPolicy);
+        elsa.MapPost("/bulk-actions/delete/workflow-definitions/by-definition-id", async (BulkBody body, WorkflowDefinitionStore store) =>
+        {
+            var deleted = 0;
+            foreach (var id in body.DefinitionIds ?? []) deleted += await store.DeleteAsync(id) > 0 ? 1 : 0;
+            return Results.Ok(new { deleted });
+        }).RequireAuthorization(HostingExtensions.AdminPolicy);
         write.MapPost("/{definitionId}/publish", async (string definitionId, WorkflowDefinitionStore store, HttpContext http) =>
             Results.Ok(Full(await store.PublishAsync(definitionId), http)));
         write.MapPost("/{definitionId}/retract", async (string definitionId, WorkflowDefinitionStore store, HttpContext http) =>
@@ -76,7 +88,7 @@ internal static class ElsaDefinitionsApi
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, WorkflowDbContextFactory factory, string? versionOptions, int? page, int? pageSize, string? searchTerm,
-        string[]? definitionIds)
+        string[]? definitionIds, string? orderBy, string? orderDirection)
     {
         await using var db = factory.Create();
         var query = db.Definitions.AsNoTracking();
@@ -92,7 +104,15 @@ internal static class ElsaDefinitionsApi
         if (ids.Length > 0) query = query.Where(d => ids.Contains(d.DefinitionId));
         var total = await query.CountAsync();
         var size = Math.Clamp(pageSize ?? 50, 1, 500);
-        var rows = await query.OrderBy(d => d.Name).Skip((page ?? 0) * size).Take(size).ToListAsync();
+        var descending = string.Equals(orderDirection, "Descending", StringComparison.OrdinalIgnoreCase);
+        // The studio's version history asks for OrderBy=Version, descending; the list for names.
+        query = orderBy?.ToLowerInvariant() switch
+        {
+            "version" => descending ? query.OrderByDescending(d => d.Version) : query.OrderBy(d => d.Version),
+            "created" or "createdat" => descending ? query.OrderByDescending(d => d.CreatedAt) : query.OrderBy(d => d.CreatedAt),
+            _ => descending ? query.OrderByDescending(d => d.Name).ThenByDescending(d => d.Version) : query.OrderBy(d => d.Name).ThenBy(d => d.Version),
+        };
+        var rows = await query.Skip((page ?? 0) * size).Take(size).ToListAsync();
         return Results.Ok(new { items = rows.Select(Summary), totalCount = total, links = Links(http, "workflow-definitions", null) });
     }
 
