@@ -22,6 +22,17 @@ public sealed class RequestTypeCatalog(WorkflowDefinitionStore definitions)
     public async Task<RequestType?> FindAsync(string code, CancellationToken cancellationToken = default) =>
         (await ListAsync(cancellationToken)).FirstOrDefault(t => t.Code == code);
 
+    /// <summary>
+    /// The other published workflow that already serves request type <paramref name="code"/>, if any: one code, one
+    /// workflow (a duplicated definition must get its own code before it is published).
+    /// </summary>
+    public async Task<string?> OwnerOtherThanAsync(string code, string definitionId, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(t => t.Code == code && t.DefinitionId != definitionId)?.DefinitionId;
+
+    /// <summary>The request type code a definition document declares, if any.</summary>
+    public static string? DeclaredCode(JsonObject document) =>
+        document["customProperties"]?["requestType"] is JsonObject declared ? declared["code"]?.GetValue<string>() ?? document["definitionId"]?.GetValue<string>() : null;
+
     /// <summary>The request type declared by a definition version, or null when it declares none.</summary>
     public RequestType? Of(WorkflowDefinitionRecord record) => _byVersion.GetOrAdd(record.Id, _ =>
     {

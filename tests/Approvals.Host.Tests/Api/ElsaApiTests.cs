@@ -200,4 +200,29 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/elsa/api/workflow-definitions/{unusedId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{unusedId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_duplicate_of_a_request_workflow_cannot_be_published_under_the_same_request_type()
+    {
+        var admin = await _host.As("admin");
+        var original = (await admin.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/by-definition-id/courtesy-request?versionOptions=Published"))!;
+        var copy = (JsonObject)original.DeepClone();
+        copy["definitionId"] = "courtesy-request-copy";
+        copy.Remove("id");
+        copy["name"] = "礼遇请示（副本）";
+
+        var refused = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = copy, publish = true });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Contains("'courtesy-request'", problem["errors"]!["customProperties.requestType.code"]![0]!.GetValue<string>());
+
+        // As a draft it is kept; with its own code it publishes, and both request types are offered.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = copy, publish = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/elsa/api/workflow-definitions/courtesy-request-copy/publish", null)).StatusCode);
+        copy["customProperties"]!["requestType"]!["code"] = "courtesy-copy";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = copy, publish = true })).StatusCode);
+        var codes = (await (await _host.As("applicant")).GetFromJsonAsync<JsonArray>("/api/request-types"))!.Select(t => t!["code"]!.GetValue<string>()).ToList();
+        Assert.Contains("courtesy", codes);
+        Assert.Contains("courtesy-copy", codes);
+    }
 }

@@ -47,9 +47,10 @@ internal static class ElsaDefinitionsApi
                 : Results.File(System.Text.Encoding.UTF8.GetBytes(WorkflowDefinitionStore.ToDocument(record).ToJson()), "application/json", $"{definitionId}.json");
         });
 
-        write.MapPost("/", async (SaveBody body, WorkflowDefinitionStore store, HttpContext http) =>
+        write.MapPost("/", async (SaveBody body, WorkflowDefinitionStore store, Approvals.Activities.Requests.RequestTypeCatalog types, HttpContext http) =>
         {
             if (body.Model is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["model"] = ["is required"] });
+            if (body.Publish == true && await TakenRequestTypeAsync(body.Model, types) is { } taken) return taken;
             var before = body.Model["definitionId"]?.GetValue<string>() is { } id ? await store.FindAsync(id, DefinitionVersionOptions.Published) : null;
             var record = await store.SaveAsync(new WorkflowDefinitionDocument(ToDocumentJson(body.Model)), body.Publish == true);
             return Results.Ok(new { workflowDefinition = Full(record, http), alreadyPublished = body.Publish == true && before?.Id == record.Id, consumingWorkflowCount = 0 });
@@ -71,8 +72,12 @@ internal static class ElsaDefinitionsApi
             foreach (var id in body.DefinitionIds ?? []) deleted += await store.DeleteAsync(id) > 0 ? 1 : 0;
             return Results.Ok(new { deleted });
         }).RequireAuthorization(HostingExtensions.AdminPolicy);
-        write.MapPost("/{definitionId}/publish", async (string definitionId, WorkflowDefinitionStore store, HttpContext http) =>
-            Results.Ok(Full(await store.PublishAsync(definitionId), http)));
+        write.MapPost("/{definitionId}/publish", async (string definitionId, WorkflowDefinitionStore store, Approvals.Activities.Requests.RequestTypeCatalog types, HttpContext http) =>
+        {
+            if (await store.FindAsync(definitionId, DefinitionVersionOptions.Latest) is { } latest
+                && await TakenRequestTypeAsync(WorkflowDefinitionStore.ToDocument(latest).Json, types) is { } taken) return taken;
+            return Results.Ok(Full(await store.PublishAsync(definitionId), http));
+        });
         write.MapPost("/{definitionId}/retract", async (string definitionId, WorkflowDefinitionStore store, HttpContext http) =>
             await store.RetractAsync(definitionId) is { } record ? Results.Ok(Full(record, http)) : NotFound(definitionId));
         write.MapPost("/{definitionId}/execute", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime) =>
@@ -114,6 +119,17 @@ internal static class ElsaDefinitionsApi
         };
         var rows = await query.Skip((page ?? 0) * size).Take(size).ToListAsync();
         return Results.Ok(new { items = rows.Select(Summary), totalCount = total, links = Links(http, "workflow-definitions", null) });
+    }
+
+    /// <summary>A 400 naming the field when the definition declares a request type another published workflow already serves.</summary>
+    private static async Task<IResult?> TakenRequestTypeAsync(JsonObject document, Approvals.Activities.Requests.RequestTypeCatalog types)
+    {
+        if (Approvals.Activities.Requests.RequestTypeCatalog.DeclaredCode(document) is not { } code) return null;
+        var owner = await types.OwnerOtherThanAsync(code, document["definitionId"]?.GetValue<string>() ?? "");
+        return owner is null ? null : Results.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["customProperties.requestType.code"] = [$"Request type '{code}' is already served by the published workflow '{owner}'; give this workflow its own code."],
+        }, title: "The workflow definition is not valid.");
     }
 
     private static Task<WorkflowDefinitionRecord?> FindAsync(WorkflowDefinitionStore store, string definitionId, string? versionOptions)
