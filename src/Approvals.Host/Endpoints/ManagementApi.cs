@@ -42,23 +42,9 @@ internal static class ManagementApi
             await using var db = factory.Create();
             return Results.Ok(await db.Proxies.AsNoTracking().OrderByDescending(p => p.From).ToListAsync());
         });
-        admin.MapGet("/units", async (ApprovalsDbContextFactory factory) =>
-        {
-            await using var db = factory.Create();
-            return Results.Ok(await db.Units.AsNoTracking().OrderBy(u => u.Id).ToListAsync());
-        });
-        admin.MapPut("/units/{id}", async (string id, UnitBody body, ApprovalsDbContextFactory factory, HttpContext http, TimeProvider clock) =>
-        {
-            if (string.IsNullOrWhiteSpace(body.Name)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["is required"] });
-            await using var db = factory.Create();
-            var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id);
-            if (unit is null) db.Units.Add(unit = new Unit { Id = id, Name = body.Name, NameEn = body.NameEn ?? body.Name });
-            unit.Name = body.Name;
-            unit.NameEn = body.NameEn ?? unit.NameEn;
-            unit.Kind = body.Kind ?? unit.Kind;
-            await AuditedSaveAsync(db, http, clock, "UnitSaved", new JsonObject { ["unit"] = id, ["name"] = body.Name });
-            return Results.Ok(unit);
-        });
+        admin.MapGet("/units", async (OfficeUnits units) => Results.Ok(await units.ListAsync()));
+        admin.MapPut("/units/{id}", async (string id, UnitBody body, OfficeUnits units, HttpContext http) =>
+            Results.Ok(await units.SaveAsync(id, body.Name, body.NameEn, body.Kind, http.User.UserId())));
         admin.MapGet("/quotas", async (int? year, QuotaPlans plans, TimeProvider clock) => Results.Ok(await plans.StandingsAsync(year ?? clock.GetUtcNow().Year)));
         admin.MapPut("/quotas/{unitId}/{year:int}", async (string unitId, int year, QuotaBody body, QuotaPlans plans, HttpContext http) =>
             await plans.SetAsync(unitId, year, body.Trips, body.Persons, http.User.UserId()) is { } quota

@@ -94,6 +94,7 @@ public static class HostingExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddScoped<Administration.UserAccounts>();
         services.AddSingleton<Administration.QuotaPlans>();
+        services.AddSingleton<Administration.OfficeUnits>();
         services.AddSingleton<Administration.HolidayCalendar>();
 
         // Chinese pages stay readable (and small): HTML-encode only what must be encoded.

@@ -31,6 +31,27 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chro
         await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.GetByText("计划已保存。")).ToBeVisibleAsync();
 
+        // A new unit gets a row in the plans.
+        await page.GetByLabel("代码（新增或已有）").FillAsync("commerce-bureau");
+        await page.GetByLabel("名称", new() { Exact = true }).Last.FillAsync("市商务局");
+        await page.GetByLabel("英文名称").Last.FillAsync("City Commerce Bureau");
+        await page.Locator("[data-testid=units] ~ div").GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=units]")).ToContainTextAsync("市商务局");
+        await Assertions.Expect(page.Locator("[data-testid=quotas] [data-unit=commerce-bureau]")).ToContainTextAsync("市商务局");
+
+        // A holiday added to this year's calendar.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "工作日历" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=calendar]")).ToBeVisibleAsync();
+        var dayCount = await page.Locator("[data-testid=calendar] tbody tr").CountAsync();
+        var date = page.GetByLabel("日期", new() { Exact = true }).Last;
+        await date.FillAsync($"{DateTime.UtcNow.Year}-12-31");
+        await date.PressAsync("Tab");
+        await page.GetByLabel("名称", new() { Exact = true }).Last.FillAsync("试验假日");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=calendar] tbody tr")).ToHaveCountAsync(dayCount + 1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存本年" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("年日历已保存。")).ToBeVisibleAsync();
+
         // Every change above is in the audit chain, which verifies intact.
         await page.GetByRole(AriaRole.Tab, new() { Name = "审计与任务调度" }).ClickAsync();
         await page.Locator("[data-testid=verify-audit]").ClickAsync();
@@ -42,6 +63,9 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chro
         Assert.Equal(9, quotas.Single(q => q!["unitId"]!.GetValue<string>().Contains("edu", StringComparison.OrdinalIgnoreCase))!["quotaTrips"]!.GetValue<int>());
         var users = (await api.GetFromJsonAsync<JsonArray>("/api/admin/users"))!;
         Assert.Contains(users, u => u!["userName"]!.GetValue<string>() == "outbound2");
+        var calendar = (await api.GetFromJsonAsync<JsonArray>($"/api/admin/calendar/{DateTime.UtcNow.Year}"))!;
+        Assert.Contains(calendar, d => d!["name"]?.GetValue<string>() == "试验假日" && d["date"]!.GetValue<string>() == $"{DateTime.UtcNow.Year}-12-31");
+        Assert.Contains((await api.GetFromJsonAsync<JsonArray>("/api/admin/units"))!, u => u!["id"]!.GetValue<string>() == "commerce-bureau");
         var audit = (await api.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify"))!;
         Assert.True(audit["isIntact"]!.GetValue<bool>());
         Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
