@@ -225,4 +225,38 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         Assert.Contains("courtesy", codes);
         Assert.Contains("courtesy-copy", codes);
     }
+
+    [Fact]
+    public async Task The_studios_file_import_takes_json_and_zip_files_and_one_broken_file_saves_nothing()
+    {
+        var admin = await _host.As("admin");
+        var sample = Sample("v3-timer-workflow.json");
+        string Renamed(string id) => sample.Replace("\"definitionId\": \"", $"\"definitionId\": \"{id}-");
+
+        using var zipped = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        await using (var writer = new StreamWriter(zip.CreateEntry("inner.json").Open())) await writer.WriteAsync(Renamed("zipped"));
+
+        var broken = new MultipartFormDataContent
+        {
+            { new StringContent(Renamed("first")), "files", "first.json" },
+            { new StringContent("{ \"definitionId\": \"x\", \"root\": "), "files", "broken.json" },
+        };
+        var refused = await admin.PostAsync("/elsa/api/workflow-definitions/import-files", broken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("line", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["broken.json"]![0]!.GetValue<string>());
+        var firstId = "first-" + JsonNode.Parse(sample)!["definitionId"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{firstId}")).StatusCode);
+
+        var files = new MultipartFormDataContent
+        {
+            { new StringContent(Renamed("first")), "files", "first.json" },
+            { new ByteArrayContent(zipped.ToArray()), "files", "more.zip" },
+        };
+        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import-files", files);
+        Assert.Equal(2, (await imported.Content.ReadFromJsonAsync<JsonObject>())!["count"]!.GetValue<int>());
+        var first = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{firstId}"))!;
+        Assert.False(first["isPublished"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/zipped-{JsonNode.Parse(sample)!["definitionId"]}")).StatusCode);
+    }
 }

@@ -72,6 +72,39 @@ internal static class ElsaDefinitionsApi
             foreach (var id in body.DefinitionIds ?? []) deleted += await store.DeleteAsync(id) > 0 ? 1 : 0;
             return Results.Ok(new { deleted });
         }).RequireAuthorization(HostingExtensions.AdminPolicy);
+        // The studio's "Import" on the definition list: JSON files, or ZIP files of them, each saved as a draft.
+        write.MapPost("/import-files", async (HttpRequest request, WorkflowDefinitionStore store) =>
+        {
+            if (!request.HasFormContentType) return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["send the files as multipart/form-data"] });
+            var form = await request.ReadFormAsync();
+            var documents = new List<(string Name, string Text)>();
+            foreach (var file in form.Files)
+            {
+                await using var stream = file.OpenReadStream();
+                if (file.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+                {
+                    using var zip = new System.IO.Compression.ZipArchive(stream);
+                    foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        using var reader = new StreamReader(entry.Open());
+                        documents.Add(($"{file.FileName}/{entry.FullName}", await reader.ReadToEndAsync()));
+                    }
+                }
+                else
+                {
+                    using var reader = new StreamReader(stream);
+                    documents.Add((file.FileName, await reader.ReadToEndAsync()));
+                }
+            }
+            if (documents.Count == 0) return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["no .json workflow definitions were sent"] });
+            // Every file is read before any is saved, so one broken file saves nothing.
+            var broken = documents.Select(d => (d.Name, Read: DefinitionReader.Read(d.Text))).Where(d => d.Read.Document is null).ToList();
+            if (broken.Count > 0)
+                return Results.ValidationProblem(broken.ToDictionary(b => b.Name, b => b.Read.Problems.Select(p => p.Line is { } line ? $"{p.Message} (line {line}, column {p.Column})" : p.Message).ToArray()),
+                    title: "A workflow definition file is not valid.");
+            foreach (var (_, text) in documents) await store.ImportAsync(text, publish: false);
+            return Results.Ok(new { count = documents.Count });
+        }).DisableAntiforgery();
         write.MapPost("/{definitionId}/publish", async (string definitionId, WorkflowDefinitionStore store, Approvals.Activities.Requests.RequestTypeCatalog types, HttpContext http) =>
         {
             if (await store.FindAsync(definitionId, DefinitionVersionOptions.Latest) is { } latest
