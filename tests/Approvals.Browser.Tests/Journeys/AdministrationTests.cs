@@ -105,4 +105,22 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chro
         Assert.Contains(tasks, t => t!["title"]!.GetValue<string>().Contains("Trondheim"));
         Assert.Empty(BrowserErrors);
     }
+
+    [Fact]
+    public async Task Applicant_withdraws_a_pending_request_with_a_reason()
+    {
+        var requestId = await FileSisterCityAsync("Tampere");
+        var applicant = await SignedInAsync("applicant", $"/requests/{requestId}");
+        var page = applicant.Page;
+        await page.GetByLabel("撤回原因").FillAsync("外方城市换届，暂缓结好。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "撤回", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=request-status]")).ToHaveTextAsync("已撤回");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "撤回", Exact = true })).ToHaveCountAsync(0);
+
+        // The division's task went with it.
+        using var division = await Host.ApiAs("sister-city-division");
+        var tasks = (await division.GetFromJsonAsync<JsonArray>("/api/tasks"))!;
+        Assert.DoesNotContain(tasks, t => t!["title"]!.GetValue<string>().Contains("Tampere"));
+        Assert.Empty(BrowserErrors);
+    }
 }
