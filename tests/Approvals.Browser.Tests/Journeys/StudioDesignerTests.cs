@@ -83,6 +83,17 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
         Assert.Equal("法律审核 Legal review", (await CurrentTaskAsync(adminApi, after))["title"]!.GetValue<string>());
         Assert.StartsWith("记录省外办备案号", (await CurrentTaskAsync(adminApi, before))["title"]!.GetValue<string>());
 
+        // The definition list exports the sister-city workflow as Elsa JSON: version 2, with the new stage.
+        await page.GotoAsync("/studio");
+        var row = page.Locator("tbody tr").Filter(new() { HasText = "sister-city-establishment" });
+        await row.Locator("button").Last.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Export", new() { Exact = true }).ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Export" }).ClickAsync());
+        var exported = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!;
+        Assert.Equal("sister-city-establishment", exported["definitionId"]!.GetValue<string>());
+        Assert.Equal(2, exported["version"]!.GetValue<int>());
+        Assert.Contains(exported["root"]!["activities"]!.AsArray(), a => a!["id"]!.GetValue<string>() == stage);
+
         // The studio's instance viewer shows the older request's run: its journal from the start.
         var instanceId = (await adminApi.GetFromJsonAsync<JsonObject>($"/api/requests/{before}"))!["instanceId"]!.GetValue<string>();
         await page.GotoAsync($"/studio?instance={instanceId}");
