@@ -14,6 +14,9 @@ internal static class AccountEndpoints
             var form = await http.Request.ReadFormAsync();
             var returnUrl = LocalOnly(form["returnUrl"].ToString());
             var result = await signIn.PasswordSignInAsync(form["userName"].ToString(), form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
+            // The pages open in the person's own language (it can be switched any time).
+            if (result.Succeeded && await signIn.UserManager.FindByNameAsync(form["userName"].ToString()) is { } user)
+                SetCulture(http, user.Language);
             return Results.LocalRedirect(result.Succeeded ? returnUrl : $"/signin?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/account/signout", async (SignInManager<ApplicationUser> signIn) =>
@@ -23,11 +26,16 @@ internal static class AccountEndpoints
         }).ExcludeFromDescription();
         app.MapGet("/culture", (HttpContext http, string lang, string? returnUrl) =>
         {
-            var culture = lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN";
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            SetCulture(http, lang);
             return Results.LocalRedirect(LocalOnly(returnUrl ?? http.Request.Headers.Referer.ToString()));
         }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static void SetCulture(HttpContext http, string language)
+    {
+        var culture = language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN";
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
     }
 
     /// <summary>Only a path on this site (never another host): an open redirect would help phishing.</summary>
