@@ -94,6 +94,12 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
         Assert.Equal(2, exported["version"]!.GetValue<int>());
         Assert.Contains(exported["root"]!["activities"]!.AsArray(), a => a!["id"]!.GetValue<string>() == stage);
 
+        // "View" in the list opens that definition's editor page.
+        await row.Locator("button").Last.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("View", new() { Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/studio?definition=sister-city-establishment");
+        await page.Locator($"g.x6-node[data-cell-id=\"{stage}\"]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+
         // The studio's instance viewer shows the older request's run: its journal from the start.
         var instanceId = (await adminApi.GetFromJsonAsync<JsonObject>($"/api/requests/{before}"))!["instanceId"]!.GetValue<string>();
         await page.GotoAsync($"/studio?instance={instanceId}");
