@@ -10,21 +10,21 @@ internal static class ReportsApi
     {
         var group = api.MapGroup("/").WithTags("Reports").RequireAuthorization("fao-staff");
         group.MapGet("/reports", async (DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken) =>
-            Results.Ok(await statistics.BuildAsync(From(from, clock), to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken)));
-        group.MapGet("/reports.xlsx", async (DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            var report = await statistics.BuildAsync(From(from, clock), to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
-            return Results.File(SpreadsheetWriter.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"approvals-statistics-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
-        });
+            Results.Ok(await BuildAsync(from, to, statistics, clock, cancellationToken)));
+        group.MapGet("/reports.xlsx", WorkbookAsync);
     }
 
     /// <summary>The statistics page's download link: the same workbook for a signed-in browser (cookie), FAO staff only.</summary>
     public static void MapReportDownload(this IEndpointRouteBuilder app) =>
-        app.MapGet("/reports/statistics.xlsx", async (DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            var report = await statistics.BuildAsync(From(from, clock), to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
-            return Results.File(SpreadsheetWriter.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"approvals-statistics-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
-        }).RequireAuthorization("fao-staff").ExcludeFromDescription();
+        app.MapGet("/reports/statistics.xlsx", WorkbookAsync).RequireAuthorization("fao-staff").ExcludeFromDescription();
 
-    private static DateOnly From(DateOnly? from, TimeProvider clock) => from ?? new DateOnly(clock.GetUtcNow().Year, 1, 1);
+    private static async Task<IResult> WorkbookAsync(DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var report = await BuildAsync(from, to, statistics, clock, cancellationToken);
+        return Results.File(SpreadsheetWriter.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"approvals-statistics-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
+    }
+
+    /// <summary>From 1 January of this year to today unless the caller says otherwise.</summary>
+    private static Task<StatisticsReport> BuildAsync(DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken) =>
+        statistics.BuildAsync(from ?? new DateOnly(clock.GetUtcNow().Year, 1, 1), to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
 }
