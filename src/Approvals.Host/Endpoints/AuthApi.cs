@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using Approvals.Host.Identity;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Approvals.Host.Endpoints;
 
@@ -31,8 +28,7 @@ internal static class AuthApi
         }).WithTags("Auth");
     }
 
-    private static async Task<IResult> IssueAsync(TokenRequest body, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn,
-        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    private static async Task<IResult> IssueAsync(TokenRequest body, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, BearerTokens tokens)
     {
         if (string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password))
             return Results.ValidationProblem(new Dictionary<string, string[]>
@@ -46,11 +42,9 @@ internal static class AuthApi
         if (!check.Succeeded) return Unauthorized("Unknown user name or wrong password.");
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        var options = bearer.Get(IdentityConstants.BearerScheme);
-        var expiresAt = clock.GetUtcNow() + options.BearerTokenExpiration;
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expiresAt }, IdentityConstants.BearerScheme);
+        var (token, expiresAt) = tokens.Issue(principal);
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        return Results.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt, user.Id, user.DisplayName, roles));
+        return Results.Ok(new TokenResponse(token, expiresAt, user.Id, user.DisplayName, roles));
     }
 
     private static IResult Unauthorized(string detail) => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.", detail: detail);

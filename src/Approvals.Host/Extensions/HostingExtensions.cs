@@ -91,6 +91,7 @@ public static class HostingExtensions
             .AddPolicy("fao-staff", p => p.RequireRole([.. Roles.FaoStaff]))
             .AddPolicy("api", p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
+        services.AddSingleton<BearerTokens>();
         services.AddSingleton<DemoSeeder>();
         services.AddScoped<Administration.UserAccounts>();
         services.AddSingleton<Administration.QuotaPlans>();

@@ -1,11 +1,6 @@
 using System.Net;
-using System.Security.Claims;
 using Approvals.Host.Identity;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.Extensions.Options;
 
 namespace Approvals.Host.Studio;
 
@@ -70,13 +65,14 @@ public static class StudioEndpoints
         app.MapGet(BasePath + "/index.html", () => Results.Redirect(BasePath)).ExcludeFromDescription();
     }
 
-    private static IResult Page(HttpContext http, StudioPackage package, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, string? definition, string? instance, string? view)
+    private static IResult Page(HttpContext http, StudioPackage package, BearerTokens tokens, string? definition, string? instance, string? view)
     {
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         if (!package.IsInstalled)
             return Results.Content(NotInstalled(package.Root, english), "text/html; charset=utf-8", statusCode: 503);
 
-        var token = AccessToken(http.User, bearer.Get(IdentityConstants.BearerScheme), clock);
+        // The studio calls /elsa/api with the signed-in user's bearer token, so the API never relies on a cookie (no cross-site requests).
+        var token = tokens.Issue(http.User).Token;
         // The studio builds a Uri from this, so it must be absolute.
         var endpoint = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/elsa/api";
         string element;
@@ -112,13 +108,6 @@ public static class StudioEndpoints
         http.Response.Headers.ContentSecurityPolicy =
             "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'self'";
         return Results.Content(Html(title, element, current, english), "text/html; charset=utf-8");
-    }
-
-    /// <summary>The studio calls /elsa/api with a bearer token of the signed-in user, so the API never relies on a cookie (no cross-site requests).</summary>
-    private static string AccessToken(ClaimsPrincipal user, BearerTokenOptions options, TimeProvider clock)
-    {
-        var ticket = new AuthenticationTicket(user, new AuthenticationProperties { ExpiresUtc = clock.GetUtcNow() + options.BearerTokenExpiration }, IdentityConstants.BearerScheme);
-        return options.BearerTokenProtector.Protect(ticket);
     }
 
     private static string Attr(string value) => WebUtility.HtmlEncode(value);
