@@ -75,33 +75,13 @@ public static class StudioEndpoints
         var token = tokens.Issue(http.User).Token;
         // The studio builds a Uri from this, so it must be absolute.
         var endpoint = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/elsa/api";
-        string element;
-        string title;
-        string current;
-        if (!string.IsNullOrWhiteSpace(definition))
-        {
-            element = $"<elsa-workflow-definition-editor id=\"studio\" definition-id=\"{Attr(definition)}\" remote-endpoint=\"{endpoint}\" access-token=\"{token}\"></elsa-workflow-definition-editor>";
-            title = english ? $"Workflow definition {definition}" : $"流程定义 {definition}";
-            current = "definitions";
-        }
-        else if (!string.IsNullOrWhiteSpace(instance))
-        {
-            element = $"<elsa-workflow-instance-viewer id=\"studio\" instance-id=\"{Attr(instance)}\" remote-endpoint=\"{endpoint}\" access-token=\"{token}\"></elsa-workflow-instance-viewer>";
-            title = english ? $"Workflow instance {instance}" : $"流程实例 {instance}";
-            current = "instances";
-        }
-        else if (view == "instances")
-        {
-            element = $"<elsa-workflow-instance-list id=\"studio\" remote-endpoint=\"{endpoint}\" access-token=\"{token}\"></elsa-workflow-instance-list>";
-            title = english ? "Workflow instances" : "流程实例";
-            current = "instances";
-        }
-        else
-        {
-            element = $"<elsa-workflow-definition-list id=\"studio\" remote-endpoint=\"{endpoint}\" access-token=\"{token}\"></elsa-workflow-definition-list>";
-            title = english ? "Workflow definitions" : "流程定义";
-            current = "definitions";
-        }
+        // Which of the studio's elements this page hosts: (tag, its id attribute, page title, highlighted tab).
+        var (tag, idAttribute, title, current) =
+            !string.IsNullOrWhiteSpace(definition) ? ("elsa-workflow-definition-editor", $" definition-id=\"{Attr(definition)}\"", english ? $"Workflow definition {definition}" : $"流程定义 {definition}", "definitions")
+            : !string.IsNullOrWhiteSpace(instance) ? ("elsa-workflow-instance-viewer", $" instance-id=\"{Attr(instance)}\"", english ? $"Workflow instance {instance}" : $"流程实例 {instance}", "instances")
+            : view == "instances" ? ("elsa-workflow-instance-list", "", english ? "Workflow instances" : "流程实例", "instances")
+            : ("elsa-workflow-definition-list", "", english ? "Workflow definitions" : "流程定义", "definitions");
+        var element = $"<{tag} id=\"studio\"{idAttribute} remote-endpoint=\"{endpoint}\" access-token=\"{token}\"></{tag}>";
 
         http.Response.Headers.CacheControl = "no-store";
         // WebAssembly needs 'wasm-unsafe-eval'; the editor renders its own inline scripts (hotkeys) and Monaco uses blob workers.
