@@ -1,23 +1,16 @@
 using Approvals.Activities.Tasks;
-using Approvals.Host.Components.Localization;
 using Approvals.Host.Components.Reviewing;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Approvals.Host.Tests.Ui;
 
 /// <summary>The inbox (bUnit): mine and my roles' tasks on two tabs, overdue marked with working days, due dates counted in working days.</summary>
 public sealed class InboxTableTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = PageComponentContext.Create();
 
     public InboxTableTests()
     {
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddScoped<UiText>();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Render<MudBlazor.MudPopoverProvider>();
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
     }
 

@@ -2,17 +2,14 @@ using System.Text.Json.Nodes;
 using Approvals.Activities.Forms;
 using Approvals.Activities.Requests;
 using Approvals.Host.Components.Forms;
-using Approvals.Host.Components.Localization;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Approvals.Host.Tests.Ui;
 
 /// <summary>The form generator (bUnit): a control for every field type, errors at their fields, values written to the form's JSON.</summary>
 public sealed class RequestFormTests : IAsyncLifetime
 {
-    private readonly BunitContext _ctx = new();
+    private readonly BunitContext _ctx = PageComponentContext.Create();
 
     private static readonly RequestType Type = new("test", "测试", "Test", "T", null, new FormSchema(
     [
@@ -30,14 +27,6 @@ public sealed class RequestFormTests : IAsyncLifetime
         new FormField { Name = "letter", Type = "attachment", Label = "邀请函" },
         new FormField { Name = "permit", Type = "text", Label = "入台证号", When = new FormCondition("taiwan", JsonValue.Create(true)) },
     ]));
-
-    public RequestFormTests()
-    {
-        _ctx.Services.AddMudServices();
-        _ctx.Services.AddScoped<UiText>();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Render<MudBlazor.MudPopoverProvider>();
-    }
 
     private readonly AttachmentBasket _basket = new(new AttachmentLimits { MaxBytes = 1024 });
 
