@@ -15,6 +15,9 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
 
     private static string Sample(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", file));
 
+    /// <summary>A sample under a definition id of its own (prefixed), so tests sharing the host do not share the definition.</summary>
+    private static string Sample(string file, string prefix) => Sample(file).Replace("\"definitionId\": \"", $"\"definitionId\": \"{prefix}-");
+
     private async Task<JsonObject> ImportAndPublishAsync(string json)
     {
         var admin = await _host.As("admin");
@@ -169,7 +172,7 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
     {
         var admin = await _host.As("admin");
         // Its own definition id: other tests in this class import the same sample.
-        var imported = await ImportAndPublishAsync(Sample("v3-timer-workflow.json").Replace("\"definitionId\": \"", "\"definitionId\": \"versions-"));
+        var imported = await ImportAndPublishAsync(Sample("v3-timer-workflow.json", "versions"));
         var definitionId = imported["definitionId"]!.GetValue<string>();
         Assert.StartsWith("versions-", definitionId);
         var v1 = await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published");
@@ -194,7 +197,7 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}")).StatusCode);
 
         // A definition nothing ran on is deleted with all its versions; staff who are not administrators may not.
-        var unused = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(Sample("v3-timer-workflow.json").Replace("\"definitionId\": \"", "\"definitionId\": \"unused-"), Encoding.UTF8, "application/json"));
+        var unused = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(Sample("v3-timer-workflow.json", "unused"), Encoding.UTF8, "application/json"));
         var unusedId = (await unused.Content.ReadFromJsonAsync<JsonObject>())!["definitionId"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.Forbidden, (await (await _host.As("fao-director")).DeleteAsync($"/elsa/api/workflow-definitions/{unusedId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/elsa/api/workflow-definitions/{unusedId}")).StatusCode);
@@ -231,7 +234,7 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
     {
         var admin = await _host.As("admin");
         var sample = Sample("v3-timer-workflow.json");
-        string Renamed(string id) => sample.Replace("\"definitionId\": \"", $"\"definitionId\": \"{id}-");
+        string Renamed(string prefix) => Sample("v3-timer-workflow.json", prefix);
 
         using var zipped = new MemoryStream();
         using (var zip = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
