@@ -98,23 +98,9 @@ internal static class ElsaInstancesApi
             await runtime.GetStateAsync(id) is { } state
                 ? Results.Ok(new { items = state.Variables.Select(v => new { id = v.Key, name = v.Key, value = v.Value }) })
                 : Results.NotFound());
-        elsa.MapGet("/activity-executions/list", async (string workflowInstanceId, string? activityNodeId, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
-        {
-            await using var db = factory.Create();
-            var query = db.ActivityExecutions.AsNoTracking().Where(r => r.WorkflowInstanceId == workflowInstanceId);
-            if (activityNodeId is not null) query = query.Where(r => r.ActivityId == activityNodeId || activityNodeId.EndsWith(":" + r.ActivityId));
-            var rows = await query.OrderBy(r => r.StartedAt).ToListAsync();
-            var nodes = await NodeIdsAsync(db, definitions, workflowInstanceId);
-            return Results.Ok(new { items = rows.Select(r => Execution(r, nodes)) });
-        });
-        elsa.MapGet("/activity-execution-summaries/list", async (string workflowInstanceId, string? activityNodeId, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
-        {
-            await using var db = factory.Create();
-            var query = db.ActivityExecutions.AsNoTracking().Where(r => r.WorkflowInstanceId == workflowInstanceId);
-            if (activityNodeId is not null) query = query.Where(r => r.ActivityId == activityNodeId || activityNodeId.EndsWith(":" + r.ActivityId));
-            var nodes = await NodeIdsAsync(db, definitions, workflowInstanceId);
-            return Results.Ok(new { items = (await query.OrderBy(r => r.StartedAt).ToListAsync()).Select(r => Execution(r, nodes)) });
-        });
+        // The summaries carry the same fields here, so one handler serves both lists.
+        elsa.MapGet("/activity-executions/list", ListExecutionsAsync);
+        elsa.MapGet("/activity-execution-summaries/list", ListExecutionsAsync);
         elsa.MapGet("/activity-executions/by-id", async (string id, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
         {
             await using var db = factory.Create();
@@ -135,6 +121,16 @@ internal static class ElsaInstancesApi
             var result = await tasks.DecideAsync(taskId, http.User.UserId(), "Done", null, http.Request.Headers["Idempotency-Key"].FirstOrDefault(), payload);
             return Results.Ok(new { taskId, status = result.Task.Status.ToString() });
         });
+    }
+
+    private static async Task<IResult> ListExecutionsAsync(string workflowInstanceId, string? activityNodeId, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions)
+    {
+        await using var db = factory.Create();
+        var query = db.ActivityExecutions.AsNoTracking().Where(r => r.WorkflowInstanceId == workflowInstanceId);
+        if (activityNodeId is not null) query = query.Where(r => r.ActivityId == activityNodeId || activityNodeId.EndsWith(":" + r.ActivityId));
+        var rows = await query.OrderBy(r => r.StartedAt).ToListAsync();
+        var nodes = await NodeIdsAsync(db, definitions, workflowInstanceId);
+        return Results.Ok(new { items = rows.Select(r => Execution(r, nodes)) });
     }
 
     private static async Task<IResult> ListAsync(ListBody? body, WorkflowDbContextFactory factory)
