@@ -1,9 +1,13 @@
 namespace Approvals.Activities.Audit;
 
-/// <summary>The single row that says where the audit chain ends; appending moves it, so appends are serialised.</summary>
+/// <summary>
+/// Where one audit chain ends (a request's, an instance's, or one person's administrative actions). Appending locks and
+/// moves only this chain's head, so writers on different requests never meet; the verifier compares each chain with
+/// its head, so removing the last entries of a chain is found too.
+/// </summary>
 public sealed class AuditChainHead
 {
-    public int Id { get; set; } = 1;
+    public required string ChainId { get; set; }
     public long Sequence { get; set; }
     public required string Hash { get; set; }
 }

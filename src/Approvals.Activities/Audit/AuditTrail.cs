@@ -8,87 +8,131 @@ using Microsoft.EntityFrameworkCore;
 namespace Approvals.Activities.Audit;
 
 /// <summary>
-/// Appends to the hash-chained audit log and verifies it. Appending moves the single chain-head row under its
-/// concurrency token, so two writers can never fork the chain: the second one's transaction fails and is re-run.
+/// Appends to the hash-chained audit log and verifies it. There is a chain per request (or instance, or administrator),
+/// so concurrent writers on different requests never touch the same row. Appending takes the chain's head row under a
+/// lock for the rest of the caller's transaction (SQLite's write transaction, PostgreSQL's <c>FOR UPDATE</c>), so two
+/// writers on one request queue instead of failing, and the chain can never fork.
 /// </summary>
 public static class AuditTrail
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Adds the records to <paramref name="db"/> (inside the caller's transaction), chained after the current head.</summary>
+    /// <summary>The chain a record belongs to.</summary>
+    public static string ChainOf(AuditRecord record) =>
+        record.RequestId is { } request ? "request:" + request
+        : record.WorkflowInstanceId is { } instance ? "instance:" + instance
+        : "actor:" + record.Actor;
+
+    /// <summary>Adds the records to <paramref name="db"/> (inside the caller's transaction), each chained after its chain's head.</summary>
     public static async Task AppendAsync(ApprovalsDbContext db, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
-        if (records.Count == 0) return;
-        var head = await db.AuditChainHeads.FirstOrDefaultAsync(h => h.Id == 1, cancellationToken);
-        if (head is null)
+        foreach (var chain in records.GroupBy(ChainOf).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            head = new AuditChainHead { Id = 1, Sequence = 0, Hash = Genesis };
-            db.AuditChainHeads.Add(head);
-        }
-        var sequence = head.Sequence;
-        var previous = head.Hash;
-        foreach (var record in records)
-        {
-            var entry = new AuditEntry
+            var head = await LockHeadAsync(db, chain.Key, cancellationToken);
+            foreach (var record in chain)
             {
-                Sequence = ++sequence,
-                Timestamp = record.At,
-                RequestId = record.RequestId,
-                TaskId = record.TaskId,
-                WorkflowInstanceId = record.WorkflowInstanceId,
-                Actor = record.Actor,
-                OnBehalfOf = record.OnBehalfOf,
-                Action = record.Action,
-                Comment = record.Comment,
-                StatusBefore = record.StatusBefore,
-                StatusAfter = record.StatusAfter,
-                Data = record.Data,
-                PreviousHash = previous,
-                Hash = "",
-            };
-            entry.Hash = HashOf(entry);
-            previous = entry.Hash;
-            db.AuditEntries.Add(entry);
+                var entry = new AuditEntry
+                {
+                    ChainId = chain.Key,
+                    Sequence = head.Sequence + 1,
+                    Timestamp = ToMicroseconds(record.At),
+                    RequestId = record.RequestId,
+                    TaskId = record.TaskId,
+                    WorkflowInstanceId = record.WorkflowInstanceId,
+                    Actor = record.Actor,
+                    OnBehalfOf = record.OnBehalfOf,
+                    Action = record.Action,
+                    Comment = record.Comment,
+                    StatusBefore = record.StatusBefore,
+                    StatusAfter = record.StatusAfter,
+                    Data = record.Data,
+                    PreviousHash = head.Hash,
+                    Hash = "",
+                };
+                entry.Hash = HashOf(entry);
+                db.AuditEntries.Add(entry);
+                head.Sequence = entry.Sequence;
+                head.Hash = entry.Hash;
+            }
         }
-        head.Sequence = sequence;
-        head.Hash = previous;
     }
 
-    /// <summary>The hash of an entry: SHA-256 over its previous hash and every field, in a fixed order.</summary>
+    /// <summary>The chain's head, created when the chain is new, locked until the transaction ends.</summary>
+    private static async Task<AuditChainHead> LockHeadAsync(ApprovalsDbContext db, string chainId, CancellationToken cancellationToken)
+    {
+        if (db.AuditChainHeads.Local.FirstOrDefault(h => h.ChainId == chainId) is { } tracked) return tracked;
+        await db.Database.ExecuteSqlAsync($"""INSERT INTO "AuditChainHeads" ("ChainId", "Sequence", "Hash") VALUES ({chainId}, 0, {Genesis}) ON CONFLICT DO NOTHING""",
+            cancellationToken);
+        var rows = db.Database.IsNpgsql()
+            ? db.AuditChainHeads.FromSql($"""SELECT * FROM "AuditChainHeads" WHERE "ChainId" = {chainId} FOR UPDATE""")
+            : db.AuditChainHeads.FromSql($"""SELECT * FROM "AuditChainHeads" WHERE "ChainId" = {chainId}""");
+        return (await rows.ToListAsync(cancellationToken)).Single();
+    }
+
+    /// <summary>Times are hashed at microsecond precision, the finest both SQLite and PostgreSQL give back unchanged.</summary>
+    public static DateTimeOffset ToMicroseconds(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+
+    /// <summary>The hash of an entry: SHA-256 over its chain, position, previous hash and every field, in a fixed order.</summary>
     public static string HashOf(AuditEntry e)
     {
-        var text = string.Join('\u001f',
+        var fields = new List<string?>();
+        // Entries of the single chain of before (no chain id) keep the fields they were hashed with.
+        if (e.ChainId.Length > 0) fields.Add(e.ChainId);
+        fields.AddRange([
             e.Sequence.ToString(CultureInfo.InvariantCulture),
             e.Timestamp.UtcTicks.ToString(CultureInfo.InvariantCulture),
             e.RequestId, e.TaskId, e.WorkflowInstanceId, e.Actor, e.OnBehalfOf, e.Action, e.Comment, e.StatusBefore, e.StatusAfter,
             e.Data?.ToJsonString((JsonSerializerOptions?)null),
-            e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+            e.PreviousHash,
+        ]);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', fields))));
     }
 
-    /// <summary>Walks the chain in order and reports the first entry whose hash or link does not hold.</summary>
+    /// <summary>Walks every chain in order and reports the first entry whose hash or link does not hold, or a chain cut short.</summary>
     public static async Task<AuditVerification> VerifyAsync(ApprovalsDbContext db, CancellationToken cancellationToken = default)
     {
+        var heads = await db.AuditChainHeads.AsNoTracking().ToDictionaryAsync(h => h.ChainId, StringComparer.Ordinal, cancellationToken);
+        long count = 0;
+        string? chain = null;
         var previous = Genesis;
-        long expected = 1, count = 0;
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        long expected = 1;
+        AuditVerification Broken(string chainId, long sequence, string message) => new(false, count, sequence, $"{Name(chainId)}: {message}", chainId);
+        AuditVerification? EndOf(string chainId, long last, string lastHash) =>
+            heads.Remove(chainId, out var head) && (head.Sequence != last || head.Hash != lastHash)
+                ? Broken(chainId, last + 1, $"the chain ends at entry {last}, but {head.Sequence} entries were written: entries were removed.")
+                : null;
+
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.ChainId).ThenBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            count++;
+            if (entry.ChainId != chain)
+            {
+                if (chain is not null && EndOf(chain, expected - 1, previous) is { } cut) return cut;
+                chain = entry.ChainId;
+                previous = Genesis;
+                expected = 1;
+            }
             if (entry.Sequence != expected)
-                return new AuditVerification(false, count - 1, expected, $"Entry {expected} is missing (the next entry is {entry.Sequence}).");
+                return Broken(chain, expected, $"entry {expected} is missing (the next entry is {entry.Sequence}).");
             if (entry.PreviousHash != previous)
-                return new AuditVerification(false, count - 1, entry.Sequence, $"Entry {entry.Sequence} does not link to entry {entry.Sequence - 1}.");
+                return Broken(chain, entry.Sequence, $"entry {entry.Sequence} does not link to entry {entry.Sequence - 1}.");
             if (HashOf(entry) != entry.Hash)
-                return new AuditVerification(false, count - 1, entry.Sequence, $"Entry {entry.Sequence} was altered: its content no longer matches its hash.");
+                return Broken(chain, entry.Sequence, $"entry {entry.Sequence} was altered: its content no longer matches its hash.");
             previous = entry.Hash;
             expected++;
+            count++;
         }
-        var head = await db.AuditChainHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == 1, cancellationToken);
-        if (head is not null && (head.Sequence != count || head.Hash != previous))
-            return new AuditVerification(false, count, count + 1, $"The chain ends at entry {count}, but {head.Sequence} entries were written: entries were removed.");
+        if (chain is not null && EndOf(chain, expected - 1, previous) is { } last) return last;
+        // A head whose chain has no entry left: the whole chain was removed.
+        if (heads.Values.FirstOrDefault(h => h.Sequence > 0) is { } emptied)
+            return Broken(emptied.ChainId, 1, $"all {emptied.Sequence} entries were removed.");
         return new AuditVerification(true, count, null, $"{count} entries, chain intact.");
     }
+
+    private static string Name(string chainId) => chainId.Length == 0 ? "The chain of before" : $"Chain {chainId}";
 }
 
-/// <summary>The result of verifying the audit chain: <see cref="FirstBroken"/> is the sequence of the first bad entry.</summary>
-public sealed record AuditVerification(bool IsIntact, long VerifiedEntries, long? FirstBroken, string Message);
+/// <summary>
+/// The result of verifying the audit chains: <see cref="FirstBroken"/> is the position of the first bad entry within
+/// chain <see cref="ChainId"/>.
+/// </summary>
+public sealed record AuditVerification(bool IsIntact, long VerifiedEntries, long? FirstBroken, string Message, string? ChainId = null);

@@ -131,17 +131,18 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
         b.Entity<AuditEntry>(e =>
         {
             e.ToTable("AuditEntries");
-            e.HasKey(x => x.Sequence);
+            e.HasKey(x => new { x.ChainId, x.Sequence });
+            e.Property(x => x.ChainId).HasMaxLength(128);
             e.Property(x => x.Sequence).ValueGeneratedNever();
             e.Property(x => x.Data).HasConversion(JsonColumn.Object, JsonColumn.ObjectComparer);
-            e.HasIndex(x => new { x.RequestId, x.Sequence });
+            e.HasIndex(x => new { x.RequestId, x.Timestamp });
             e.HasIndex(x => x.TaskId);
         });
         b.Entity<AuditChainHead>(e =>
         {
-            e.ToTable("AuditChainHead");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).ValueGeneratedNever();
+            e.ToTable("AuditChainHeads");
+            e.HasKey(x => x.ChainId);
+            e.Property(x => x.ChainId).HasMaxLength(128);
             e.Property(x => x.Sequence).IsConcurrencyToken();
         });
         b.Entity<Unit>(e =>

@@ -45,7 +45,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowDefinitionStore>();
         services.AddSingleton<InstanceLocks>();
         services.AddSingleton<WorkflowRuntime>();
-        services.TryAddSingleton<ITimerScheduler, NullTimerScheduler>();
+        services.AddSingleton<LeaseClaims>();
         services.TryAddSingleton<IOutboxDispatcher, NullOutboxDispatcher>();
         services.TryAddSingleton<IWorkflowTextWriter, LoggingWorkflowTextWriter>();
         services.AddHostedService<DueTimerPoller>();

@@ -16,6 +16,12 @@ public sealed class Bookmark
     public required string ActivityExecutionId { get; init; }
     public JsonObject? Payload { get; init; }
     public DateTimeOffset? ResumeAt { get; init; }
+
+    /// <summary>
+    /// While set and in the future, a sweep has claimed this timer and is resuming it; a claim that stalls (its host
+    /// died) lapses at this time and the timer is claimed again.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
     public string? CorrelationId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -108,7 +108,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.WorkflowInstanceId).HasMaxLength(64);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Body).HasConversion(JsonColumn.Object!, JsonColumn.ObjectComparer!);
-            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.HasIndex(x => new { x.Status, x.Kind, x.NextAttemptAt });
             e.HasIndex(x => x.WorkflowInstanceId);
         });
     }

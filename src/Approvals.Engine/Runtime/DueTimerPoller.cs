@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Approvals.Engine.Runtime;
 
 /// <summary>
-/// Resumes due timer bookmarks by polling the bookmark table. The table is the durable timer, so a timer
+/// Resumes due timer bookmarks (and delivers events whose hand-off was lost) by polling, for hosts without a job scheduler. The table is the durable timer, so a timer
 /// that fell due while the process was down fires at the next poll.
 /// </summary>
 internal sealed class DueTimerPoller(IServiceProvider services, IOptions<EngineOptions> options, ILogger<DueTimerPoller> logger) : BackgroundService
@@ -21,7 +21,9 @@ internal sealed class DueTimerPoller(IServiceProvider services, IOptions<EngineO
         {
             try
             {
-                await services.GetRequiredService<WorkflowRuntime>().ResumeDueTimersAsync(stoppingToken);
+                var runtime = services.GetRequiredService<WorkflowRuntime>();
+                await runtime.ResumeDueTimersAsync(stoppingToken);
+                await runtime.DeliverPendingEventsAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Approvals.Engine.Activities;
 using Approvals.Engine.Contracts;
 using Approvals.Engine.Definitions;
 using Approvals.Engine.Execution;
@@ -15,14 +16,16 @@ namespace Approvals.Engine.Runtime;
 /// Starts and resumes instances durably. Each burst is committed in one transaction (instance state,
 /// bookmarks, journal, activity records, incidents, outbox rows and the commit participants' rows); a commit
 /// from a stale read loses on the instance's concurrency token and is re-run on fresh state, so a bookmark is
-/// resumed at most once. Timers and outbox messages are handed on only after commit.
+/// resumed at most once. Timer bookmarks are the durable timers (<see cref="ResumeDueTimersAsync"/> claims and resumes
+/// them); outbox messages and published events are written in the same transaction and handed on only after commit,
+/// outside the instance's lock.
 /// </summary>
 public sealed class WorkflowRuntime(
     WorkflowDbContextFactory dbFactory,
     WorkflowDefinitionStore definitions,
     WorkflowCompiler compiler,
     WorkflowExecutor executor,
-    ITimerScheduler timers,
+    LeaseClaims claims,
     IWorkflowTextWriter textWriter,
     InstanceLocks locks,
     IOutboxDispatcher outbox,
@@ -45,19 +48,33 @@ public sealed class WorkflowRuntime(
                 ? $"Workflow definition '{definitionId}' has no published version."
                 : $"Workflow definition '{definitionId}' has no version {start.Version}.");
         var workflow = definitions.Compile(record);
-        var state = WorkflowExecutor.NewState(workflow, start.InstanceId ?? Guid.CreateVersion7().ToString("N"), start.Input, start.CorrelationId, clock.GetUtcNow());
-        var result = await executor.RunAsync(workflow, state, new ExecutionStimulus.Start(), cancellationToken);
-        result.CommitItems.InsertRange(0, start.CommitItems);
-        try
+        var instanceId = start.InstanceId ?? Guid.CreateVersion7().ToString("N");
+        for (var attempt = 0; ; attempt++)
         {
-            await CommitAsync(result, expectedVersion: null, cancellationToken);
+            var state = WorkflowExecutor.NewState(workflow, instanceId, start.Input, start.CorrelationId, clock.GetUtcNow());
+            var result = await executor.RunAsync(workflow, state, new ExecutionStimulus.Start(), cancellationToken);
+            result.CommitItems.InsertRange(0, start.CommitItems);
+            try
+            {
+                await CommitAsync(result, expectedVersion: null, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < options.Value.ConcurrencyRetries)
+            {
+                // A shared row the first burst writes (a number sequence) moved under us: run the start again.
+                await Task.Delay(Random.Shared.Next(0, Math.Min(50, 2 << Math.Min(attempt, 5))), cancellationToken);
+                continue;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new WorkflowConflictException(instanceId);
+            }
+            finally
+            {
+                result.ReleaseHolds();
+            }
+            await AfterCommitAsync(result, cancellationToken);
+            return ToRunResult(result);
         }
-        finally
-        {
-            result.ReleaseHolds();
-        }
-        await AfterCommitAsync(result, cancellationToken);
-        return ToRunResult(result);
     }
 
     /// <summary>Published definitions (latest published version of each).</summary>
@@ -120,16 +137,14 @@ public sealed class WorkflowRuntime(
         return outcome.Resumed.FirstOrDefault() ?? throw new BookmarkNotFoundException(taskId);
     }
 
-    /// <summary>Resumes every timer bookmark due at the current time; returns how many were resumed.</summary>
+    /// <summary>
+    /// Claims the timer bookmarks due now in one batch (under a lease, so several hosts share the work and a claim that
+    /// stalls is taken again once it lapses) and resumes them; returns how many were resumed.
+    /// </summary>
     public async Task<int> ResumeDueTimersAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        List<string> due;
-        await using (var db = dbFactory.Create())
-        {
-            due = await db.Bookmarks.AsNoTracking().Where(b => b.ResumeAt != null && b.ResumeAt <= now)
-                .OrderBy(b => b.ResumeAt).Select(b => b.Id).Take(500).ToListAsync(cancellationToken);
-        }
+        var engine = options.Value;
+        var due = await claims.ClaimTimersAsync(clock.GetUtcNow(), engine.TimerLease, engine.TimerBatchSize, cancellationToken);
         var count = 0;
         foreach (var id in due)
         {
@@ -140,10 +155,31 @@ public sealed class WorkflowRuntime(
             }
             catch (BookmarkNotFoundException)
             {
-                // Resumed by another host, or its branch was cancelled meanwhile.
+                // Its stage was decided or its branch cancelled meanwhile: nothing left to fire.
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The claim lapses and the timer is tried again; the others of the batch still run.
+                logger.LogWarning(ex, "Timer {BookmarkId} could not be resumed; it is tried again when its lease lapses.", id);
             }
         }
         return count;
+    }
+
+    /// <summary>Delivers published events whose delivery after commit did not happen (the host stopped, delivery failed).</summary>
+    public async Task<int> DeliverPendingEventsAsync(CancellationToken cancellationToken = default)
+    {
+        var engine = options.Value;
+        var ids = await claims.ClaimOutboxAsync(events: true, clock.GetUtcNow(), engine.TimerLease, engine.TimerBatchSize, cancellationToken);
+        var delivered = 0;
+        foreach (var id in ids)
+        {
+            OutboxMessage? row;
+            await using (var db = dbFactory.Create())
+                row = await db.Outbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+            if (row is not null && await DeliverEventAsync(row, cancellationToken)) delivered++;
+        }
+        return delivered;
     }
 
     /// <summary>Runs the faulted activities of an instance again; its open incidents are resolved.</summary>
@@ -168,8 +204,18 @@ public sealed class WorkflowRuntime(
     private async Task<WorkflowRunResult> RunOnInstanceAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor, CancellationToken cancellationToken,
         bool resolveIncidents = false, IReadOnlyList<object>? commitItems = null)
     {
-        // One executor per instance in this process; across processes the concurrency token decides.
-        using var held = await locks.AcquireAsync(instanceId, cancellationToken);
+        ExecutionResult result;
+        // One executor per instance in this process; across processes the concurrency token decides. The lock is let go
+        // before anything is handed on, so an event this instance publishes (and waits for) can resume it.
+        using (await locks.AcquireAsync(instanceId, cancellationToken))
+            result = await RunAndCommitAsync(instanceId, stimulusFor, resolveIncidents, commitItems, cancellationToken);
+        await AfterCommitAsync(result, cancellationToken);
+        return ToRunResult(result);
+    }
+
+    private async Task<ExecutionResult> RunAndCommitAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor, bool resolveIncidents,
+        IReadOnlyList<object>? commitItems, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             Loaded loaded;
@@ -188,13 +234,13 @@ public sealed class WorkflowRuntime(
             try
             {
                 await CommitAsync(result, loaded.ConcurrencyVersion, cancellationToken);
+                return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < options.Value.ConcurrencyRetries)
             {
                 logger.LogDebug("Instance {InstanceId} changed under us; re-running on fresh state (attempt {Attempt}).", instanceId, attempt + 1);
                 // A little jitter, so bursts that keep colliding on a shared row (a number sequence) spread out.
                 await Task.Delay(Random.Shared.Next(0, Math.Min(50, 2 << Math.Min(attempt, 5))), cancellationToken);
-                continue;
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -204,8 +250,6 @@ public sealed class WorkflowRuntime(
             {
                 result.ReleaseHolds();
             }
-            await AfterCommitAsync(result, cancellationToken);
-            return ToRunResult(result);
         }
     }
 
@@ -309,6 +353,24 @@ public sealed class WorkflowRuntime(
             }
         }
         db.Outbox.AddRange(result.Outbox);
+        // Published events travel through the outbox too: delivered after commit, and again by a sweep if that is lost.
+        foreach (var published in result.PublishedEvents)
+        {
+            var row = new OutboxMessage
+            {
+                Kind = PublishEvent.OutboxKind,
+                WorkflowInstanceId = published.SourceInstanceId,
+                CreatedAt = state.UpdatedAt,
+                Body = new JsonObject
+                {
+                    ["eventName"] = published.EventName,
+                    ["correlationId"] = published.CorrelationId,
+                    ["payload"] = published.Payload?.DeepClone(),
+                },
+            };
+            result.EventRows.Add(row);
+            db.Outbox.Add(row);
+        }
         foreach (var participant in _participants) await participant.OnCommittingAsync(db, result, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
@@ -329,26 +391,45 @@ public sealed class WorkflowRuntime(
     private async Task AfterCommitAsync(ExecutionResult result, CancellationToken cancellationToken)
     {
         foreach (var line in result.OutputLines) textWriter.WriteLine(result.State.Id, line);
-        // The rows are committed: from here on a failure only delays delivery (the reconciler and pollers find the rows again).
+        // The rows are committed: from here on a failure only delays delivery (the sweeps find the rows again).
         try
         {
-            foreach (var bookmark in result.AddedBookmarks.Where(b => b.ResumeAt is not null))
-                await timers.ScheduleAsync(new TimerRequest(bookmark.Id, bookmark.WorkflowInstanceId, bookmark.ResumeAt!.Value), cancellationToken);
-            foreach (var bookmark in result.RemovedBookmarks.Where(b => b.ResumeAt is not null))
-                await timers.UnscheduleAsync(bookmark.Id, cancellationToken);
             if (result.Outbox.Count > 0)
                 await outbox.DispatchAsync(result.Outbox.Select(m => m.Id).ToList(), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Handing timers or outbox messages of instance {InstanceId} on failed; they stay in the database and will be picked up again.", result.State.Id);
+            logger.LogWarning(ex, "Handing outbox messages of instance {InstanceId} on failed; they stay in the database and will be picked up again.", result.State.Id);
         }
-        foreach (var published in result.PublishedEvents)
+        foreach (var row in result.EventRows)
         {
-            var outcome = await TriggerAsync(Activities.Event.BookmarkName, published.EventName,
-                new JsonObject { ["payload"] = published.Payload?.DeepClone() }, published.CorrelationId, cancellationToken: cancellationToken);
+            if (!await claims.ClaimOutboxRowAsync(row.Id, clock.GetUtcNow(), options.Value.TimerLease, cancellationToken)) continue;
+            await DeliverEventAsync(row, cancellationToken);
+        }
+    }
+
+    /// <summary>Delivers one claimed event row to every instance waiting for it, then marks it sent (a failure leaves it to the sweep).</summary>
+    private async Task<bool> DeliverEventAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var eventName = row.Body["eventName"]!.GetValue<string>();
+        try
+        {
+            var outcome = await TriggerAsync(Activities.Event.BookmarkName, eventName, new JsonObject { ["payload"] = row.Body["payload"]?.DeepClone() },
+                row.Body["correlationId"]?.GetValue<string>(), cancellationToken: cancellationToken);
             if (outcome.NoMatch)
-                logger.LogInformation("Event {EventName} published by instance {InstanceId} reached no waiting instance.", published.EventName, published.SourceInstanceId);
+                logger.LogInformation("Event {EventName} published by instance {InstanceId} reached no waiting instance.", eventName, row.WorkflowInstanceId);
+            await using var db = dbFactory.Create();
+            var now = clock.GetUtcNow();
+            await db.Outbox.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.SentAt, now)
+                .SetProperty(m => m.Attempts, row.Attempts + 1), cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Event {EventName} of instance {InstanceId} could not be delivered now; the sweep tries again.", eventName, row.WorkflowInstanceId);
+            return false;
         }
     }
 

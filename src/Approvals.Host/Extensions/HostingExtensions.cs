@@ -50,12 +50,16 @@ public static class HostingExtensions
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.Configure<StudioOptions>(configuration.GetSection("Studio"));
         services.AddSingleton<Studio.StudioPackage>();
+        services.Configure<JobsOptions>(configuration.GetSection("Hangfire"));
         services.AddJobsAndMail(configuration, provider, connectionString, dataDirectory);
-        // Hangfire runs the timers, so the engine's own poller stays off.
+        var jobs = configuration.GetSection("Hangfire").Get<JobsOptions>() ?? new JobsOptions();
+        // Hangfire runs the timer sweep, so the engine's own poller stays off.
         services.AddApprovals(o =>
         {
             o.ConnectionString = connectionString;
             o.TimerPollingInterval = TimeSpan.Zero;
+            o.TimerLease = jobs.TimerLease;
+            o.TimerBatchSize = jobs.SweepBatchSize;
         });
 
         if (provider == DatabaseProvider.PostgreSql)
@@ -132,9 +136,13 @@ public static class HostingExtensions
         await seeder.SeedCalendarAsync(ChinaPublicHolidays.Year2026);
         await seeder.SeedWorkflowsAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
         await services.GetRequiredService<DemoSeeder>().SeedAsync();
-        await services.GetRequiredService<TimerReconciler>().ReconcileAsync();
-        services.GetRequiredService<Hangfire.IRecurringJobManager>()
-            .AddOrUpdate<MailDelivery>("outbox-sweep", d => d.SweepAsync(CancellationToken.None), Hangfire.Cron.Minutely());
+        // Timers and mail are swept by recurring jobs (a window a minute); each host starts one of each as it comes up,
+        // so work that fell due while no host ran is taken within seconds.
+        var recurring = services.GetRequiredService<Hangfire.IRecurringJobManager>();
+        recurring.AddOrUpdate<TimerSweep>(TimerSweep.RecurringJobId, j => j.RunAsync(CancellationToken.None), Hangfire.Cron.Minutely());
+        recurring.AddOrUpdate<MailDelivery>(MailDelivery.RecurringJobId, d => d.SweepAsync(CancellationToken.None), Hangfire.Cron.Minutely());
+        recurring.Trigger(TimerSweep.RecurringJobId);
+        recurring.Trigger(MailDelivery.RecurringJobId);
     }
 
     private static void AddJobsAndMail(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString, string dataDirectory)
@@ -161,10 +169,10 @@ public static class HostingExtensions
             o.WorkerCount = jobs.WorkerCount;
             o.ShutdownTimeout = TimeSpan.FromSeconds(5);
         });
-        services.AddSingleton<ITimerScheduler, HangfireTimerScheduler>();
         services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
-        services.AddSingleton<TimerReconciler>();
-        services.AddTransient<TimerJob>();
+        services.AddSingleton<MailSignal>();
+        services.AddSingleton<SweepLoop>();
+        services.AddTransient<TimerSweep>();
         services.AddSingleton<MailTemplates>();
         services.AddSingleton<MailComposer>();
         services.AddSingleton<MailTransport>();

@@ -1,5 +1,6 @@
 using Approvals.Engine.Models;
 using Approvals.Engine.Persistence;
+using Approvals.Host.Jobs;
 using Approvals.Host.Options;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -8,24 +9,34 @@ using Microsoft.Extensions.Options;
 namespace Approvals.Host.Mail;
 
 /// <summary>
-/// Delivers one outbox row. Hangfire runs jobs at least once, so delivery first takes a lease on the row (a conditional
-/// update only one runner wins), sends, and marks it sent; a sent row is never sent again. A failure is retried with
+/// Delivers the mail outbox. A recurring Hangfire job runs a sweep window that claims due rows in small batches under a
+/// lease (so several hosts share the queue and a claim whose host died is taken again), sends each, and marks it sent on
+/// its own connection right after the server accepted it; a sent row is never sent again. A failure is retried with
 /// doubling delays; after the last attempt the row is marked failed for an administrator to resend.
 /// </summary>
-public sealed class MailDelivery(WorkflowDbContextFactory engine, MailComposer composer, MailTransport transport, IBackgroundJobClient jobs,
-    IOptions<MailOptions> options, TimeProvider clock, ILogger<MailDelivery> logger)
+public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims claims, MailComposer composer, MailTransport transport, SweepLoop loop,
+    MailSignal signal, IOptions<MailOptions> options, IOptions<JobsOptions> jobs, TimeProvider clock, ILogger<MailDelivery> logger)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    public const string RecurringJobId = "outbox-sweep";
 
     [AutomaticRetry(Attempts = 0)]
-    public async Task DeliverAsync(long outboxId, CancellationToken cancellationToken)
+    public Task SweepAsync(CancellationToken cancellationToken) => loop.RunAsync("mail", DeliverDueAsync, signal.Signal, cancellationToken);
+
+    /// <summary>One pass: claims a batch of due messages and sends them; returns how many were claimed.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var mail = options.Value;
+        var ids = await claims.ClaimOutboxAsync(events: false, clock.GetUtcNow(), mail.SendLease, jobs.Value.SweepBatchSize, cancellationToken);
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, mail.Parallelism), CancellationToken = cancellationToken },
+            async (id, token) => await DeliverAsync(id, token));
+        return ids.Count;
+    }
+
+    private async Task DeliverAsync(long outboxId, CancellationToken cancellationToken)
+    {
         await using var db = engine.Create();
-        var claimed = await db.Outbox.Where(m => m.Id == outboxId && m.Status == OutboxStatus.Pending && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now + Lease), cancellationToken);
-        if (claimed == 0) return;
-        var row = await db.Outbox.AsNoTracking().FirstAsync(m => m.Id == outboxId, cancellationToken);
+        var row = await db.Outbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == outboxId && m.Status == OutboxStatus.Pending, cancellationToken);
+        if (row is null) return;
         try
         {
             var message = await composer.ComposeAsync(row, cancellationToken);
@@ -34,7 +45,7 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, MailComposer c
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
                 .SetProperty(m => m.SentAt, clock.GetUtcNow())
                 .SetProperty(m => m.Attempts, row.Attempts + 1)
-                .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
             logger.LogInformation("Outbox {Id} ({Kind}) delivered to {Target}.", outboxId, row.Kind, to);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -46,26 +57,9 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, MailComposer c
                 .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Pending)
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.NextAttemptAt, failed ? null : next)
-                .SetProperty(m => m.LastError, ex.Message), cancellationToken);
+                .SetProperty(m => m.LastError, ex.Message), CancellationToken.None);
             if (failed) logger.LogError(ex, "Outbox {Id} failed after {Attempts} attempts; an administrator can resend it.", outboxId, attempts);
-            else
-            {
-                logger.LogWarning("Outbox {Id} attempt {Attempts} failed ({Error}); retrying at {Next:O}.", outboxId, attempts, ex.Message, next);
-                jobs.Schedule<MailDelivery>(d => d.DeliverAsync(outboxId, CancellationToken.None), next);
-            }
+            else logger.LogWarning("Outbox {Id} attempt {Attempts} failed ({Error}); retrying at {Next:O}.", outboxId, attempts, ex.Message, next);
         }
-    }
-
-    /// <summary>Enqueues every pending row that is due (a lost hand-off, an expired lease, a retry whose job vanished).</summary>
-    [AutomaticRetry(Attempts = 0)]
-    public async Task SweepAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var stale = now - TimeSpan.FromSeconds(30);
-        await using var db = engine.Create();
-        var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending && ((m.NextAttemptAt == null && m.CreatedAt <= stale) || m.NextAttemptAt <= now))
-            .OrderBy(m => m.Id).Select(m => m.Id).Take(1000).ToListAsync(cancellationToken);
-        foreach (var id in due) jobs.Enqueue<MailDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
     }
 }

@@ -1,12 +1,11 @@
 using Approvals.Engine.Models;
 using Approvals.Engine.Persistence;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approvals.Host.Mail;
 
 /// <summary>The mail waiting, sent and failed, as administrators see it; a failed message can be sent again.</summary>
-public sealed class MailOutbox(WorkflowDbContextFactory factory, IBackgroundJobClient jobs)
+public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.MailSignal mail)
 {
     public sealed record Message(long Id, string Kind, string? WorkflowInstanceId, string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError,
         System.Text.Json.Nodes.JsonObject Body);
@@ -27,7 +26,7 @@ public sealed class MailOutbox(WorkflowDbContextFactory factory, IBackgroundJobC
         var rows = await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), cancellationToken);
         if (rows == 0) return false;
-        jobs.Enqueue<MailDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
+        mail.Signal.Wake();
         return true;
     }
 }

@@ -1,14 +1,14 @@
 using Approvals.Engine.Contracts;
-using Hangfire;
+using Approvals.Host.Jobs;
 
 namespace Approvals.Host.Mail;
 
-/// <summary>After a commit, hands each new outbox row to Hangfire for delivery.</summary>
-internal sealed class OutboxDispatcher(IBackgroundJobClient jobs) : IOutboxDispatcher
+/// <summary>After a commit that wrote mail, wakes this host's mail sweep; the rows themselves are the queue.</summary>
+internal sealed class OutboxDispatcher(MailSignal mail) : IOutboxDispatcher
 {
     public Task DispatchAsync(IReadOnlyList<long> outboxMessageIds, CancellationToken cancellationToken)
     {
-        foreach (var id in outboxMessageIds) jobs.Enqueue<MailDelivery>(d => d.DeliverAsync(id, CancellationToken.None));
+        mail.Signal.Wake();
         return Task.CompletedTask;
     }
 }

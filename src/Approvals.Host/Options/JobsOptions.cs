@@ -7,4 +7,16 @@ public sealed class JobsOptions
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public int WorkerCount { get; set; } = 4;
+
+    /// <summary>How often the timer and mail sweeps look for due work when nothing wakes them.</summary>
+    public TimeSpan SweepPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one run of a sweep's recurring job goes on (it is started every minute).</summary>
+    public TimeSpan SweepWindow { get; set; } = TimeSpan.FromSeconds(58);
+
+    /// <summary>How many timers or messages one pass claims.</summary>
+    public int SweepBatchSize { get; set; } = 50;
+
+    /// <summary>How long a claim on a due timer holds; a claim whose host died is taken again after this.</summary>
+    public TimeSpan TimerLease { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -9,6 +9,15 @@ public sealed class MailOptions
     /// <summary>The first retry delay; each further retry doubles it.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a sweep's claim on a message holds while it is being sent; a claim whose host died lapses after this and
+    /// the message is sent again (with the same Message-Id).
+    /// </summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many messages are sent at once.</summary>
+    public int Parallelism { get; set; } = 4;
+
     /// <summary>How long an action link in a mail stays valid.</summary>
     public TimeSpan ActionLinkLifetime { get; set; } = TimeSpan.FromDays(14);
 

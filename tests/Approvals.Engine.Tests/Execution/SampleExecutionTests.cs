@@ -34,7 +34,8 @@ public sealed class SampleExecutionTests
         Assert.Equal(WorkflowSubStatus.Suspended, started.SubStatus);
         var bookmark = Assert.Single(started.Bookmarks);
         Assert.Equal(engine.Clock.GetUtcNow().AddMinutes(1), bookmark.ResumeAt);
-        Assert.True(engine.Timers.Scheduled.ContainsKey(bookmark.Id), "the timer was not handed to the scheduler after commit");
+        var row = Assert.Single(await engine.QueryAsync(db => db.Bookmarks.Where(b => b.Id == bookmark.Id)));
+        Assert.Equal(bookmark.ResumeAt, row.ResumeAt);
         Assert.Empty(engine.Output.Lines);
 
         engine.Clock.Advance(TimeSpan.FromSeconds(59));

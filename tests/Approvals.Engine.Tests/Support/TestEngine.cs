@@ -33,7 +33,6 @@ public sealed class TestEngine : IAsyncDisposable
     public string DatabasePath => Path.Combine(Folder, "engine.db");
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
     public CapturingTextWriter Output { get; } = new();
-    public RecordingTimerScheduler Timers { get; } = new();
     public RecordingOutboxDispatcher Outbox { get; } = new();
 
     public IServiceProvider Services => _services;
@@ -56,7 +55,6 @@ public sealed class TestEngine : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IWorkflowTextWriter>(Output);
-        services.AddSingleton<ITimerScheduler>(Timers);
         services.AddSingleton<IOutboxDispatcher>(Outbox);
         services.AddWorkflowEngine(o =>
         {

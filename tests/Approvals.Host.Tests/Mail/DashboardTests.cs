@@ -33,5 +33,6 @@ public sealed class DashboardTests : IClassFixture<ApprovalsHost>
         Assert.Contains("Approvals jobs", await dashboard.Content.ReadAsStringAsync());
         var recurring = await admin.GetStringAsync("/hangfire/recurring");
         Assert.Contains("outbox-sweep", recurring);
+        Assert.Contains("timer-sweep", recurring);
     }
 }

@@ -24,8 +24,9 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Approvals.Activities.Audit.AuditChainHead", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -35,13 +36,17 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
-                    b.HasKey("Id");
+                    b.HasKey("ChainId");
 
-                    b.ToTable("AuditChainHead", (string)null);
+                    b.ToTable("AuditChainHeads", (string)null);
                 });
 
             modelBuilder.Entity("Approvals.Activities.Audit.AuditEntry", b =>
                 {
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
@@ -88,11 +93,11 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
                     b.Property<string>("WorkflowInstanceId")
                         .HasColumnType("text");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("ChainId", "Sequence");
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("RequestId", "Sequence");
+                    b.HasIndex("RequestId", "Timestamp");
 
                     b.ToTable("AuditEntries", (string)null);
                 });

@@ -19,8 +19,9 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Approvals.Activities.Audit.AuditChainHead", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -30,13 +31,17 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("ChainId");
 
-                    b.ToTable("AuditChainHead", (string)null);
+                    b.ToTable("AuditChainHeads", (string)null);
                 });
 
             modelBuilder.Entity("Approvals.Activities.Audit.AuditEntry", b =>
                 {
+                    b.Property<string>("ChainId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -83,11 +88,11 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
                     b.Property<string>("WorkflowInstanceId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("ChainId", "Sequence");
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("RequestId", "Sequence");
+                    b.HasIndex("RequestId", "Timestamp");
 
                     b.ToTable("AuditEntries", (string)null);
                 });

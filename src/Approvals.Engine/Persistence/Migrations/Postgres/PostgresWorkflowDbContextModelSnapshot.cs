@@ -105,6 +105,9 @@ namespace Approvals.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -266,7 +269,7 @@ namespace Approvals.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("Status", "NextAttemptAt");
+                    b.HasIndex("Status", "Kind", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
