@@ -80,7 +80,9 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.AttachmentIds).HasConversion(JsonColumn.StringList, JsonColumn.StringListComparer);
             e.Property(x => x.Payload).HasConversion(JsonColumn.Object, JsonColumn.ObjectComparer);
             e.HasIndex(x => new { x.AssigneeId, x.Status, x.DueAt });
-            e.HasIndex(x => new { x.Status, x.DueAt });
+            e.HasIndex(x => new { x.ClaimedBy, x.Status });
+            // The inbox's default order, so a page of open tasks is read off the index.
+            e.HasIndex(x => new { x.Status, x.IsOverdue, x.DueAt, x.CreatedAt });
             e.HasIndex(x => x.RequestId);
             e.HasIndex(x => x.BookmarkId).IsUnique();
             e.HasIndex(x => x.WorkflowInstanceId);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Approvals.Host.Administration;
 
 /// <summary>The people who use the system: their accounts, roles, unit and lockout, as administrators keep them (API and pages alike).</summary>
-public sealed class UserAccounts(UserManager<ApplicationUser> users, ApprovalsDbContextFactory factory, TimeProvider clock)
+public sealed class UserAccounts(UserManager<ApplicationUser> users, ApprovalsDbContextFactory factory, Activities.Contracts.IUserDirectory directory, TimeProvider clock)
 {
     public sealed record Account(string Id, string UserName, string DisplayName, string? Email, string? UnitId, IReadOnlyList<string> Roles, string Language, bool LockedOut);
 
@@ -75,6 +75,8 @@ public sealed class UserAccounts(UserManager<ApplicationUser> users, ApprovalsDb
 
     private async Task AuditAsync(string actorId, string action, JsonObject data)
     {
+        // Whoever changed, this host stops answering from what it kept about them.
+        (directory as IdentityUserDirectory)?.Forget();
         await using var db = factory.Create();
         await AdministrativeChange.SaveAsync(db, actorId, action, data, clock.GetUtcNow());
     }

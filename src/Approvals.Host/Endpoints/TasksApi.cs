@@ -18,6 +18,7 @@ internal static class TasksApi
     {
         var group = api.MapGroup("/tasks").WithTags("Tasks");
         group.MapGet("/", ListAsync);
+        group.MapGet("/counts", CountsAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/claim", async (string id, HttpContext http, TaskService tasks) => Results.Ok(View(await tasks.ClaimAsync(id, http.User.UserId(), http.RequestAborted))));
         group.MapPost("/{id}/release", async (string id, HttpContext http, TaskService tasks) => Results.Ok(View(await tasks.ReleaseAsync(id, http.User.UserId(), http.RequestAborted))));
@@ -29,13 +30,31 @@ internal static class TasksApi
         group.MapPost("/{id}/decision", DecideAsync);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, Inbox inbox, string? scope = null, bool? overdue = null)
+    /// <summary>
+    /// The inbox, filtered, ordered and paged in the database. The body is the page's tasks; <c>X-Total-Count</c> says how
+    /// many match in all.
+    /// </summary>
+    private static async Task<IResult> ListAsync(HttpContext http, Inbox inbox, string? scope = null, bool? overdue = null, string? type = null, string? stage = null,
+        string? unit = null, DateTimeOffset? dueBefore = null, string? q = null, string? sort = null, int page = 1, int pageSize = 50)
     {
+        var errors = new Dictionary<string, string[]>();
         var parsed = scope is null ? InboxScope.All : Enum.TryParse<InboxScope>(scope, true, out var s) ? s : (InboxScope?)null;
-        if (parsed is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["scope"] = ["must be mine, candidate or all"] });
-        var tasks = await inbox.ListAsync(http.User.UserId(), parsed.Value, overdue, cancellationToken: http.RequestAborted);
-        return Results.Ok(tasks.Select(View));
+        if (parsed is null) errors["scope"] = ["must be mine, candidate or all"];
+        var order = sort is null ? InboxSort.Due : Enum.TryParse<InboxSort>(sort, true, out var o) ? o : (InboxSort?)null;
+        if (order is null) errors["sort"] = ["must be due, newest, created or title"];
+        if (page < 1) errors["page"] = ["must be 1 or more"];
+        if (pageSize is < 1 or > InboxQuery.MaxPageSize) errors["pageSize"] = [$"must be between 1 and {InboxQuery.MaxPageSize}"];
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        var result = await inbox.QueryAsync(http.User.UserId(), new InboxQuery
+        {
+            Scope = parsed!.Value, Overdue = overdue, RequestType = type, Stage = stage, UnitId = unit, DueBefore = dueBefore, Search = q,
+            Sort = order!.Value, Page = page, PageSize = pageSize,
+        }, http.RequestAborted);
+        http.Response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Ok(result.Items.Select(View));
     }
+
+    private static async Task<IResult> CountsAsync(HttpContext http, Inbox inbox) => Results.Ok(await inbox.CountAsync(http.User.UserId(), http.RequestAborted));
 
     private static async Task<IResult> GetAsync(string id, HttpContext http, TaskService tasks, IUserDirectory directory)
     {

@@ -1,23 +1,41 @@
+using System.Collections.Concurrent;
 using Approvals.Activities.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approvals.Host.Identity;
 
-/// <summary>The domain's view of the people, read from Identity's tables.</summary>
-internal sealed class IdentityUserDirectory(IServiceScopeFactory scopes) : IUserDirectory
+/// <summary>
+/// The domain's view of the people, read from Identity's tables. A decision asks who someone is several times (may they
+/// act, who is notified), so answers are kept for a couple of seconds; a change made through the administration pages
+/// is forgotten at once on this host, and other hosts see it when their copy expires.
+/// </summary>
+internal sealed class IdentityUserDirectory(IServiceScopeFactory scopes, TimeProvider clock) : IUserDirectory
 {
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+    private readonly ConcurrentDictionary<string, (DirectoryUser? User, DateTimeOffset Until)> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Role, string? Unit), (IReadOnlyList<DirectoryUser> Users, DateTimeOffset Until)> _roles = new();
+
     public async Task<DirectoryUser?> FindAsync(string userId, CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow();
+        if (_users.TryGetValue(userId, out var kept) && kept.Until > now) return kept.User;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null) return null;
-        var roles = await (from ur in db.UserRoles where ur.UserId == userId join r in db.Roles on ur.RoleId equals r.Id select r.Name!).ToListAsync(cancellationToken);
-        return ToDirectoryUser(user, roles);
+        DirectoryUser? found = null;
+        if (user is not null)
+        {
+            var roles = await (from ur in db.UserRoles where ur.UserId == userId join r in db.Roles on ur.RoleId equals r.Id select r.Name!).ToListAsync(cancellationToken);
+            found = ToDirectoryUser(user, roles);
+        }
+        _users[userId] = (found, now + Lifetime);
+        return found;
     }
 
     public async Task<IReadOnlyList<DirectoryUser>> UsersInRoleAsync(string role, string? unitId = null, CancellationToken cancellationToken = default)
     {
+        var now = clock.GetUtcNow();
+        if (_roles.TryGetValue((role, unitId), out var kept) && kept.Until > now) return kept.Users;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
         var query = from r in db.Roles where r.Name == role
@@ -27,13 +45,21 @@ internal sealed class IdentityUserDirectory(IServiceScopeFactory scopes) : IUser
                     orderby u.UserName
                     select u;
         var users = await query.AsNoTracking().ToListAsync(cancellationToken);
-        var result = new List<DirectoryUser>(users.Count);
-        foreach (var user in users)
-        {
-            var roles = await (from ur in db.UserRoles where ur.UserId == user.Id join r in db.Roles on ur.RoleId equals r.Id select r.Name!).ToListAsync(cancellationToken);
-            result.Add(ToDirectoryUser(user, roles));
-        }
+        var ids = users.Select(u => u.Id).ToList();
+        // Every member's roles in one query, not one per member.
+        var roles = (await (from ur in db.UserRoles where ids.Contains(ur.UserId) join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(x => x.UserId, x => x.Name!);
+        IReadOnlyList<DirectoryUser> result = users.Select(u => ToDirectoryUser(u, roles[u.Id])).ToList();
+        _roles[(role, unitId)] = (result, now + Lifetime);
         return result;
+    }
+
+    /// <summary>Drops what this host keeps about people, after an administrator changed someone.</summary>
+    public void Forget()
+    {
+        _users.Clear();
+        _roles.Clear();
     }
 
     private static DirectoryUser ToDirectoryUser(ApplicationUser user, IEnumerable<string> roles) =>

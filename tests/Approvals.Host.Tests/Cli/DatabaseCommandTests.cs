@@ -60,7 +60,7 @@ public sealed class DatabaseCommandTests : IDisposable
         {
             await connection.OpenAsync();
             var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO AuditEntries (Sequence, Timestamp, Actor, Action, PreviousHash, Hash) VALUES (1, 0, 'intruder', 'Decision', '" +
+            insert.CommandText = "INSERT INTO AuditEntries (ChainId, Sequence, Timestamp, Actor, Action, PreviousHash, Hash) VALUES ('actor:intruder', 1, 0, 'intruder', 'Decision', '" +
                 new string('0', 64) + "', 'forged')";
             await insert.ExecuteNonQueryAsync();
         }

@@ -98,8 +98,12 @@ public sealed class ReminderTests
         var first = MailHost.Configure(new ApprovalsHost { KeepDataOnDispose = true }, smtp.Port);
         var instance = await StartAsync(first, "drill-restart", "PT5S", 0);
         var folder = first.DataFolder;
-        // The process goes away before the reminder is due, and its hand-off to the job store is lost with it.
-        Assert.Equal(1, first.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledCount());
+        // The reminder is the bookmark row written with the stage; nothing is scheduled in Hangfire per timer.
+        Assert.Equal(0, first.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledCount());
+        var admin = await first.As("admin");
+        var bookmarks = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{instance}"))!["workflowState"]!["bookmarks"]!.AsArray();
+        Assert.Contains(bookmarks, b => b!["resumeAt"] is not null);
+        // The process goes away before the reminder is due, and the job store goes with it.
         await first.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(Path.Combine(folder, "hangfire.db"));

@@ -546,9 +546,11 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
 
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasIndex("ClaimedBy", "Status");
 
                     b.HasIndex("AssigneeId", "Status", "DueAt");
+
+                    b.HasIndex("Status", "IsOverdue", "DueAt", "CreatedAt");
 
                     b.ToTable("Tasks", (string)null);
                 });

@@ -539,9 +539,11 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
 
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("Status", "DueAt");
+                    b.HasIndex("ClaimedBy", "Status");
 
                     b.HasIndex("AssigneeId", "Status", "DueAt");
+
+                    b.HasIndex("Status", "IsOverdue", "DueAt", "CreatedAt");
 
                     b.ToTable("Tasks", (string)null);
                 });

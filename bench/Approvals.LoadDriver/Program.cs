@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Approvals.LoadDriver;
+
+// An HTTP load driver against the real Release host: it starts one or more host processes on 127.0.0.1 (the embedded
+// SQLite default, or one PostgreSQL database), files courtesy requests as `applicant` with K keep-alive clients, then
+// decides their first-stage tasks as `protocol-division`, and prints rates, latencies and the hosts' memory at each
+// level of open requests. Figures only; nothing is asserted.
+//
+//   dotnet run -c Release --project bench/Approvals.LoadDriver -- [--clients 8] [--levels 1000,10000,100000]
+//       [--decisions 2000] [--hosts 1] [--postgres "Host=127.0.0.1;Port=5432;…"]
+var settings = DriverSettings.Parse(args);
+var repository = DriverSettings.FindRepository();
+Console.WriteLine($"Approvals load driver — {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, clients {settings.Clients}, " +
+    $"{settings.Hosts} host(s) on {(settings.Postgres is null ? "SQLite (embedded default)" : "PostgreSQL")}");
+await HostProcess.BuildReleaseAsync(repository);
+
+var data = Path.Combine(Path.GetTempPath(), "approvals-load", Guid.NewGuid().ToString("N"));
+var hosts = new List<HostProcess>();
+try
+{
+    for (var i = 0; i < settings.Hosts; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        hosts.Add(await HostProcess.StartAsync(repository, Path.Combine(data, settings.Postgres is null ? "" : $"host{i}"), settings.Postgres));
+        Console.WriteLine($"host {i + 1} on {hosts[^1].BaseAddress} answered /health after {watch.Elapsed.TotalSeconds:F1} s");
+    }
+    var load = await LoadRun.CreateAsync(hosts, settings.Clients);
+    Console.WriteLine();
+    Console.WriteLine("| open requests | submissions/s | submit p50 ms | submit p99 ms | decisions/s | decide p50 ms | decide p99 ms | errors | RSS MB |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var open = 0;
+    foreach (var level in settings.Levels)
+    {
+        var submitted = await load.SubmitAsync(level - open);
+        open = level;
+        var decided = await load.DecideAsync(Math.Min(settings.Decisions, level));
+        var rss = hosts.Sum(h => h.ResidentMegabytes());
+        Console.WriteLine($"| {level:N0} | {submitted.Rate:F0} | {submitted.P50:F1} | {submitted.P99:F1} | {decided.Rate:F0} | {decided.P50:F1} | {decided.P99:F1} | " +
+            $"{submitted.Errors + decided.Errors} | {rss:F0} |");
+    }
+}
+finally
+{
+    foreach (var host in hosts) host.Dispose();
+    try
+    {
+        Directory.Delete(data, recursive: true);
+    }
+    catch (IOException)
+    {
+        // Left for the temp folder's cleaner.
+    }
+}
