@@ -1,7 +1,7 @@
 namespace Approvals.LoadDriver;
 
 /// <summary>The driver's command line.</summary>
-internal sealed record DriverSettings(int Clients, IReadOnlyList<int> Levels, int Decisions, int Hosts, string? Postgres)
+internal sealed record DriverSettings(int Clients, IReadOnlyList<int> Levels, int Decisions, int Hosts, string? Postgres, IReadOnlyList<Uri> Urls, int Warmup)
 {
     public static DriverSettings Parse(string[] args)
     {
@@ -11,7 +11,9 @@ internal sealed record DriverSettings(int Clients, IReadOnlyList<int> Levels, in
             (Value("--levels") ?? "1000,10000,100000").Split(',').Select(int.Parse).ToList(),
             int.Parse(Value("--decisions") ?? "2000"),
             int.Parse(Value("--hosts") ?? "1"),
-            Value("--postgres"));
+            Value("--postgres"),
+            (Value("--url") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToList(),
+            int.Parse(Value("--warmup") ?? "500"));
     }
 
     /// <summary>The repository root: the folder above this program's that holds Approvals.sln.</summary>

@@ -7,15 +7,18 @@ namespace Approvals.LoadDriver;
 /// <summary>One Release host process on a free loopback port, with its own data folder.</summary>
 internal sealed class HostProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly Process? _process;
 
-    private HostProcess(Process process, Uri baseAddress)
+    private HostProcess(Process? process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>A host started elsewhere (to profile it, say); its memory is not read.</summary>
+    public static HostProcess Running(Uri baseAddress) => new(null, baseAddress);
 
     public static async Task BuildReleaseAsync(string repository)
     {
@@ -72,6 +75,7 @@ internal sealed class HostProcess : IDisposable
     /// <summary>The process's resident set size, from /proc.</summary>
     public double ResidentMegabytes()
     {
+        if (_process is null) return 0;
         var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
     }
@@ -85,6 +89,7 @@ internal sealed class HostProcess : IDisposable
 
     public void Dispose()
     {
+        if (_process is null) return;
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit(10_000);
         _process.Dispose();

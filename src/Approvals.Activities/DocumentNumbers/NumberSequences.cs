@@ -30,6 +30,7 @@ public sealed class NumberSequences(ApprovalsDbContextFactory factory)
     /// </summary>
     public async Task<int> TakeAsync(string key, int year, CancellationToken cancellationToken = default)
     {
+        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
         await using var db = factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"""INSERT INTO "NumberSequences" ("Key", "Year", "Last") VALUES ({key}, {year}, 0) ON CONFLICT DO NOTHING""", cancellationToken);

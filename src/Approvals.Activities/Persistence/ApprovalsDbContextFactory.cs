@@ -1,6 +1,7 @@
 using Approvals.Engine.Options;
 using Approvals.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Approvals.Activities.Persistence;
@@ -9,7 +10,7 @@ namespace Approvals.Activities.Persistence;
 public sealed class ApprovalsDbContextFactory
 {
     private readonly WorkflowDbContextFactory _engine;
-    private readonly DbContextOptions _standalone;
+    private readonly Func<ApprovalsDbContext> _standalone;
 
     // Options without a connection, built once: a commit only attaches the engine's open connection (a hot path).
     private readonly DbContextOptions _enlisted;
@@ -17,9 +18,12 @@ public sealed class ApprovalsDbContextFactory
     public ApprovalsDbContextFactory(WorkflowDbContextFactory engine)
     {
         _engine = engine;
+        // Contexts on their own connection come from a pool; those enlisted in a burst's transaction are made fresh.
         _standalone = Provider == DatabaseProvider.PostgreSql
-            ? new DbContextOptionsBuilder<PostgresApprovalsDbContext>().UseNpgsql(engine.ConnectionString, PgHistory).Options
-            : new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite(engine.ConnectionString, SqliteHistory).Options;
+            ? new PooledDbContextFactory<PostgresApprovalsDbContext>(new DbContextOptionsBuilder<PostgresApprovalsDbContext>()
+                .UseNpgsql(engine.ConnectionString, PgHistory).Options).CreateDbContext
+            : new PooledDbContextFactory<SqliteApprovalsDbContext>(new DbContextOptionsBuilder<SqliteApprovalsDbContext>()
+                .UseSqlite(engine.ConnectionString, SqliteHistory).Options).CreateDbContext;
         _enlisted = Provider == DatabaseProvider.PostgreSql
             ? new DbContextOptionsBuilder<PostgresApprovalsDbContext>().UseNpgsql(PgHistory).Options
             : new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite(SqliteHistory).Options;
@@ -27,7 +31,10 @@ public sealed class ApprovalsDbContextFactory
 
     private DatabaseProvider Provider => _engine.Provider;
 
-    public ApprovalsDbContext Create() => With(_standalone);
+    public ApprovalsDbContext Create() => _standalone();
+
+    /// <summary>Where this host's writers queue (see <see cref="Engine.Persistence.WriteGate"/>): take a turn around every write transaction.</summary>
+    public WriteGate WriteGate => _engine.WriteGate;
 
     /// <summary>A context that writes through the engine's open connection and transaction.</summary>
     public async Task<ApprovalsDbContext> EnlistAsync(WorkflowDbContext engineDb, CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ public sealed class ProxyService(ApprovalsDbContextFactory factory, TimeProvider
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = setBy,
         };
+        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
         await using var db = factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Proxies.Add(proxy);

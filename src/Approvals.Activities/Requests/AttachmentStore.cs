@@ -25,6 +25,7 @@ public sealed class AttachmentStore(ApprovalsDbContextFactory factory, TimeProvi
             UploadedBy = userId,
             UploadedAt = clock.GetUtcNow(),
         };
+        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
         await using var db = factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         db.RequestAttachments.Add(attachment);

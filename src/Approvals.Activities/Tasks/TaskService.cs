@@ -160,6 +160,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
 
     private async Task<HumanTask> ChangeAsync(HumanTask task, Func<HumanTask, bool> stillValid, Action<HumanTask> change, AuditRecord audit, CancellationToken cancellationToken, bool closeCandidates = false)
     {
+        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
         await using var db = factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var tracked = await db.Tasks.FirstAsync(t => t.Id == task.Id, cancellationToken);

@@ -13,6 +13,13 @@ namespace Approvals.Engine.Definitions;
 /// </summary>
 public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, WorkflowValidator validator, WorkflowCompiler compiler, TimeProvider clock)
 {
+    // Every submission asks for the published versions; they change only when someone publishes. Kept for two seconds
+    // (another host's publication shows within that), and dropped at once when this host changes a definition.
+    private const long PublishedLifetimeMs = 2_000;
+    private volatile PublishedVersions? _published;
+
+    private sealed record PublishedVersions(IReadOnlyList<WorkflowDefinitionRecord> Records, long Until);
+
     /// <summary>Reads, validates and saves a definition (Elsa 3, or Elsa 2 converted); invalid text saves nothing.</summary>
     public async Task<WorkflowDefinitionRecord> ImportAsync(string text, bool publish, CancellationToken cancellationToken = default)
     {
@@ -83,6 +90,7 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         record.Data = document.ToJson(indented: false);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        _published = null;
         return record;
     }
 
@@ -103,6 +111,7 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         if (published is null) return null;
         published.IsPublished = false;
         await db.SaveChangesAsync(cancellationToken);
+        _published = null;
         return published;
     }
 
@@ -131,11 +140,14 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
             previous.IsLatest = true;
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        _published = null;
         return versions.Count;
     }
 
     public async Task<WorkflowDefinitionRecord?> FindAsync(string definitionId, DefinitionVersionOptions options, CancellationToken cancellationToken = default)
     {
+        if (options == DefinitionVersionOptions.Published)
+            return (await ListPublishedAsync(cancellationToken)).FirstOrDefault(d => d.DefinitionId == definitionId);
         await using var db = dbFactory.Create();
         var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId);
         return options switch
@@ -162,8 +174,11 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
     /// <summary>The published version of every definition.</summary>
     public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListPublishedAsync(CancellationToken cancellationToken = default)
     {
+        if (_published is { } kept && Environment.TickCount64 < kept.Until) return kept.Records;
         await using var db = dbFactory.Create();
-        return await db.Definitions.AsNoTracking().Where(d => d.IsPublished).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        var records = await db.Definitions.AsNoTracking().Where(d => d.IsPublished).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        _published = new PublishedVersions(records, Environment.TickCount64 + PublishedLifetimeMs);
+        return records;
     }
 
     public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
@@ -189,7 +204,8 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
     }
 
     /// <summary>The compiled form of a version; published (and once-published) versions are compiled once.</summary>
-    public CompiledWorkflow Compile(WorkflowDefinitionRecord record) => compiler.Compile(record.Id, ToDocument(record), record.WasPublished);
+    public CompiledWorkflow Compile(WorkflowDefinitionRecord record) =>
+        compiler.TryGetPublished(record.Id) ?? compiler.Compile(record.Id, ToDocument(record), record.WasPublished);
 
     private static string NewId() => Guid.CreateVersion7().ToString("N")[..16];
 }

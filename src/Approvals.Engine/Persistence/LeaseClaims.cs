@@ -39,6 +39,7 @@ public sealed class LeaseClaims(WorkflowDbContextFactory factory)
     /// <summary>Claims one outbox row by id, if it is still pending and not held by another claim.</summary>
     public async Task<bool> ClaimOutboxRowAsync(long id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
+        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
         await using var db = factory.Create();
         var until = now + lease;
         return await db.Outbox.Where(m => m.Id == id && m.Status == Models.OutboxStatus.Pending && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
@@ -48,6 +49,7 @@ public sealed class LeaseClaims(WorkflowDbContextFactory factory)
     private async Task<List<T>> ClaimAsync<T>(string template, DateTimeOffset now, TimeSpan lease, int batch, string? kind, CancellationToken cancellationToken)
     {
         var postgres = factory.Provider == DatabaseProvider.PostgreSql;
+        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
         await using var db = factory.Create();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);

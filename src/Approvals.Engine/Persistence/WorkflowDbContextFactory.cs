@@ -1,11 +1,12 @@
 using Approvals.Engine.Options;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Approvals.Engine.Persistence;
 
-/// <summary>Creates the provider's <see cref="WorkflowDbContext"/>; options are built once.</summary>
+/// <summary>Creates the provider's <see cref="WorkflowDbContext"/> from a pool (a context is costly to set up, and a decision uses several).</summary>
 public sealed class WorkflowDbContextFactory
 {
     private readonly Func<WorkflowDbContext> _create;
@@ -15,19 +16,23 @@ public sealed class WorkflowDbContextFactory
         var engine = options.Value;
         Provider = engine.ResolvedProvider;
         ConnectionString = Provider == DatabaseProvider.PostgreSql ? engine.ConnectionString : SqliteConnectionString(engine.ConnectionString);
+        WriteGate = new WriteGate(singleWriter: Provider == DatabaseProvider.Sqlite);
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            var o = new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(ConnectionString).Options;
-            _create = () => new PostgresWorkflowDbContext(o);
+            var pool = new PooledDbContextFactory<PostgresWorkflowDbContext>(new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(ConnectionString).Options);
+            _create = pool.CreateDbContext;
         }
         else
         {
-            var o = new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite(ConnectionString).Options;
-            _create = () => new SqliteWorkflowDbContext(o);
+            var pool = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite(ConnectionString).Options);
+            _create = pool.CreateDbContext;
         }
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>Where this host's writers queue for their turn (on SQLite; open on PostgreSQL).</summary>
+    public WriteGate WriteGate { get; }
 
     /// <summary>The connection string in use (for SQLite, with the busy timeout applied).</summary>
     public string ConnectionString { get; }

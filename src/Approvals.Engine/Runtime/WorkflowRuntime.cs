@@ -280,6 +280,7 @@ public sealed class WorkflowRuntime(
     private async Task CommitAsync(ExecutionResult result, long? expectedVersion, CancellationToken cancellationToken)
     {
         var state = result.State;
+        using var turn = await dbFactory.WriteGate.EnterAsync(cancellationToken);
         await using var db = dbFactory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -418,6 +419,7 @@ public sealed class WorkflowRuntime(
                 row.Body["correlationId"]?.GetValue<string>(), cancellationToken: cancellationToken);
             if (outcome.NoMatch)
                 logger.LogInformation("Event {EventName} published by instance {InstanceId} reached no waiting instance.", eventName, row.WorkflowInstanceId);
+            using var turn = await dbFactory.WriteGate.EnterAsync(cancellationToken);
             await using var db = dbFactory.Create();
             var now = clock.GetUtcNow();
             await db.Outbox.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s

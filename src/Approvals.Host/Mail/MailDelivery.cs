@@ -41,6 +41,7 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims cl
         {
             var message = await composer.ComposeAsync(row, cancellationToken);
             var to = message is null ? "(nothing to send)" : await transport.SendAsync(message, cancellationToken);
+            using var turn = await engine.WriteGate.EnterAsync(CancellationToken.None);
             await db.Outbox.Where(m => m.Id == outboxId).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
                 .SetProperty(m => m.SentAt, clock.GetUtcNow())
@@ -53,6 +54,7 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims cl
             var attempts = row.Attempts + 1;
             var failed = attempts >= options.Value.MaxAttempts;
             var next = clock.GetUtcNow() + options.Value.RetryDelay * Math.Pow(2, attempts - 1);
+            using var turn = await engine.WriteGate.EnterAsync(CancellationToken.None);
             await db.Outbox.Where(m => m.Id == outboxId).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Pending)
                 .SetProperty(m => m.Attempts, attempts)

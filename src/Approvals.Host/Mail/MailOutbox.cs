@@ -22,10 +22,13 @@ public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.MailSignal
     /// <summary>Puts a failed message back in the queue and sends it now; false when it is not a failed message.</summary>
     public async Task<bool> ResendAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var db = factory.Create();
-        var rows = await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), cancellationToken);
-        if (rows == 0) return false;
+        using (await factory.WriteGate.EnterAsync(cancellationToken))
+        await using (var db = factory.Create())
+        {
+            if (await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), cancellationToken) == 0)
+                return false;
+        }
         mail.Signal.Wake();
         return true;
     }
