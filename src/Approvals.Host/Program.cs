@@ -10,6 +10,15 @@ var builder = WebApplication.CreateBuilder(args);
 // Loopback by default; --urls, ASPNETCORE_URLS or DOTNET_URLS choose otherwise.
 if (string.IsNullOrEmpty(builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey)) && string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
+try
+{
+    builder.ClaimDataFolder();
+}
+catch (Approvals.Host.Storage.DataFolderException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
 builder.AddApprovalsHost();
 
 var app = builder.Build();

@@ -32,6 +32,22 @@ public static class HostingExtensions
     public const string AdminPolicy = "admin";
     private const string SmartScheme = "bearer-or-cookie";
 
+    /// <summary>
+    /// On the embedded SQLite database, claims the data folder for this host (a second host on it refuses to start);
+    /// PostgreSQL takes any number of hosts. Throws <see cref="Storage.DataFolderException"/> with the reason.
+    /// </summary>
+    public static WebApplicationBuilder ClaimDataFolder(this WebApplicationBuilder builder)
+    {
+        var approvals = builder.Configuration.GetSection("Approvals").Get<ApprovalsOptions>() ?? new ApprovalsOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Approvals");
+        if (connectionString is not null && new EngineOptions { ConnectionString = connectionString }.ResolvedProvider == DatabaseProvider.PostgreSql) return builder;
+        var claimed = Storage.DataFolderLock.Take(Path.Combine(builder.Environment.ContentRootPath, approvals.DataDirectory));
+        // The container lets go of it when the host stops.
+        builder.Services.AddSingleton(_ => claimed);
+        builder.Services.AddHostedService(sp => new Storage.DataFolderClaim(sp.GetRequiredService<Storage.DataFolderLock>()));
+        return builder;
+    }
+
     public static WebApplicationBuilder AddApprovalsHost(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -41,8 +57,11 @@ public static class HostingExtensions
         var connectionString = configuration.GetConnectionString("Approvals") ?? $"Data Source={Path.Combine(dataDirectory, "approvals.db")}";
         var provider = new EngineOptions { ConnectionString = connectionString }.ResolvedProvider;
 
-        // Keys that protect cookies and bearer tokens live with the data, so tokens survive restarts.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Approvals");
+        // Keys that protect cookies, bearer tokens and mail links live with the data, so they survive restarts; with
+        // PostgreSQL they live in the database, so every host accepts what any other host signed.
+        var protection = services.AddDataProtection().SetApplicationName("Approvals");
+        if (provider == DatabaseProvider.PostgreSql) protection.PersistKeysToDbContext<IdentityDb>();
+        else protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<AttachmentLimits>(configuration.GetSection("Approvals:Attachments"));
         services.Configure<ApprovalsOptions>(configuration.GetSection("Approvals"));

@@ -1,13 +1,19 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Approvals.Host.Identity;
 
-/// <summary>ASP.NET Core Identity's tables, in the same database as the engine and the domain.</summary>
-public abstract class IdentityDb(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// ASP.NET Core Identity's tables, in the same database as the engine and the domain, and the data-protection keys that
+/// sign cookies, bearer tokens and mail links when several hosts share a PostgreSQL database.
+/// </summary>
+public abstract class IdentityDb(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public const string MigrationsHistoryTable = "__IdentityMigrationsHistory";
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(Microsoft.EntityFrameworkCore.ModelBuilder builder)
     {
