@@ -39,10 +39,10 @@ public sealed class PostgresServer : IAsyncLifetime
         Directory.CreateDirectory(_dataDirectory);
         var asRoot = Environment.UserName == "root";
         if (asRoot) await RunAsync("chown", "postgres", _dataDirectory);
-        var port = FreePort();
+        _port = FreePort();
         await RunPostgresAsync(asRoot, "initdb", "-D", _dataDirectory, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync");
-        await RunPostgresAsync(asRoot, "pg_ctl", "-D", _dataDirectory, "-w", "-l", Path.Combine(_dataDirectory, "server.log"),
-            "-o", $"-p {port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+        await StartAsync();
+        var port = _port;
         ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=60";
     }
 
@@ -58,6 +58,19 @@ public sealed class PostgresServer : IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
+
+    private int _port;
+
+    /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on the same port and data.</summary>
+    public Task StartAsync() => RunPostgresAsync(Environment.UserName == "root", "pg_ctl", "-D", _dataDirectory!, "-w", "-l", Path.Combine(_dataDirectory!, "server.log"),
+        "-o", $"-p {_port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
+
+    /// <summary>Stops the server at once, as a crash or an outage would: clients lose their connections.</summary>
+    public async Task StopAsync()
+    {
+        Skip.If(_dataDirectory is null, "Only a server these tests started can be stopped.");
+        await RunPostgresAsync(Environment.UserName == "root", "pg_ctl", "-D", _dataDirectory!, "-m", "immediate", "stop");
     }
 
     public async Task DisposeAsync()

@@ -10,46 +10,12 @@ namespace Approvals.Host.Tests.Mail;
 /// <summary>Reminders and escalation on real Hangfire storage with second-scale durations; a restart loses nothing.</summary>
 public sealed class ReminderTests
 {
-    private static string Definition(string id, string interval, int maxReminders) => new JsonObject
-    {
-        ["definitionId"] = id, ["name"] = id,
-        ["root"] = new JsonObject
-        {
-            ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart",
-            ["activities"] = new JsonArray(new JsonObject
-            {
-                ["id"] = "review", ["type"] = "Approvals.Review", ["name"] = "Drill review",
-                ["title"] = Literal("演练审批 " + id),
-                ["roles"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"fao-director\"]" } },
-                ["reminderInterval"] = Literal(interval),
-                ["maxReminders"] = Literal(maxReminders.ToString(), "Int32"),
-                ["escalateTo"] = Literal("city-leadership"),
-            }),
-            ["connections"] = new JsonArray(),
-        },
-    }.ToJsonString();
+    private static async Task<string> StartAsync(ApprovalsHost host, string id, string interval, int maxReminders) =>
+        await Drills.StartReminderDrillAsync(await host.As("admin"), id, interval, maxReminders);
 
-    private static JsonObject Literal(string value, string type = "String") => new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+    private static async Task DecideAsync(ApprovalsHost host, string instanceId) => await Drills.DecideAsync(await host.As("fao-director"), instanceId);
 
-    private static async Task<string> StartAsync(ApprovalsHost host, string id, string interval, int maxReminders)
-    {
-        var admin = await host.As("admin");
-        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(Definition(id, interval, maxReminders), Encoding.UTF8, "application/json"));
-        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
-        Assert.True((await admin.PostAsync($"/elsa/api/workflow-definitions/{id}/publish", null)).IsSuccessStatusCode);
-        var run = (await (await admin.PostAsJsonAsync($"/elsa/api/workflow-definitions/{id}/execute", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
-        return run["workflowState"]!["id"]!.GetValue<string>();
-    }
-
-    private static async Task DecideAsync(ApprovalsHost host, string instanceId)
-    {
-        var director = await host.As("fao-director");
-        var task = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate"))!.Single(t => t!["workflowInstanceId"]!.GetValue<string>() == instanceId)!;
-        var decided = await director.PostAsJsonAsync($"/api/tasks/{task["id"]!.GetValue<string>()}/decision", new { outcome = "Approved", operationId = instanceId });
-        Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
-    }
-
-    private static bool Reminder(MimeMessage m, string id) => m.Headers["X-Approvals-Template"] == "reminder" && (m.Subject ?? "").Contains(id);
+    private static bool Reminder(MimeMessage m, string id) => Drills.IsReminder(m, id);
 
     [Fact]
     public async Task Reminders_arrive_at_the_interval_then_the_escalation_and_a_decision_stops_them()
