@@ -35,7 +35,7 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
                 case TaskCreated created:
                     db.Tasks.Add(created.Task);
                     foreach (var role in created.Task.CandidateRoles)
-                        db.TaskCandidates.Add(new TaskCandidate { TaskId = created.Task.Id, Role = role, UnitId = created.Task.CandidateUnitId });
+                        db.TaskCandidates.Add(TaskCandidate.For(created.Task, role, created.Task.CandidateUnitId));
                     break;
                 case TaskCompleted completed:
                     await CompleteAsync(db, completed, cancellationToken);
@@ -53,6 +53,7 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
                     break;
                 case TaskOverdue overdue:
                     await db.Tasks.Where(t => t.Id == overdue.TaskId).ExecuteUpdateAsync(s => s.SetProperty(t => t.IsOverdue, true), cancellationToken);
+                    await db.TaskCandidates.Where(c => c.TaskId == overdue.TaskId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Urgency, 0), cancellationToken);
                     break;
                 case TaskEscalated escalated:
                     await EscalateAsync(db, escalated, cancellationToken);
@@ -167,7 +168,7 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
         if (task.CandidateRoles.Contains(escalated.Role)) return;
         task.CandidateRoles = [.. task.CandidateRoles, escalated.Role];
         // The next role up is not limited to the applicant's unit.
-        db.TaskCandidates.Add(new TaskCandidate { TaskId = task.Id, Role = escalated.Role, UnitId = null });
+        db.TaskCandidates.Add(TaskCandidate.For(task, escalated.Role, null, isOpen: task.ClaimedBy is null));
     }
 
     private static async Task UpdateRequestAsync(ApprovalsDbContext db, RequestUpdated u, DateTimeOffset at, CancellationToken cancellationToken)

@@ -91,7 +91,9 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
         {
             e.ToTable("TaskCandidates");
             e.HasKey(x => new { x.TaskId, x.Role });
-            e.HasIndex(x => new { x.Role, x.IsOpen, x.UnitId });
+            // A role's inbox in its default order, and newest or oldest first: only the rows still in an inbox.
+            e.HasIndex(x => new { x.Role, x.Urgency, x.DueSort, x.CreatedAt, x.TaskId }).HasDatabaseName("IX_TaskCandidates_Inbox").HasFilter("\"IsOpen\"");
+            e.HasIndex(x => new { x.Role, x.CreatedAt, x.TaskId }).HasDatabaseName("IX_TaskCandidates_InboxByCreation").HasFilter("\"IsOpen\"");
         });
         b.Entity<Proxy>(e =>
         {

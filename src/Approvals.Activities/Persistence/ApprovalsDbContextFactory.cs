@@ -12,21 +12,20 @@ public sealed class ApprovalsDbContextFactory
     private readonly WorkflowDbContextFactory _engine;
     private readonly Func<ApprovalsDbContext> _standalone;
 
-    // Options without a connection, built once: a commit only attaches the engine's open connection (a hot path).
-    private readonly DbContextOptions _enlisted;
+    // Contexts without a connection of their own, pooled: a commit only attaches the engine's open connection (a hot path).
+    private readonly Func<ApprovalsDbContext> _enlisted;
 
     public ApprovalsDbContextFactory(WorkflowDbContextFactory engine)
     {
         _engine = engine;
-        // Contexts on their own connection come from a pool; those enlisted in a burst's transaction are made fresh.
         _standalone = Provider == DatabaseProvider.PostgreSql
             ? new PooledDbContextFactory<PostgresApprovalsDbContext>(new DbContextOptionsBuilder<PostgresApprovalsDbContext>()
                 .UseNpgsql(engine.ConnectionString, PgHistory).Options).CreateDbContext
             : new PooledDbContextFactory<SqliteApprovalsDbContext>(new DbContextOptionsBuilder<SqliteApprovalsDbContext>()
                 .UseSqlite(engine.ConnectionString, SqliteHistory).Options).CreateDbContext;
         _enlisted = Provider == DatabaseProvider.PostgreSql
-            ? new DbContextOptionsBuilder<PostgresApprovalsDbContext>().UseNpgsql(PgHistory).Options
-            : new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite(SqliteHistory).Options;
+            ? new PooledDbContextFactory<PostgresApprovalsDbContext>(new DbContextOptionsBuilder<PostgresApprovalsDbContext>().UseNpgsql(PgHistory).Options).CreateDbContext
+            : new PooledDbContextFactory<SqliteApprovalsDbContext>(new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite(SqliteHistory).Options).CreateDbContext;
     }
 
     private DatabaseProvider Provider => _engine.Provider;
@@ -42,15 +41,11 @@ public sealed class ApprovalsDbContextFactory
         var connection = engineDb.Database.GetDbConnection();
         var transaction = engineDb.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The engine's commit has no open transaction.");
-        var db = With(_enlisted);
+        var db = _enlisted();
         db.Database.SetDbConnection(connection);
         await db.Database.UseTransactionAsync(transaction, cancellationToken);
         return db;
     }
-
-    private ApprovalsDbContext With(DbContextOptions options) => Provider == DatabaseProvider.PostgreSql
-        ? new PostgresApprovalsDbContext((DbContextOptions<PostgresApprovalsDbContext>)options)
-        : new SqliteApprovalsDbContext((DbContextOptions<SqliteApprovalsDbContext>)options);
 
     private static void SqliteHistory(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder b) => b.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable);
     private static void PgHistory(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder b) => b.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable);

@@ -7,8 +7,9 @@ namespace Approvals.Activities.Tasks;
 
 /// <summary>
 /// Which open tasks a user sees: their own (and their principals' when they are a proxy), and those offered to their roles
-/// (and, for a proxy, to the roles of the principals it covers). Filtering, ordering, paging and counting all happen in
-/// the database, on indexes, so an inbox costs the same with a hundred open tasks or a hundred thousand.
+/// (and, for a proxy, to the roles of the principals it covers). Each of those is one part read in order off an index
+/// (a role's part off the candidates' order columns), filtered and paged in the database; a tab of several parts merges
+/// their first pages. So a page costs the same with a hundred open tasks or a hundred thousand.
 /// </summary>
 public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory directory, TimeProvider clock)
 {
@@ -21,84 +22,176 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         var pageSize = Math.Clamp(query.PageSize, 1, InboxQuery.MaxPageSize);
         var page = Math.Max(1, query.Page);
         await using var db = factory.Create();
-        var visible = await VisibleAsync(db, userId, query.Scope, cancellationToken);
-        if (visible is null) return new InboxPage([], 0, page, pageSize);
-        var filtered = Filter(db, visible, query);
-        var total = await filtered.CountAsync(cancellationToken);
-        var items = await Order(filtered, query.Sort).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return new InboxPage(items, total, page, pageSize);
+        var numbered = await NumberedAsync(db, query.Search, cancellationToken);
+        var parts = (await PartsAsync(db, userId, query.Scope, cancellationToken)).Select(p => Filter(db, p, query, numbered)).ToList();
+        if (parts.Count == 0) return new InboxPage([], 0, page, pageSize);
+        if (parts.Count == 1)
+        {
+            var only = parts[0];
+            var total = only.Candidates is { } candidates ? await candidates.CountAsync(cancellationToken) : await only.Rows.CountAsync(cancellationToken);
+            var items = await Order(only.Rows, query.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Task).ToListAsync(cancellationToken);
+            return new InboxPage(items, total, page, pageSize);
+        }
+        // Each part's rows up to the end of the page asked for, in order, merged in the same order.
+        var rows = new List<InboxRow>();
+        foreach (var part in parts)
+            rows.AddRange(await Order(part.Rows, query.Sort).Take(page * pageSize).ToListAsync(cancellationToken));
+        var merged = rows.DistinctBy(r => r.Task.Id).OrderBy(r => r, Comparer(query.Sort)).Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Task).ToList();
+        // The parts do not overlap (a role's part leaves out what an earlier role's part has), so their counts add up.
+        var count = 0;
+        foreach (var part in parts)
+            count += part.Candidates is { } candidates ? await candidates.CountAsync(cancellationToken) : await part.Rows.CountAsync(cancellationToken);
+        return new InboxPage(merged, count, page, pageSize);
     }
 
     /// <summary>How many open tasks are on each tab, and how many of all are overdue.</summary>
     public async Task<InboxCounts> CountAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await using var db = factory.Create();
-        var mine = await VisibleAsync(db, userId, InboxScope.Mine, cancellationToken);
-        var offered = await VisibleAsync(db, userId, InboxScope.Candidate, cancellationToken);
-        if (mine is null || offered is null) return new InboxCounts(0, 0, 0);
-        var mineCount = await mine.CountAsync(cancellationToken);
-        var offeredCount = await offered.CountAsync(cancellationToken);
-        var overdue = await mine.Union(offered).CountAsync(t => t.IsOverdue, cancellationToken);
-        return new InboxCounts(mineCount, offeredCount, overdue);
+        var mine = await QueryAsync(userId, new InboxQuery { Scope = InboxScope.Mine, PageSize = 1 }, cancellationToken);
+        var offered = await QueryAsync(userId, new InboxQuery { Scope = InboxScope.Candidate, PageSize = 1 }, cancellationToken);
+        var overdue = await QueryAsync(userId, new InboxQuery { Scope = InboxScope.All, Overdue = true, PageSize = 1 }, cancellationToken);
+        return new InboxCounts(mine.Total, offered.Total, overdue.Total);
     }
 
-    /// <summary>The open tasks of a tab as a query; null for an unknown user.</summary>
-    private async Task<IQueryable<HumanTask>?> VisibleAsync(ApprovalsDbContext db, string userId, InboxScope scope, CancellationToken cancellationToken)
+    /// <summary>The parts a tab is made of: the user's own tasks, and one part per role whose tasks the user is offered.</summary>
+    private async Task<List<Part>> PartsAsync(ApprovalsDbContext db, string userId, InboxScope scope, CancellationToken cancellationToken)
     {
         var user = await directory.FindAsync(userId, cancellationToken);
-        if (user is null) return null;
+        if (user is null) return [];
         var now = clock.GetUtcNow();
         var proxies = await db.Proxies.AsNoTracking().Where(p => p.SubstituteId == userId && p.From <= now && p.To > now).ToListAsync(cancellationToken);
         var me = proxies.Select(p => p.PrincipalId).Append(userId).Distinct().ToList();
-
         var open = db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed);
-        var mine = open.Where(t => (t.AssigneeId != null && me.Contains(t.AssigneeId)) || (t.ClaimedBy != null && me.Contains(t.ClaimedBy)));
-        if (scope == InboxScope.Mine) return mine;
-        if (scope == InboxScope.All && user.Roles.Contains("admin")) return open;
 
-        var offered = Offered(db, open, user.Roles.ToList(), user.UnitId, null);
+        if (scope == InboxScope.All && user.Roles.Contains("admin")) return [Own(open)];
+        var parts = new List<Part>();
+        // Assigned and claimed are two parts, each on its own index (a task with an assignee is never claimed).
+        if (scope != InboxScope.Candidate)
+        {
+            parts.Add(Own(open.Where(t => me.Contains(t.AssigneeId!))));
+            parts.Add(Own(open.Where(t => t.AssigneeId == null && me.Contains(t.ClaimedBy!))));
+        }
+        if (scope == InboxScope.Mine) return parts;
+
+        var earlier = new List<string>();
+        foreach (var role in user.Roles.Order(StringComparer.Ordinal))
+        {
+            parts.Add(Offered(db, open, role, user.UnitId, null, [.. earlier]));
+            earlier.Add(role);
+        }
         // A proxy also sees what their principals' roles are offered (for the workflows the proxy covers): they may decide it for them.
         foreach (var proxy in proxies)
             if (await directory.FindAsync(proxy.PrincipalId, cancellationToken) is { } principal)
-                offered = offered.Union(Offered(db, open, principal.Roles.ToList(), principal.UnitId, proxy));
-        return scope == InboxScope.Candidate ? offered : mine.Union(offered);
+                foreach (var role in principal.Roles.Where(r => !earlier.Contains(r)).Order(StringComparer.Ordinal))
+                {
+                    parts.Add(Offered(db, open, role, principal.UnitId, proxy, [.. earlier]));
+                    earlier.Add(role);
+                }
+        return parts;
     }
 
-    private static IQueryable<HumanTask> Offered(ApprovalsDbContext db, IQueryable<HumanTask> open, List<string> roles, string? unitId, Proxy? proxy)
+    private static Part Own(IQueryable<HumanTask> tasks) => new(Rows(tasks), null, ids => Rows(tasks.Where(t => ids.Contains(t.RequestId!))));
+
+    private static IQueryable<InboxRow> Rows(IQueryable<HumanTask> tasks) =>
+        tasks.Select(t => new InboxRow { Task = t, TaskId = t.Id, Urgency = t.IsOverdue ? 0 : 1, DueSort = t.DueAt ?? DateTimeOffset.MaxValue, CreatedAt = t.CreatedAt });
+
+    /// <summary>
+    /// The tasks offered to one role (for one unit), read off the candidates' inbox index in inbox order, leaving out those
+    /// offered to an <paramref name="earlier"/> role of the same tab (they are in that role's part).
+    /// </summary>
+    private static Part Offered(ApprovalsDbContext db, IQueryable<HumanTask> open, string role, string? unitId, Proxy? proxy, List<string> earlier)
     {
-        var offered = open.Where(t => t.ClaimedBy == null && db.TaskCandidates.Any(c => c.TaskId == t.Id && c.IsOpen && roles.Contains(c.Role)
-            && (c.UnitId == null || c.UnitId == unitId)));
-        if (proxy is { DefinitionIds.Count: > 0 } limited)
+        var candidates = db.TaskCandidates.AsNoTracking().Where(c => c.IsOpen && c.Role == role && (c.UnitId == null || c.UnitId == unitId));
+        if (earlier.Count > 0)
+            candidates = candidates.Where(c => !db.TaskCandidates.Any(o => o.TaskId == c.TaskId && o.IsOpen && earlier.Contains(o.Role)));
+        var rows = from c in candidates
+                   join t in open on c.TaskId equals t.Id
+                   select new InboxRow { Task = t, TaskId = c.TaskId, Urgency = c.Urgency, DueSort = c.DueSort, CreatedAt = c.CreatedAt };
+        // For a few requests, start from their tasks and ask whether this role is offered each.
+        Func<List<string>, IQueryable<InboxRow>> forRequests = ids => Rows(open.Where(t => ids.Contains(t.RequestId!) && candidates.Any(c => c.TaskId == t.Id)));
+        if (proxy is not { DefinitionIds.Count: > 0 } limited) return new Part(rows, candidates, forRequests);
+        var definitions = limited.DefinitionIds;
+        return new Part(rows.Where(r => definitions.Contains(r.Task.DefinitionId)), null,
+            ids => forRequests(ids).Where(r => definitions.Contains(r.Task.DefinitionId)));
+    }
+
+    /// <summary>The requests whose number starts with the search text (through the number's index), when there are any.</summary>
+    private static async Task<List<string>?> NumberedAsync(ApprovalsDbContext db, string? search, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(search)) return null;
+        var text = search.Trim();
+        var upper = text + "\uffff";
+        var ids = await db.Requests.AsNoTracking().Where(q => string.Compare(q.Number, text) >= 0 && string.Compare(q.Number, upper) < 0)
+            .Select(q => q.Id).Take(InboxQuery.MaxPageSize).ToListAsync(cancellationToken);
+        return ids.Count > 0 ? ids : null;
+    }
+
+    private static Part Filter(ApprovalsDbContext db, Part part, InboxQuery query, List<string>? numbered)
+    {
+        var (rows, candidates, forRequests) = part;
+        // A request number asked for: only those requests' tasks are read.
+        if (numbered is not null) rows = forRequests(numbered);
+        if (query.Overdue is { } overdue)
         {
-            var definitions = limited.DefinitionIds;
-            offered = offered.Where(t => definitions.Contains(t.DefinitionId));
+            var urgency = overdue ? 0 : 1;
+            rows = rows.Where(r => r.Urgency == urgency);
+            candidates = candidates?.Where(c => c.Urgency == urgency);
         }
-        return offered;
-    }
-
-    private static IQueryable<HumanTask> Filter(ApprovalsDbContext db, IQueryable<HumanTask> tasks, InboxQuery query)
-    {
-        if (query.Overdue is { } overdue) tasks = tasks.Where(t => t.IsOverdue == overdue);
-        if (!string.IsNullOrWhiteSpace(query.Stage)) tasks = tasks.Where(t => t.ActivityId == query.Stage);
-        if (query.DueBefore is { } due) tasks = tasks.Where(t => t.DueAt != null && t.DueAt <= due);
+        if (query.DueBefore is { } due)
+        {
+            rows = rows.Where(r => r.DueSort <= due);
+            candidates = candidates?.Where(c => c.DueSort <= due);
+        }
+        // The other filters are the task's or its request's: counted through the rows.
+        if (!string.IsNullOrWhiteSpace(query.Stage) || !string.IsNullOrWhiteSpace(query.RequestType) || !string.IsNullOrWhiteSpace(query.UnitId)
+            || !string.IsNullOrWhiteSpace(query.Search))
+            candidates = null;
+        if (!string.IsNullOrWhiteSpace(query.Stage)) rows = rows.Where(r => r.Task.ActivityId == query.Stage);
         if (!string.IsNullOrWhiteSpace(query.RequestType))
-            tasks = tasks.Where(t => db.Requests.Any(r => r.Id == t.RequestId && r.Type == query.RequestType));
+            rows = rows.Where(r => db.Requests.Any(q => q.Id == r.Task.RequestId && q.Type == query.RequestType));
         if (!string.IsNullOrWhiteSpace(query.UnitId))
-            tasks = tasks.Where(t => db.Requests.Any(r => r.Id == t.RequestId && r.UnitId == query.UnitId));
-        if (!string.IsNullOrWhiteSpace(query.Search))
+            rows = rows.Where(r => db.Requests.Any(q => q.Id == r.Task.RequestId && q.UnitId == query.UnitId));
+        if (numbered is null && !string.IsNullOrWhiteSpace(query.Search))
         {
             var text = query.Search.Trim();
-            tasks = tasks.Where(t => t.Title.Contains(text) || db.Requests.Any(r => r.Id == t.RequestId && r.Number.Contains(text)));
+            rows = rows.Where(r => r.Task.Title.Contains(text));
         }
-        return tasks;
+        return new Part(rows, candidates, forRequests);
     }
 
-    private static IQueryable<HumanTask> Order(IQueryable<HumanTask> tasks, InboxSort sort) => sort switch
+    private static IQueryable<InboxRow> Order(IQueryable<InboxRow> rows, InboxSort sort) => sort switch
     {
-        InboxSort.Newest => tasks.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
-        InboxSort.Created => tasks.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
-        InboxSort.Title => tasks.OrderBy(t => t.Title).ThenBy(t => t.CreatedAt),
-        // Overdue first, then the nearest due date (tasks without one last), then the oldest.
-        _ => tasks.OrderByDescending(t => t.IsOverdue).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        InboxSort.Newest => rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.TaskId),
+        InboxSort.Created => rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.TaskId),
+        InboxSort.Title => rows.OrderBy(r => r.Task.Title).ThenBy(r => r.CreatedAt),
+        // Overdue first, then the nearest due date (tasks without one last), then the oldest: the candidates' index order.
+        _ => rows.OrderBy(r => r.Urgency).ThenBy(r => r.DueSort).ThenBy(r => r.CreatedAt).ThenBy(r => r.TaskId),
     };
+
+    /// <summary>One source of a tab's tasks; <see cref="Candidates"/> counts it without reading the tasks, when no filter needs them.</summary>
+    /// <remarks><see cref="ForRequests"/> gives the same part limited to some requests, read from those requests' tasks.</remarks>
+    private sealed record Part(IQueryable<InboxRow> Rows, IQueryable<TaskCandidate>? Candidates, Func<List<string>, IQueryable<InboxRow>> ForRequests);
+
+    private static IComparer<InboxRow> Comparer(InboxSort sort) => Comparer<InboxRow>.Create(sort switch
+    {
+        InboxSort.Newest => (a, b) => Then(b.CreatedAt.CompareTo(a.CreatedAt), () => string.CompareOrdinal(b.Task.Id, a.Task.Id)),
+        InboxSort.Created => (a, b) => Then(a.CreatedAt.CompareTo(b.CreatedAt), () => string.CompareOrdinal(a.Task.Id, b.Task.Id)),
+        InboxSort.Title => (a, b) => Then(string.CompareOrdinal(a.Task.Title, b.Task.Title), () => a.CreatedAt.CompareTo(b.CreatedAt)),
+        _ => (a, b) => Then(a.Urgency.CompareTo(b.Urgency), () => Then(a.DueSort.CompareTo(b.DueSort),
+            () => Then(a.CreatedAt.CompareTo(b.CreatedAt), () => string.CompareOrdinal(a.Task.Id, b.Task.Id)))),
+    });
+
+    private static int Then(int first, Func<int> next) => first != 0 ? first : next();
+
+    /// <summary>A task with the keys the inbox orders by.</summary>
+    private sealed class InboxRow
+    {
+        public required HumanTask Task { get; init; }
+
+        /// <summary>The task's id as the row's own source has it (the candidate's, for a role's part), so the order stays on the index.</summary>
+        public required string TaskId { get; init; }
+        public int Urgency { get; init; }
+        public DateTimeOffset DueSort { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+    }
 }

@@ -115,7 +115,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         var actor = await ActorForAsync(task, userId, cancellationToken) ?? throw new TaskForbiddenException($"You may not claim this task: it is for {Describe(task)}.");
         return await ChangeAsync(task, t => t.Status == HumanTaskStatus.Open,
             t => { t.Status = HumanTaskStatus.Claimed; t.ClaimedBy = actor.OnBehalfOf ?? actor.UserId; },
-            new AuditRecord(actor.UserId, "Claimed") { OnBehalfOf = actor.OnBehalfOf }, cancellationToken);
+            new AuditRecord(actor.UserId, "Claimed") { OnBehalfOf = actor.OnBehalfOf }, cancellationToken, candidatesOpen: false);
     }
 
     public async Task<HumanTask> ReleaseAsync(string taskId, string userId, CancellationToken cancellationToken = default)
@@ -125,7 +125,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         var actor = await ActorForAsync(task, userId, cancellationToken) ?? throw new TaskForbiddenException("Only the one who claimed the task may release it.");
         return await ChangeAsync(task, t => t.Status == HumanTaskStatus.Claimed && t.ClaimedBy == task.ClaimedBy,
             t => { t.Status = HumanTaskStatus.Open; t.ClaimedBy = null; },
-            new AuditRecord(actor.UserId, "Released") { OnBehalfOf = actor.OnBehalfOf }, cancellationToken);
+            new AuditRecord(actor.UserId, "Released") { OnBehalfOf = actor.OnBehalfOf }, cancellationToken, candidatesOpen: true);
     }
 
     /// <summary>Transfers the task (转办) to another user, who then decides it as their own.</summary>
@@ -140,7 +140,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         return await ChangeAsync(task, t => t.Status == status,
             t => { t.AssigneeId = toUserId; t.ClaimedBy = null; t.Status = HumanTaskStatus.Open; t.CandidateRoles = []; t.CandidateUnitId = null; },
             new AuditRecord(actor.UserId, "Transferred") { OnBehalfOf = actor.OnBehalfOf, Comment = comment, Data = new JsonObject { ["to"] = toUserId, ["from"] = task.AssigneeId } },
-            cancellationToken, closeCandidates: true);
+            cancellationToken, candidatesOpen: false);
     }
 
     /// <summary>Delegates the task: the delegate decides it, on behalf of the one who delegated.</summary>
@@ -155,10 +155,14 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         return await ChangeAsync(task, t => t.Status == status,
             t => { t.DelegatedFrom = principal; t.AssigneeId = toUserId; t.ClaimedBy = null; t.Status = HumanTaskStatus.Open; t.CandidateRoles = []; t.CandidateUnitId = null; },
             new AuditRecord(actor.UserId, "Delegated") { OnBehalfOf = actor.OnBehalfOf, Comment = comment, Data = new JsonObject { ["to"] = toUserId, ["for"] = principal } },
-            cancellationToken, closeCandidates: true);
+            cancellationToken, candidatesOpen: false);
     }
 
-    private async Task<HumanTask> ChangeAsync(HumanTask task, Func<HumanTask, bool> stillValid, Action<HumanTask> change, AuditRecord audit, CancellationToken cancellationToken, bool closeCandidates = false)
+    /// <param name="candidatesOpen">
+    /// Whether the task is now offered to its roles' inboxes: a claimed, transferred or delegated task is not, a released one is again.
+    /// </param>
+    private async Task<HumanTask> ChangeAsync(HumanTask task, Func<HumanTask, bool> stillValid, Action<HumanTask> change, AuditRecord audit, CancellationToken cancellationToken,
+        bool? candidatesOpen = null)
     {
         using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
         await using var db = factory.Create();
@@ -166,8 +170,8 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         var tracked = await db.Tasks.FirstAsync(t => t.Id == task.Id, cancellationToken);
         if (!stillValid(tracked)) throw new TaskConflictException("The task changed meanwhile; look again.", tracked);
         change(tracked);
-        if (closeCandidates)
-            await db.TaskCandidates.Where(c => c.TaskId == task.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsOpen, false), cancellationToken);
+        if (candidatesOpen is { } open)
+            await db.TaskCandidates.Where(c => c.TaskId == task.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsOpen, open), cancellationToken);
         await AuditTrail.AppendAsync(db, [audit with { TaskId = task.Id, RequestId = task.RequestId, WorkflowInstanceId = task.WorkflowInstanceId, At = clock.GetUtcNow() }], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);

@@ -563,15 +563,30 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
                     b.Property<string>("Role")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueSort")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
 
                     b.Property<string>("UnitId")
                         .HasColumnType("text");
 
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
                     b.HasKey("TaskId", "Role");
 
-                    b.HasIndex("Role", "IsOpen", "UnitId");
+                    b.HasIndex("Role", "CreatedAt", "TaskId")
+                        .HasDatabaseName("IX_TaskCandidates_InboxByCreation")
+                        .HasFilter("\"IsOpen\"");
+
+                    b.HasIndex("Role", "Urgency", "DueSort", "CreatedAt", "TaskId")
+                        .HasDatabaseName("IX_TaskCandidates_Inbox")
+                        .HasFilter("\"IsOpen\"");
 
                     b.ToTable("TaskCandidates", (string)null);
                 });

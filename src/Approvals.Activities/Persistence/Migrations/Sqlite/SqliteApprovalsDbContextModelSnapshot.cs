@@ -556,15 +556,30 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
                     b.Property<string>("Role")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueSort")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsOpen")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TaskId", "Role");
 
-                    b.HasIndex("Role", "IsOpen", "UnitId");
+                    b.HasIndex("Role", "CreatedAt", "TaskId")
+                        .HasDatabaseName("IX_TaskCandidates_InboxByCreation")
+                        .HasFilter("\"IsOpen\"");
+
+                    b.HasIndex("Role", "Urgency", "DueSort", "CreatedAt", "TaskId")
+                        .HasDatabaseName("IX_TaskCandidates_Inbox")
+                        .HasFilter("\"IsOpen\"");
 
                     b.ToTable("TaskCandidates", (string)null);
                 });
