@@ -1,6 +1,5 @@
 using Approvals.Activities.Contracts;
 using Approvals.Activities.Persistence;
-using Approvals.Activities.Proxies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approvals.Activities.Tasks;
@@ -79,14 +78,22 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
             parts.Add(Offered(db, open, role, user.UnitId, null, [.. earlier]));
             earlier.Add(role);
         }
-        // A proxy also sees what their principals' roles are offered (for the workflows the proxy covers): they may decide it for them.
+        // A proxy also sees what their principals' roles are offered (for the workflows the proxies cover): they may decide
+        // it for them. Proxies that reach the same role (of the same unit) are one part covering what any of them covers.
+        var offered = new Dictionary<(string Role, string? Unit), HashSet<string>?>();
         foreach (var proxy in proxies)
             if (await directory.FindAsync(proxy.PrincipalId, cancellationToken) is { } principal)
-                foreach (var role in principal.Roles.Where(r => !earlier.Contains(r)).Order(StringComparer.Ordinal))
+                foreach (var role in principal.Roles.Where(r => !user.Roles.Contains(r)))
                 {
-                    parts.Add(Offered(db, open, role, principal.UnitId, proxy, [.. earlier]));
-                    earlier.Add(role);
+                    var key = (role, principal.UnitId);
+                    var covered = offered.TryGetValue(key, out var known) ? known : [];
+                    offered[key] = covered is null || proxy.DefinitionIds.Count == 0 ? null : [.. covered, .. proxy.DefinitionIds];
                 }
+        foreach (var ((role, unit), definitions) in offered.OrderBy(o => o.Key.Role, StringComparer.Ordinal))
+        {
+            parts.Add(Offered(db, open, role, unit, definitions?.ToList(), [.. earlier]));
+            earlier.Add(role);
+        }
         return parts;
     }
 
@@ -99,7 +106,8 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
     /// The tasks offered to one role (for one unit), read off the candidates' inbox index in inbox order, leaving out those
     /// offered to an <paramref name="earlier"/> role of the same tab (they are in that role's part).
     /// </summary>
-    private static Part Offered(ApprovalsDbContext db, IQueryable<HumanTask> open, string role, string? unitId, Proxy? proxy, List<string> earlier)
+    /// <param name="definitions">The workflows a proxy covers; null for all.</param>
+    private static Part Offered(ApprovalsDbContext db, IQueryable<HumanTask> open, string role, string? unitId, List<string>? definitions, List<string> earlier)
     {
         var candidates = db.TaskCandidates.AsNoTracking().Where(c => c.IsOpen && c.Role == role && (c.UnitId == null || c.UnitId == unitId));
         if (earlier.Count > 0)
@@ -109,8 +117,7 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
                    select new InboxRow { Task = t, TaskId = c.TaskId, Urgency = c.Urgency, DueSort = c.DueSort, CreatedAt = c.CreatedAt };
         // For a few requests, start from their tasks and ask whether this role is offered each.
         Func<List<string>, IQueryable<InboxRow>> forRequests = ids => Rows(open.Where(t => ids.Contains(t.RequestId!) && candidates.Any(c => c.TaskId == t.Id)));
-        if (proxy is not { DefinitionIds.Count: > 0 } limited) return new Part(rows, candidates, forRequests);
-        var definitions = limited.DefinitionIds;
+        if (definitions is null) return new Part(rows, candidates, forRequests);
         return new Part(rows.Where(r => definitions.Contains(r.Task.DefinitionId)), null,
             ids => forRequests(ids).Where(r => definitions.Contains(r.Task.DefinitionId)));
     }

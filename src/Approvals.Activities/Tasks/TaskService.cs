@@ -167,7 +167,11 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
         await using var db = factory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var tracked = await db.Tasks.FirstAsync(t => t.Id == task.Id, cancellationToken);
+        // The row is locked until commit (PostgreSQL; SQLite's writers already take turns), so two hosts claiming or
+        // transferring the same task at once are decided one after the other and the second sees the first's change.
+        var tracked = db.Database.IsNpgsql()
+            ? (await db.Tasks.FromSql($"""SELECT * FROM "Tasks" WHERE "Id" = {task.Id} FOR UPDATE""").ToListAsync(cancellationToken)).Single()
+            : await db.Tasks.FirstAsync(t => t.Id == task.Id, cancellationToken);
         if (!stillValid(tracked)) throw new TaskConflictException("The task changed meanwhile; look again.", tracked);
         change(tracked);
         if (candidatesOpen is { } open)

@@ -32,6 +32,16 @@ public sealed class SeveralHostsTests(PostgresServer server)
         var taskIds = (await page.Content.ReadFromJsonAsync<JsonArray>())!.Select(t => t!["id"]!.GetValue<string>()).ToList();
         Assert.Equal(90, taskIds.Count);
 
+        // Ten of them are claimed at the same moment from two hosts: one claim wins, the other is told it came second.
+        var claims = await Task.WhenAll(taskIds.Take(10).Select(async (id, i) =>
+            (await Task.WhenAll(reviewers[i % 3].PostAsync($"/api/tasks/{id}/claim", null), reviewers[(i + 1) % 3].PostAsync($"/api/tasks/{id}/claim", null)))
+                .Select(r => r.StatusCode).ToList()));
+        Assert.All(claims, statuses =>
+        {
+            Assert.Single(statuses, HttpStatusCode.OK);
+            Assert.Single(statuses, HttpStatusCode.Conflict);
+        });
+
         // Each task is decided at the same moment from two different hosts.
         var races = await Task.WhenAll(taskIds.Select(async (id, i) =>
         {
