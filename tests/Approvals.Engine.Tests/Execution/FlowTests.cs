@@ -35,6 +35,25 @@ public sealed class FlowTests : IAsyncLifetime
         Assert.All(records, r => Assert.Equal(ActivityStatus.Completed, r.Status));
     }
 
+    [Fact]
+    public async Task An_instance_that_publishes_the_event_it_waits_for_resumes_itself_after_commit()
+    {
+        var run = RunAsync(new Flow("self-event")
+            .Activity("fork", "Elsa.FlowFork", ("branches", Obj("[\"Wait\",\"Publish\"]", "String[]")))
+            .Activity("wait", "Elsa.Event", ("eventName", Literal("ping")))
+            .WriteLine("got", "got the ping")
+            .Activity("publish", "Elsa.PublishEvent", ("eventName", Literal("ping")))
+            .Connect("fork", "wait", "Wait").Connect("fork", "publish", "Publish").Connect("wait", "got"));
+
+        // Before, delivery ran while the instance's lock was held, and the instance waited on itself for ever.
+        var started = await run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(["got the ping"], _engine.Output.Lines);
+        Assert.Empty(await _engine.QueryAsync(db => db.Bookmarks.Where(b => b.WorkflowInstanceId == started.InstanceId)));
+        var delivered = Assert.Single(await _engine.QueryAsync(db => db.Outbox.Where(m => m.Kind == "event")));
+        Assert.Equal(OutboxStatus.Sent, delivered.Status);
+    }
+
     [Theory]
     [InlineData("return getInput('Amount') > 100;", "big")]
     [InlineData("getInput('Amount') <= 100", "small")]
