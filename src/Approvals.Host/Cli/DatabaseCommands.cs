@@ -46,7 +46,7 @@ internal static class DatabaseCommands
         var failed = 0;
         foreach (var file in files)
         {
-            if (!File.Exists(file))
+            if (!File.Exists(CallerPath.Resolve(file)))
             {
                 await output.WriteLineAsync($"{file}: file not found");
                 failed++;
@@ -54,7 +54,7 @@ internal static class DatabaseCommands
             }
             try
             {
-                var record = await store.ImportAsync(await File.ReadAllTextAsync(file), publish: !draft);
+                var record = await store.ImportAsync(await File.ReadAllTextAsync(CallerPath.Resolve(file)), publish: !draft);
                 await output.WriteLineAsync($"{file}: {record.DefinitionId} version {record.Version} {(record.IsPublished ? "published" : "saved as a draft")}");
             }
             catch (InvalidDefinitionException ex)

@@ -20,13 +20,13 @@ internal static class WorkflowsCommand
         var failed = 0;
         foreach (var file in files)
         {
-            if (!File.Exists(file))
+            if (!File.Exists(CallerPath.Resolve(file)))
             {
                 await output.WriteLineAsync($"{file}: file not found");
                 failed++;
                 continue;
             }
-            var read = DefinitionReader.Read(await File.ReadAllTextAsync(file));
+            var read = DefinitionReader.Read(await File.ReadAllTextAsync(CallerPath.Resolve(file)));
             var problems = read.Document is null ? read.Problems : read.Problems.Concat(validator.Validate(read.Document)).ToList();
             if (problems.Count == 0)
             {

@@ -6,10 +6,14 @@ namespace Approvals.Engine.Tests.Cli;
 /// <summary>Runs the host program itself: <c>Approvals.Host workflows validate &lt;file&gt;...</c>.</summary>
 public sealed class ValidateCommandTests
 {
-    private static async Task<(int ExitCode, string Output)> RunHostAsync(params string[] args)
+    private static Task<(int ExitCode, string Output)> RunHostAsync(params string[] args) => RunHostInAsync(null, null, args);
+
+    private static async Task<(int ExitCode, string Output)> RunHostInAsync(string? workingDirectory, string? callerDirectory, params string[] args)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "Approvals.Host.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null) start.WorkingDirectory = workingDirectory;
+        if (callerDirectory is not null) start.Environment["PWD"] = callerDirectory;
         start.ArgumentList.Add(host);
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
@@ -27,6 +31,25 @@ public sealed class ValidateCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("v3-timer-workflow.json: OK", output);
         Assert.Contains("v3-fork-decision-join-waitall.json: OK", output);
+    }
+
+    [Fact]
+    public async Task Relative_names_are_the_callers_even_when_the_program_runs_in_another_folder()
+    {
+        // As `dotnet run --project src/Approvals.Host -- workflows validate workflows/*.json` typed at the repository root:
+        // the program runs in the project's folder, the names are relative to the folder the command was typed in.
+        var caller = Directory.CreateTempSubdirectory("approvals-caller-").FullName;
+        Directory.CreateDirectory(Path.Combine(caller, "workflows"));
+        File.Copy(Samples.PathOf("v3-timer-workflow.json"), Path.Combine(caller, "workflows", "timer.json"));
+        var elsewhere = Directory.CreateTempSubdirectory("approvals-project-").FullName;
+
+        var (exit, output) = await RunHostInAsync(elsewhere, caller, "workflows", "validate", "workflows/timer.json", "workflows/missing.json");
+
+        Assert.Contains("workflows/timer.json: OK", output);
+        Assert.Contains("workflows/missing.json: file not found", output);
+        Assert.Equal(1, exit);
+        Directory.Delete(caller, true);
+        Directory.Delete(elsewhere, true);
     }
 
     [Fact]
