@@ -41,4 +41,17 @@ public sealed class ReportsTests : IClassFixture<ApprovalsHost>
         Assert.Equal(6, zip.Entries.Count(e => e.FullName.StartsWith("xl/worksheets/")));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await _host.As("applicant")).GetAsync("/api/reports")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_period_that_ends_before_it_starts_is_a_problem_naming_the_field()
+    {
+        var staff = await _host.As("fao-director");
+        foreach (var path in new[] { "/api/reports?from=2026-06-01&to=2026-01-01", "/api/reports.xlsx?from=2026-06-01&to=2026-01-01" })
+        {
+            var response = await staff.GetAsync(path);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.Contains("2026-06-01", problem["errors"]!["from"]![0]!.GetValue<string>());
+        }
+    }
 }
