@@ -61,7 +61,7 @@ public sealed class WorkflowRuntime(
             catch (DbUpdateConcurrencyException) when (attempt < options.Value.ConcurrencyRetries)
             {
                 // A shared row the first burst writes (a number sequence) moved under us: run the start again.
-                await Task.Delay(Random.Shared.Next(0, Math.Min(50, 2 << Math.Min(attempt, 5))), cancellationToken);
+                await BackOffAsync(attempt, cancellationToken);
                 continue;
             }
             catch (DbUpdateConcurrencyException)
@@ -171,14 +171,13 @@ public sealed class WorkflowRuntime(
     {
         var engine = options.Value;
         var ids = await claims.ClaimOutboxAsync(events: true, clock.GetUtcNow(), engine.TimerLease, engine.TimerBatchSize, cancellationToken);
+        if (ids.Count == 0) return 0;
+        List<OutboxMessage> rows;
+        await using (var db = dbFactory.Create())
+            rows = await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var delivered = 0;
-        foreach (var id in ids)
-        {
-            OutboxMessage? row;
-            await using (var db = dbFactory.Create())
-                row = await db.Outbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-            if (row is not null && await DeliverEventAsync(row, cancellationToken)) delivered++;
-        }
+        foreach (var row in rows)
+            if (await DeliverEventAsync(row, cancellationToken)) delivered++;
         return delivered;
     }
 
@@ -239,8 +238,7 @@ public sealed class WorkflowRuntime(
             catch (DbUpdateConcurrencyException) when (attempt < options.Value.ConcurrencyRetries)
             {
                 logger.LogDebug("Instance {InstanceId} changed under us; re-running on fresh state (attempt {Attempt}).", instanceId, attempt + 1);
-                // A little jitter, so bursts that keep colliding on a shared row (a number sequence) spread out.
-                await Task.Delay(Random.Shared.Next(0, Math.Min(50, 2 << Math.Min(attempt, 5))), cancellationToken);
+                await BackOffAsync(attempt, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -252,6 +250,10 @@ public sealed class WorkflowRuntime(
             }
         }
     }
+
+    /// <summary>A little growing jitter before a re-run, so bursts that keep colliding on a shared row (a number sequence) spread out.</summary>
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(Random.Shared.Next(0, Math.Min(50, 2 << Math.Min(attempt, 5))), cancellationToken);
 
     private sealed record Loaded(WorkflowState State, long ConcurrencyVersion)
     {

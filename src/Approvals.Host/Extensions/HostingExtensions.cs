@@ -38,24 +38,28 @@ public static class HostingExtensions
     /// </summary>
     public static WebApplicationBuilder ClaimDataFolder(this WebApplicationBuilder builder)
     {
-        var approvals = builder.Configuration.GetSection("Approvals").Get<ApprovalsOptions>() ?? new ApprovalsOptions();
-        var connectionString = builder.Configuration.GetConnectionString("Approvals");
-        if (connectionString is not null && new EngineOptions { ConnectionString = connectionString }.ResolvedProvider == DatabaseProvider.PostgreSql) return builder;
-        var claimed = Storage.DataFolderLock.Take(Path.Combine(builder.Environment.ContentRootPath, approvals.DataDirectory));
-        // The container lets go of it when the host stops.
-        builder.Services.AddSingleton(_ => claimed);
-        builder.Services.AddHostedService(sp => new Storage.DataFolderClaim(sp.GetRequiredService<Storage.DataFolderLock>()));
+        var (dataDirectory, _, provider) = StorageOf(builder);
+        if (provider == DatabaseProvider.PostgreSql) return builder;
+        var claimed = Storage.DataFolderLock.Take(dataDirectory);
+        // Let go of when the host stops.
+        builder.Services.AddHostedService(_ => new Storage.DataFolderClaim(claimed));
         return builder;
+    }
+
+    /// <summary>Where the host keeps its data: the data folder, the connection string (SQLite in that folder unless one is given) and its provider.</summary>
+    private static (string DataDirectory, string ConnectionString, DatabaseProvider Provider) StorageOf(WebApplicationBuilder builder)
+    {
+        var approvals = builder.Configuration.GetSection("Approvals").Get<ApprovalsOptions>() ?? new ApprovalsOptions();
+        var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, approvals.DataDirectory);
+        var connectionString = builder.Configuration.GetConnectionString("Approvals") ?? $"Data Source={Path.Combine(dataDirectory, "approvals.db")}";
+        return (dataDirectory, connectionString, new EngineOptions { ConnectionString = connectionString }.ResolvedProvider);
     }
 
     public static WebApplicationBuilder AddApprovalsHost(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
-        var approvals = configuration.GetSection("Approvals").Get<ApprovalsOptions>() ?? new ApprovalsOptions();
-        var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, approvals.DataDirectory);
-        var connectionString = configuration.GetConnectionString("Approvals") ?? $"Data Source={Path.Combine(dataDirectory, "approvals.db")}";
-        var provider = new EngineOptions { ConnectionString = connectionString }.ResolvedProvider;
+        var (dataDirectory, connectionString, provider) = StorageOf(builder);
 
         // Keys that protect cookies, bearer tokens and mail links live with the data, so they survive restarts; with
         // PostgreSQL they live in the database, so every host accepts what any other host signed.
@@ -189,7 +193,7 @@ public static class HostingExtensions
             o.ShutdownTimeout = TimeSpan.FromSeconds(5);
         });
         services.AddSingleton<IOutboxDispatcher, OutboxDispatcher>();
-        services.AddSingleton<MailSignal>();
+        services.AddSingleton<SweepSignal>();
         services.AddSingleton<SweepLoop>();
         services.AddTransient<TimerSweep>();
         services.AddSingleton<MailTemplates>();

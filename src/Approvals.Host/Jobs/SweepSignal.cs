@@ -1,8 +1,8 @@
 namespace Approvals.Host.Jobs;
 
 /// <summary>
-/// An in-process nudge for a sweep: a commit that wrote work for it (outbox rows) wakes it at once instead of at its
-/// next poll. Costs nothing on the request path and is never needed for correctness: the sweep polls anyway.
+/// An in-process nudge for the mail sweep: a commit that wrote mail wakes it at once instead of at its next poll.
+/// Costs nothing on the request path and is never needed for correctness: the sweep polls anyway.
 /// </summary>
 public sealed class SweepSignal
 {
@@ -22,10 +22,4 @@ public sealed class SweepSignal
 
     /// <summary>Waits for a nudge or for <paramref name="timeout"/>, whichever comes first.</summary>
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
-}
-
-/// <summary>The nudge for the mail sweep.</summary>
-public sealed class MailSignal
-{
-    public SweepSignal Signal { get; } = new();
 }

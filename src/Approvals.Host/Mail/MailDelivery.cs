@@ -15,12 +15,12 @@ namespace Approvals.Host.Mail;
 /// doubling delays; after the last attempt the row is marked failed for an administrator to resend.
 /// </summary>
 public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims claims, MailComposer composer, MailTransport transport, SweepLoop loop,
-    MailSignal signal, IOptions<MailOptions> options, IOptions<JobsOptions> jobs, TimeProvider clock, ILogger<MailDelivery> logger)
+    SweepSignal signal, IOptions<MailOptions> options, IOptions<JobsOptions> jobs, TimeProvider clock, ILogger<MailDelivery> logger)
 {
     public const string RecurringJobId = "outbox-sweep";
 
     [AutomaticRetry(Attempts = 0)]
-    public Task SweepAsync(CancellationToken cancellationToken) => loop.RunAsync("mail", DeliverDueAsync, signal.Signal, cancellationToken);
+    public Task SweepAsync(CancellationToken cancellationToken) => loop.RunAsync("mail", DeliverDueAsync, signal, cancellationToken);
 
     /// <summary>
     /// One pass: claims a batch of due messages and sends them, a few at a time; each group that the server accepted is
@@ -30,9 +30,13 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims cl
     {
         var mail = options.Value;
         var ids = await claims.ClaimOutboxAsync(events: false, clock.GetUtcNow(), mail.SendLease, jobs.Value.SweepBatchSize, cancellationToken);
-        foreach (var group in ids.Chunk(Math.Max(1, mail.Parallelism)))
+        if (ids.Count == 0) return 0;
+        List<OutboxMessage> claimed;
+        await using (var read = engine.Create())
+            claimed = await read.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        foreach (var group in claimed.Chunk(Math.Max(1, mail.Parallelism)))
         {
-            var sent = (await Task.WhenAll(group.Select(id => SendAsync(id, cancellationToken)))).OfType<OutboxMessage>().ToList();
+            var sent = (await Task.WhenAll(group.Select(row => SendAsync(row, cancellationToken)))).OfType<OutboxMessage>().ToList();
             if (sent.Count == 0) continue;
             var sentIds = sent.Select(m => m.Id).ToList();
             var now = clock.GetUtcNow();
@@ -48,13 +52,10 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims cl
         return ids.Count;
     }
 
-    /// <summary>Sends one claimed row; returns it when the server accepted it, null when it failed (then marked for a retry) or vanished.</summary>
-    private async Task<OutboxMessage?> SendAsync(long outboxId, CancellationToken cancellationToken)
+    /// <summary>Sends one claimed row; returns it when the server accepted it, null when it failed (then marked for a retry).</summary>
+    private async Task<OutboxMessage?> SendAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
-        OutboxMessage? row;
-        await using (var read = engine.Create())
-            row = await read.Outbox.AsNoTracking().FirstOrDefaultAsync(m => m.Id == outboxId && m.Status == OutboxStatus.Pending, cancellationToken);
-        if (row is null) return null;
+        var outboxId = row.Id;
         try
         {
             var message = await composer.ComposeAsync(row, cancellationToken);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Approvals.Host.Mail;
 
 /// <summary>The mail waiting, sent and failed, as administrators see it; a failed message can be sent again.</summary>
-public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.MailSignal mail)
+public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.SweepSignal mail)
 {
     public sealed record Message(long Id, string Kind, string? WorkflowInstanceId, string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError,
         System.Text.Json.Nodes.JsonObject Body);
@@ -29,7 +29,7 @@ public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.MailSignal
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), cancellationToken) == 0)
                 return false;
         }
-        mail.Signal.Wake();
+        mail.Wake();
         return true;
     }
 }

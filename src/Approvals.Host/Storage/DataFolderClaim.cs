@@ -1,6 +1,6 @@
 namespace Approvals.Host.Storage;
 
-/// <summary>Makes the container create (and so, at the end, dispose) the data-folder lock with the host.</summary>
+/// <summary>Holds the data-folder lock while the host runs and lets go of it when the host stops.</summary>
 internal sealed class DataFolderClaim(DataFolderLock held) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
