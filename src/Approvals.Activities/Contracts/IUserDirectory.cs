@@ -12,8 +12,9 @@ public interface IUserDirectory
     Task<IReadOnlyList<DirectoryUser>> UsersInRoleAsync(string role, string? unitId = null, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A person as the approval domain needs them.</summary>
-public sealed record DirectoryUser(string Id, string UserName, string DisplayName, string Email, string? UnitId, IReadOnlySet<string> Roles, string Language = "zh-CN")
+/// <summary>A person as the approval domain needs them. A locked account (<see cref="IsActive"/> false) decides and sees nothing.</summary>
+public sealed record DirectoryUser(string Id, string UserName, string DisplayName, string Email, string? UnitId, IReadOnlySet<string> Roles, string Language = "zh-CN",
+    bool IsActive = true)
 {
     public bool IsInRole(string role, string? unitId = null) =>
         Roles.Contains(role) && (unitId is null || string.Equals(UnitId, unitId, StringComparison.Ordinal));

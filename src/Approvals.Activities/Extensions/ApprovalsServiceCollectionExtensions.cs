@@ -31,6 +31,7 @@ public static class ApprovalsServiceCollectionExtensions
         services.AddSingleton<RequestTypeCatalog>();
         services.AddSingleton<RequestService>();
         services.AddSingleton<TaskService>();
+        services.AddSingleton<Access.RequestAccess>();
         services.AddSingleton<ProxyService>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<AttachmentStore>();

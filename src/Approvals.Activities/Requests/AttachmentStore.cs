@@ -7,18 +7,20 @@ namespace Approvals.Activities.Requests;
 /// <summary>Files attached to requests, with the size and type limits of <see cref="AttachmentLimits"/>.</summary>
 public sealed class AttachmentStore(ApprovalsDbContextFactory factory, TimeProvider clock)
 {
-    public async Task<RequestAttachment> AddAsync(string requestId, string fileName, string contentType, byte[] content, string? field, string userId, AttachmentLimits limits, CancellationToken cancellationToken = default)
+    public async Task<RequestAttachment> AddAsync(string requestId, string fileName, byte[] content, string? field, string userId, AttachmentLimits limits, CancellationToken cancellationToken = default)
     {
         if (content.Length == 0) throw new Tasks.DecisionInvalidException("file", "The file is empty.");
         if (content.Length > limits.MaxBytes) throw new Tasks.DecisionInvalidException("file", $"The file is {content.Length:N0} bytes; at most {limits.MaxBytes:N0} are accepted.");
+        fileName = AttachmentFile.SafeName(fileName);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (!limits.Extensions.Contains(extension)) throw new Tasks.DecisionInvalidException("file", $"Files of type '{extension}' are not accepted ({string.Join(", ", limits.Extensions)}).");
         var attachment = new RequestAttachment
         {
             Id = Guid.CreateVersion7().ToString("N"),
             RequestId = requestId,
-            FileName = Path.GetFileName(fileName),
-            ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType,
+            FileName = fileName,
+            // The uploader's type is not trusted: it is worked out from the name and the content.
+            ContentType = AttachmentFile.TypeOf(fileName, content).ContentType,
             Size = content.Length,
             Content = content,
             Field = field,

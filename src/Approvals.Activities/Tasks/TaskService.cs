@@ -25,6 +25,10 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
     /// <summary>Whether (and for whom) <paramref name="userId"/> may act on the task; null when not at all.</summary>
     public async Task<TaskActor?> ActorForAsync(HumanTask task, string userId, CancellationToken cancellationToken = default)
     {
+        // A locked account acts on nothing, whatever it holds (a mail link, an open page, a token).
+        if (await directory.FindAsync(userId, cancellationToken) is not { IsActive: true }) return null;
+        // Nobody reviews their own request: not as a candidate, an assignee, a transferee, a delegate or a proxy.
+        if (task.Kind != ReviseKind && await IsApplicantAsync(task, userId, cancellationToken)) return null;
         if (await MayActAsSelfAsync(task, userId, cancellationToken)) return new TaskActor(userId, null);
         await using var db = factory.Create();
         var now = clock.GetUtcNow();
@@ -32,6 +36,23 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         foreach (var proxy in proxies.Where(p => p.Covers(now, task.DefinitionId)))
             if (await MayActAsSelfAsync(task, proxy.PrincipalId, cancellationToken)) return new TaskActor(userId, proxy.PrincipalId);
         return null;
+    }
+
+    /// <summary>The kind of task that goes back to the applicant (the one task the applicant decides on their own request).</summary>
+    public const string ReviseKind = "revise";
+
+    private async Task<bool> IsApplicantAsync(HumanTask task, string userId, CancellationToken cancellationToken)
+    {
+        if (task.RequestId is null) return false;
+        await using var db = factory.Create();
+        return await db.Requests.AnyAsync(r => r.Id == task.RequestId && r.ApplicantId == userId, cancellationToken);
+    }
+
+    /// <summary>Refuses to hand a task to the applicant of its request (self-approval).</summary>
+    private async Task RefuseApplicantAsync(HumanTask task, string toUserId, CancellationToken cancellationToken)
+    {
+        if (task.Kind != ReviseKind && await IsApplicantAsync(task, toUserId, cancellationToken))
+            throw new DecisionInvalidException("toUserId", "The applicant of a request may not review it; choose someone else.");
     }
 
     private async Task<bool> MayActAsSelfAsync(HumanTask task, string userId, CancellationToken cancellationToken)
@@ -135,7 +156,9 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled) throw new TaskConflictException("The task is no longer open.", task);
         var actor = isAdministrator ? new TaskActor(userId, null) : await ActorForAsync(task, userId, cancellationToken)
             ?? throw new TaskForbiddenException("Only someone who may decide the task may transfer it.");
-        if (await directory.FindAsync(toUserId, cancellationToken) is null) throw new DecisionInvalidException("toUserId", $"User '{toUserId}' does not exist.");
+        if (await directory.FindAsync(toUserId, cancellationToken) is not { IsActive: true })
+            throw new DecisionInvalidException("toUserId", $"User '{toUserId}' does not exist or is locked.");
+        await RefuseApplicantAsync(task, toUserId, cancellationToken);
         var status = task.Status;
         return await ChangeAsync(task, t => t.Status == status,
             t => { t.AssigneeId = toUserId; t.ClaimedBy = null; t.Status = HumanTaskStatus.Open; t.CandidateRoles = []; t.CandidateUnitId = null; },
@@ -149,7 +172,9 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         var task = await GetAsync(taskId, cancellationToken);
         if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled) throw new TaskConflictException("The task is no longer open.", task);
         var actor = await ActorForAsync(task, userId, cancellationToken) ?? throw new TaskForbiddenException("Only someone who may decide the task may delegate it.");
-        if (await directory.FindAsync(toUserId, cancellationToken) is null) throw new DecisionInvalidException("toUserId", $"User '{toUserId}' does not exist.");
+        if (await directory.FindAsync(toUserId, cancellationToken) is not { IsActive: true })
+            throw new DecisionInvalidException("toUserId", $"User '{toUserId}' does not exist or is locked.");
+        await RefuseApplicantAsync(task, toUserId, cancellationToken);
         var principal = actor.OnBehalfOf ?? actor.UserId;
         var status = task.Status;
         return await ChangeAsync(task, t => t.Status == status,

@@ -63,6 +63,9 @@ public sealed class UserAccounts(UserManager<ApplicationUser> users, ApprovalsDb
             await users.AddToRolesAsync(user, change.Roles.Except(current));
         }
         if (change.Locked is { } locked) await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        // A new stamp ends every sign-in the person holds (cookies, bearer tokens, open pages), so a locked account or a
+        // removed role stops working at once rather than when a token expires.
+        if (change.Locked is not null || change.Roles is not null) await users.UpdateSecurityStampAsync(user);
         if (change.Password is { Length: > 0 } password)
         {
             await users.RemovePasswordAsync(user);

@@ -9,11 +9,11 @@ namespace Approvals.Host.Cli;
 
 /// <summary>
 /// Verbs that work on the configured database: <c>workflows import &lt;file&gt;... [--draft]</c>,
-/// <c>workflows export &lt;definitionId&gt; [--version N]</c>, <c>audit verify</c>. Exit codes: 0 done, 1 failed, 2 usage.
+/// <c>workflows export &lt;definitionId&gt; [--version N]</c>, <c>audit verify</c>, <c>users add-admin &lt;userName&gt; &lt;email&gt;</c>. Exit codes: 0 done, 1 failed, 2 usage.
 /// </summary>
 internal static class DatabaseCommands
 {
-    public static bool Handles(string[] args) => args is ["workflows", "import" or "export", ..] or ["audit", "verify", ..];
+    public static bool Handles(string[] args) => args is ["workflows", "import" or "export", ..] or ["audit", "verify", ..] or ["users", "add-admin", ..];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -31,6 +31,7 @@ internal static class DatabaseCommands
         {
             ["workflows", "import", ..] => await ImportAsync(app.Services, positional.Skip(2).ToList(), args.Contains("--draft"), output, error),
             ["workflows", "export", ..] => await ExportAsync(app.Services, positional.Skip(2).ToList(), args, output, error),
+            ["users", "add-admin", ..] => await AdministratorCommand.RunAsync(app.Services, positional.Skip(2).ToList(), output, error),
             _ => await VerifyAuditAsync(app.Services, output),
         };
     }

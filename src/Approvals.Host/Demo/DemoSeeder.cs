@@ -9,8 +9,12 @@ using Microsoft.Extensions.Options;
 
 namespace Approvals.Host.Demo;
 
-/// <summary>Seeds the roles always, and the demo units, users and quotas when <c>Demo:Enabled</c> (listed in the README).</summary>
-internal sealed class DemoSeeder(IServiceScopeFactory scopes, ApprovalsDbContextFactory domain, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+/// <summary>
+/// Seeds the roles always, and the demo units, users and quotas (listed in the README) in Development or when
+/// <c>Demo:Enabled</c> is true. Elsewhere it only says how to create the first administrator when there is none.
+/// </summary>
+internal sealed class DemoSeeder(IServiceScopeFactory scopes, ApprovalsDbContextFactory domain, IOptions<DemoOptions> options, IHostEnvironment environment,
+    ILogger<DemoSeeder> logger)
 {
     public const string Wujiang = "wujiang-fao";
     public const string Education = "education-bureau";
@@ -41,7 +45,15 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, ApprovalsDbContext
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-        if (!options.Value.Enabled) return;
+        if (!(options.Value.Enabled ?? environment.IsDevelopment()))
+        {
+            var administrators = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().GetUsersInRoleAsync(Roles.Admin);
+            if (administrators.Count == 0)
+                logger.LogWarning("There is no administrator yet. Create one with: dotnet Approvals.Host.dll users add-admin <userName> <email>");
+            return;
+        }
+        if (!environment.IsDevelopment())
+            logger.LogWarning("Demo users are seeded outside Development (Demo:Enabled): their password is in the README; do not use this database for real work.");
 
         await using (var db = domain.Create())
         {

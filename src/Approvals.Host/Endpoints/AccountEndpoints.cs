@@ -1,4 +1,5 @@
 using Approvals.Host.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -9,8 +10,11 @@ internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/signin", async (HttpContext http, SignInManager<ApplicationUser> signIn) =>
+        app.MapPost("/account/signin", async (HttpContext http, SignInManager<ApplicationUser> signIn, IAntiforgery antiforgery) =>
         {
+            // The form is read by hand (its fields are optional), so the antiforgery check is made here: without it another site
+            // could sign a browser in as the attacker (login CSRF).
+            if (!await antiforgery.IsRequestValidAsync(http)) return FormExpired();
             var form = await http.Request.ReadFormAsync();
             var returnUrl = LocalOnly(form["returnUrl"].ToString());
             var result = await signIn.PasswordSignInAsync(form["userName"].ToString(), form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
@@ -19,8 +23,9 @@ internal static class AccountEndpoints
                 SetCulture(http, user.Language);
             return Results.LocalRedirect(result.Succeeded ? returnUrl : $"/signin?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/account/signout", async (SignInManager<ApplicationUser> signIn) =>
+        app.MapPost("/account/signout", async (HttpContext http, SignInManager<ApplicationUser> signIn, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http)) return FormExpired();
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/signin");
         }).ExcludeFromDescription();
@@ -30,6 +35,9 @@ internal static class AccountEndpoints
             return Results.LocalRedirect(LocalOnly(returnUrl ?? http.Request.Headers.Referer.ToString()));
         }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    private static IResult FormExpired() => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid form.",
+        detail: "The form is missing its antiforgery token or has expired; reload the page and try again.");
 
     private static void SetCulture(HttpContext http, string language)
     {

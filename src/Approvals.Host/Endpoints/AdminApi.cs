@@ -28,10 +28,13 @@ internal static class AdminApi
             var files = folder.Exists ? folder.GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Select(f => new { name = f.Name, size = f.Length, writtenAt = f.LastWriteTimeUtc }).ToList() : [];
             return Results.Ok(new { folder = folder.FullName, usesPickupFolder = transport.UsesPickupFolder, files });
         });
-        group.MapGet("/mail-pickup/{name}", (string name, Mail.MailTransport transport) =>
+        // A message as sent, with its decision links' tokens cut out (each would decide as its recipient).
+        group.MapGet("/mail-pickup/{name}", async (string name, Mail.MailTransport transport, CancellationToken cancellationToken) =>
         {
             var path = Path.Combine(transport.PickupFolder, Path.GetFileName(name));
-            return name.EndsWith(".eml", StringComparison.OrdinalIgnoreCase) && File.Exists(path) ? Results.File(path, "message/rfc822", Path.GetFileName(name)) : Results.NotFound();
+            return name.EndsWith(".eml", StringComparison.OrdinalIgnoreCase) && File.Exists(path)
+                ? Results.File(await Mail.PickupRedaction.ReadAsync(path, cancellationToken), "message/rfc822", Path.GetFileName(name))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"'{name}' is not in the pickup folder.");
         });
         group.MapGet("/outbox", async (Mail.MailOutbox outbox, string? status, int? take, CancellationToken cancellationToken) =>
             Results.Ok(await outbox.ListAsync(status is not null && Enum.TryParse<OutboxStatus>(status, true, out var s) ? s : null, take ?? 100, cancellationToken)));

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Approvals.Activities.Contracts;
+using Approvals.Activities.Access;
 using Approvals.Activities.Persistence;
 using Approvals.Activities.Requests;
 using Approvals.Activities.Tasks;
@@ -47,23 +47,21 @@ internal static class RequestsApi
         return Results.Created($"/api/requests/{request.Id}", new Submitted(request.Id, request.Number, request.Status, request.WorkflowInstanceId));
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, ApprovalsDbContextFactory factory, IUserDirectory directory, string? state = null, string? type = null, int take = 100)
+    private static async Task<IResult> ListAsync(HttpContext http, ApprovalsDbContextFactory factory, RequestAccess access, string? state = null, string? type = null, int take = 100)
     {
-        var user = await directory.FindAsync(http.User.UserId(), http.RequestAborted);
         await using var db = factory.Create();
-        var query = db.Requests.AsNoTracking();
-        if (!Identity.Roles.FaoStaff.Any(http.User.IsInRole)) query = query.Where(r => r.UnitId == user!.UnitId);
+        var query = await access.VisibleAsync(http.User.UserId(), db.Requests.AsNoTracking(), http.RequestAborted);
         if (type is not null) query = query.Where(r => r.Type == type);
         if (state is not null && Enum.TryParse<RequestState>(state, true, out var s)) query = query.Where(r => r.State == s);
         var rows = await query.OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(http.RequestAborted);
         return Results.Ok(rows.Select(Summary));
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, ApprovalsDbContextFactory factory, IUserDirectory directory, WorkflowRuntime runtime)
+    private static async Task<IResult> GetAsync(string id, HttpContext http, ApprovalsDbContextFactory factory, RequestAccess access, WorkflowRuntime runtime)
     {
+        var request = await access.FindVisibleRequestAsync(http.User.UserId(), id, http.RequestAborted);
+        if (request is null) return NotFound(id);
         await using var db = factory.Create();
-        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, http.RequestAborted);
-        if (request is null || !await http.User.MaySeeAsync(request, directory, http.RequestAborted)) return NotFound(id);
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.RequestId == id).OrderBy(t => t.CreatedAt).ToListAsync(http.RequestAborted);
         var attachments = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == id)
             .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Size, a.Field, a.UploadedBy, a.UploadedAt)).ToListAsync(http.RequestAborted);
@@ -77,17 +75,17 @@ internal static class RequestsApi
             attachments, audit));
     }
 
-    private static async Task<IResult> WithdrawAsync(string id, WithdrawBody? body, HttpContext http, RequestService requests, IUserDirectory directory)
+    private static async Task<IResult> WithdrawAsync(string id, WithdrawBody? body, HttpContext http, RequestService requests, RequestAccess access)
     {
-        var request = await FindVisibleAsync(id, http, requests, directory);
+        var request = await access.FindVisibleRequestAsync(http.User.UserId(), id, http.RequestAborted);
         if (request is null) return NotFound(id);
         var withdrawn = await requests.WithdrawAsync(id, http.User.UserId(), body?.Reason, http.RequestAborted);
         return Results.Ok(Summary(withdrawn));
     }
 
-    private static async Task<IResult> ResubmitAsync(string id, ResubmitBody body, HttpContext http, RequestService requests, IUserDirectory directory, ApprovalsDbContextFactory factory, TaskService tasks)
+    private static async Task<IResult> ResubmitAsync(string id, ResubmitBody body, HttpContext http, RequestService requests, RequestAccess access, ApprovalsDbContextFactory factory, TaskService tasks)
     {
-        var request = await FindVisibleAsync(id, http, requests, directory);
+        var request = await access.FindVisibleRequestAsync(http.User.UserId(), id, http.RequestAborted);
         if (request is null) return NotFound(id);
         if (body.Data is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["data"] = ["is required"] });
         await using var db = factory.Create();
@@ -98,9 +96,9 @@ internal static class RequestsApi
         return Results.Ok(Summary(await requests.GetAsync(id, http.RequestAborted)));
     }
 
-    private static async Task<IResult> UploadAsync(string id, IFormFile? file, HttpContext http, RequestService requests, IUserDirectory directory, AttachmentStore store, IOptions<AttachmentLimits> limits)
+    private static async Task<IResult> UploadAsync(string id, IFormFile? file, HttpContext http, RequestService requests, RequestAccess access, AttachmentStore store, IOptions<AttachmentLimits> limits)
     {
-        var request = await FindVisibleAsync(id, http, requests, directory);
+        var request = await access.FindVisibleRequestAsync(http.User.UserId(), id, http.RequestAborted);
         if (request is null) return NotFound(id);
         if (file is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["is required (multipart/form-data)"] });
         if (file.Length > limits.Value.MaxBytes)
@@ -108,7 +106,7 @@ internal static class RequestsApi
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, http.RequestAborted);
         var field = http.Request.Form.TryGetValue("field", out var f) ? f.ToString() : null;
-        var attachment = await store.AddAsync(id, file.FileName, file.ContentType, buffer.ToArray(), field, http.User.UserId(), limits.Value, http.RequestAborted);
+        var attachment = await store.AddAsync(id, file.FileName, buffer.ToArray(), field, http.User.UserId(), limits.Value, http.RequestAborted);
         return Results.Created($"/api/requests/{id}/attachments/{attachment.Id}",
             new AttachmentInfo(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Field, attachment.UploadedBy, attachment.UploadedAt));
     }
@@ -117,25 +115,17 @@ internal static class RequestsApi
     public static void MapAttachmentDownload(this IEndpointRouteBuilder app) =>
         app.MapGet("/requests/{id}/attachments/{attachmentId}", DownloadAsync).RequireAuthorization().ExcludeFromDescription();
 
-    private static async Task<IResult> DownloadAsync(string id, string attachmentId, HttpContext http, RequestService requests, IUserDirectory directory, AttachmentStore store)
+    private static async Task<IResult> DownloadAsync(string id, string attachmentId, HttpContext http, RequestService requests, RequestAccess access, AttachmentStore store)
     {
-        var request = await FindVisibleAsync(id, http, requests, directory);
+        var request = await access.FindVisibleRequestAsync(http.User.UserId(), id, http.RequestAborted);
         if (request is null) return NotFound(id);
         var attachment = await store.GetAsync(id, attachmentId, http.RequestAborted);
-        return attachment is null ? NotFound(attachmentId) : Results.File(attachment.Content, attachment.ContentType, attachment.FileName);
-    }
-
-    private static async Task<Request?> FindVisibleAsync(string id, HttpContext http, RequestService requests, IUserDirectory directory)
-    {
-        try
-        {
-            var request = await requests.GetAsync(id, http.RequestAborted);
-            return await http.User.MaySeeAsync(request, directory, http.RequestAborted) ? request : null;
-        }
-        catch (KeyNotFoundException)
-        {
-            return null;
-        }
+        if (attachment is null) return NotFound(attachmentId);
+        // Served as the type the server determines (never the uploader's), and shown in the browser only for a verified PDF or image.
+        var (type, inline) = AttachmentFile.TypeOf(attachment.FileName, attachment.Content);
+        if (!inline) return Results.File(attachment.Content, type, attachment.FileName);
+        http.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline") { FileNameStar = attachment.FileName }.ToString();
+        return Results.File(attachment.Content, type);
     }
 
     private static IResult NotFound(string id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"'{id}' was not found.");

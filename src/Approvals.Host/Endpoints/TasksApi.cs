@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Approvals.Activities.Contracts;
 using Approvals.Activities.Tasks;
 
 namespace Approvals.Host.Endpoints;
@@ -56,14 +55,8 @@ internal static class TasksApi
 
     private static async Task<IResult> CountsAsync(HttpContext http, Inbox inbox) => Results.Ok(await inbox.CountAsync(http.User.UserId(), http.RequestAborted));
 
-    private static async Task<IResult> GetAsync(string id, HttpContext http, TaskService tasks, IUserDirectory directory)
-    {
-        var task = await tasks.GetAsync(id, http.RequestAborted);
-        var mayAct = await tasks.ActorForAsync(task, http.User.UserId(), http.RequestAborted) is not null;
-        if (!mayAct && !Identity.Roles.FaoStaff.Any(http.User.IsInRole) && task.ActedBy != http.User.UserId())
-            throw new TaskNotFoundException(id);
-        return Results.Ok(View(task));
-    }
+    private static async Task<IResult> GetAsync(string id, HttpContext http, Activities.Access.RequestAccess access) =>
+        Results.Ok(View(await access.FindVisibleTaskAsync(http.User.UserId(), id, http.RequestAborted) ?? throw new TaskNotFoundException(id)));
 
     private static async Task<IResult> DecideAsync(string id, DecisionBody body, HttpContext http, TaskService tasks)
     {

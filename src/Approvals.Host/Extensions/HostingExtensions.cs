@@ -12,6 +12,7 @@ using Approvals.Host.Endpoints.Elsa;
 using Approvals.Host.Identity;
 using Approvals.Host.Options;
 using Approvals.Host.Problems;
+using Approvals.Host.Security;
 using Approvals.Host.Jobs;
 using Approvals.Host.Mail;
 using Approvals.Host.Actions;
@@ -20,6 +21,7 @@ using Approvals.Engine.Contracts;
 using Hangfire;
 using MudBlazor.Services;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +32,10 @@ namespace Approvals.Host;
 public static class HostingExtensions
 {
     public const string AdminPolicy = "admin";
+    public const string StaffPolicy = "fao-staff";
+    public const string ApiPolicy = "api";
+    public const string ElsaApiPolicy = "elsa-api";
+    public const string StudioPolicy = "studio";
     private const string SmartScheme = "bearer-or-cookie";
 
     /// <summary>
@@ -65,7 +71,9 @@ public static class HostingExtensions
         // PostgreSQL they live in the database, so every host accepts what any other host signed.
         var protection = services.AddDataProtection().SetApplicationName("Approvals");
         if (provider == DatabaseProvider.PostgreSql) protection.PersistKeysToDbContext<IdentityDb>();
-        else protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        else protection.PersistKeysToFileSystem(Security.KeyStorage.Folder(dataDirectory));
+        // With a certificate configured, the keys are encrypted at rest (in the folder or the database); see the README.
+        if (Security.KeyStorage.Certificate(configuration, builder.Environment.ContentRootPath) is { } certificate) protection.ProtectKeysWithCertificate(certificate);
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<AttachmentLimits>(configuration.GetSection("Approvals:Attachments"));
         services.Configure<ApprovalsOptions>(configuration.GetSection("Approvals"));
@@ -111,12 +119,25 @@ public static class HostingExtensions
                 http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(8);
+                o.Events.OnMessageReceived = SignInStanding.ValidateBearerAsync;
+            })
             .AddIdentityCookies();
+        // The studio's token opens /elsa/api and nothing else; every other policy refuses it.
+        static bool NotElsaOnly(AuthorizationHandlerContext c) => !c.User.HasClaim(BearerTokens.AudienceClaim, BearerTokens.ElsaAudience);
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
-            .AddPolicy("fao-staff", p => p.RequireRole([.. Roles.FaoStaff]))
-            .AddPolicy("api", p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(NotElsaOnly).Build())
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin).RequireAssertion(NotElsaOnly))
+            .AddPolicy(StaffPolicy, p => p.RequireRole([.. Roles.FaoStaff]).RequireAssertion(NotElsaOnly))
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser().RequireAssertion(NotElsaOnly))
+            // Bearer only: a cookie never reaches the Elsa API, so another site cannot make a signed-in browser import or delete.
+            .AddPolicy(ElsaApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole([.. Roles.FaoStaff]))
+            // The studio page and its token renewal: the browser's own sign-in (a cookie), never a token.
+            .AddPolicy(StudioPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole([.. Roles.FaoStaff]));
+        services.AddSingleton<SignInStanding>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitRevalidation>();
         services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
         services.AddSingleton<BearerTokens>();
         services.AddSingleton<DemoSeeder>();
@@ -138,6 +159,8 @@ public static class HostingExtensions
             // API callers get a status code, not a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = context => Api(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Api(context, StatusCodes.Status403Forbidden);
+            // Every request, not Identity's half-hourly check: a locked account or a changed role ends the sign-in at once.
+            o.Events.OnValidatePrincipal = SignInStanding.ValidateCookieAsync;
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -207,7 +230,8 @@ public static class HostingExtensions
 
     private static Task Api(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/elsa/api") || context.Request.Path.StartsWithSegments("/hangfire"))
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/elsa/api") || path.StartsWithSegments("/hangfire") || path.StartsWithSegments(StudioEndpoints.TokenPath))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);
@@ -221,6 +245,7 @@ public static class HostingExtensions
             o.SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN", "en").AddSupportedUICultures("zh-CN", "en");
             o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
         });
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseElsaStudioFiles();
@@ -235,7 +260,8 @@ public static class HostingExtensions
         app.MapElsaStudio();
         app.MapReportDownload();
         app.MapAttachmentDownload();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // Our own Content-Security-Policy (Security/SecurityHeaders) forbids framing; Blazor's weaker default would replace it.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).AllowAnonymous().WithTags("Health");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -246,7 +272,7 @@ public static class HostingExtensions
             o.DocumentTitle = "Approvals API";
         });
         app.MapAuthApi();
-        var api = app.MapGroup("/api").RequireAuthorization("api").DisableAntiforgery();
+        var api = app.MapGroup("/api").RequireAuthorization(ApiPolicy).DisableAntiforgery();
         api.MapRequestsApi();
         api.MapTasksApi();
         api.MapRequestTypesApi();
@@ -255,7 +281,7 @@ public static class HostingExtensions
         api.MapManagementApi();
 
         // The part of Elsa 3's REST API that Elsa Studio calls: FAO staff read, administrators edit.
-        var elsa = app.MapGroup("/elsa/api").RequireAuthorization("fao-staff").DisableAntiforgery().WithTags("Elsa");
+        var elsa = app.MapGroup("/elsa/api").RequireAuthorization(ElsaApiPolicy).DisableAntiforgery().WithTags("Elsa");
         elsa.MapElsaDescriptors();
         elsa.MapElsaDefinitions();
         elsa.MapElsaInstances();

@@ -12,13 +12,18 @@ namespace Approvals.Host.Identity;
 internal sealed class IdentityUserDirectory(IServiceScopeFactory scopes, TimeProvider clock) : IUserDirectory
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
-    private readonly ConcurrentDictionary<string, (DirectoryUser? User, DateTimeOffset Until)> _users = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DirectoryUser? User, string? Stamp, DateTimeOffset Until)> _users = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Role, string? Unit), (IReadOnlyList<DirectoryUser> Users, DateTimeOffset Until)> _roles = new();
 
-    public async Task<DirectoryUser?> FindAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<DirectoryUser?> FindAsync(string userId, CancellationToken cancellationToken = default) => (await EntryAsync(userId, cancellationToken)).User;
+
+    /// <summary>The person's security stamp: a sign-in carrying another one was ended (lock, role change, new password).</summary>
+    public async Task<string?> SecurityStampAsync(string userId, CancellationToken cancellationToken = default) => (await EntryAsync(userId, cancellationToken)).Stamp;
+
+    private async Task<(DirectoryUser? User, string? Stamp, DateTimeOffset Until)> EntryAsync(string userId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (_users.TryGetValue(userId, out var kept) && kept.Until > now) return kept.User;
+        if (_users.TryGetValue(userId, out var kept) && kept.Until > now) return kept;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDb>();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
@@ -26,10 +31,9 @@ internal sealed class IdentityUserDirectory(IServiceScopeFactory scopes, TimePro
         if (user is not null)
         {
             var roles = await (from ur in db.UserRoles where ur.UserId == userId join r in db.Roles on ur.RoleId equals r.Id select r.Name!).ToListAsync(cancellationToken);
-            found = ToDirectoryUser(user, roles);
+            found = ToDirectoryUser(user, roles, now);
         }
-        _users[userId] = (found, now + Lifetime);
-        return found;
+        return _users[userId] = (found, user?.SecurityStamp, now + Lifetime);
     }
 
     public async Task<IReadOnlyList<DirectoryUser>> UsersInRoleAsync(string role, string? unitId = null, CancellationToken cancellationToken = default)
@@ -50,7 +54,7 @@ internal sealed class IdentityUserDirectory(IServiceScopeFactory scopes, TimePro
         var roles = (await (from ur in db.UserRoles where ids.Contains(ur.UserId) join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
                 .ToListAsync(cancellationToken))
             .ToLookup(x => x.UserId, x => x.Name!);
-        IReadOnlyList<DirectoryUser> result = users.Select(u => ToDirectoryUser(u, roles[u.Id])).ToList();
+        IReadOnlyList<DirectoryUser> result = users.Select(u => ToDirectoryUser(u, roles[u.Id], now)).ToList();
         _roles[(role, unitId)] = (result, now + Lifetime);
         return result;
     }
@@ -62,7 +66,7 @@ internal sealed class IdentityUserDirectory(IServiceScopeFactory scopes, TimePro
         _roles.Clear();
     }
 
-    private static DirectoryUser ToDirectoryUser(ApplicationUser user, IEnumerable<string> roles) =>
+    private static DirectoryUser ToDirectoryUser(ApplicationUser user, IEnumerable<string> roles, DateTimeOffset now) =>
         new(user.Id, user.UserName ?? user.Id, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName,
-            user.Email ?? "", user.UnitId, roles.ToHashSet(), user.Language);
+            user.Email ?? "", user.UnitId, roles.ToHashSet(), user.Language, IsActive: user.LockoutEnd is not { } end || end <= now);
 }

@@ -18,6 +18,5 @@ public static class Roles
         [Applicant, UnitHead, SisterCityDivision, OutboundDivision, ProtocolDivision, FaoDirector, CityLeadership, ReviewBoard, FaoLiaison, Admin];
 
     /// <summary>FAO staff see every request; applicants and unit heads only their own unit's.</summary>
-    public static readonly IReadOnlySet<string> FaoStaff = new HashSet<string>
-        { SisterCityDivision, OutboundDivision, ProtocolDivision, FaoDirector, CityLeadership, ReviewBoard, FaoLiaison, Admin };
+    public static IReadOnlySet<string> FaoStaff => Activities.Access.StaffRoles.All;
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Fluid;
 
 namespace Approvals.Host.Mail;
@@ -7,6 +9,8 @@ namespace Approvals.Host.Mail;
 /// <summary>
 /// The Liquid templates of notifications, one per event and language (embedded <c>Mail/Templates/{lang}/{name}.liquid</c>).
 /// A template renders three parts separated by lines of <c>---</c>: the subject, the plain text, the HTML body.
+/// Values are people's words (titles, cities, comments): the HTML body is rendered with every value HTML-encoded, so
+/// markup in a request can never become a live link beside the real action links; the subject and text stay plain.
 /// </summary>
 public sealed class MailTemplates
 {
@@ -20,14 +24,28 @@ public sealed class MailTemplates
     {
         var parsed = Find(template, language) ?? Find(template, "zh-CN") ?? Find("generic", language) ?? Find("generic", "zh-CN")
             ?? throw new InvalidOperationException($"No mail template '{template}'.");
+        var plain = Split(template, await parsed.RenderAsync(Context(model), NullEncoder.Default));
+        var encoded = Split(template, await parsed.RenderAsync(Context(model), Html));
+        var subject = plain[0].Trim();
+        if (subject.StartsWith("subject:", StringComparison.OrdinalIgnoreCase)) subject = subject[8..].Trim();
+        return new Rendered(subject, plain[1].Trim() + "\n", encoded[2].Trim());
+    }
+
+    // Chinese stays readable in the HTML source; markup characters and quotes are encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private TemplateContext Context(IReadOnlyDictionary<string, object?> model)
+    {
         var context = new TemplateContext(_options);
         foreach (var (key, value) in model) context.SetValue(key, value);
-        var output = await parsed.RenderAsync(context);
+        return context;
+    }
+
+    private static string[] Split(string template, string output)
+    {
         var parts = output.Replace("\r\n", "\n").Split("\n---\n", 3);
-        if (parts.Length != 3) throw new InvalidOperationException($"Mail template '{template}' must have a subject, a text part and an HTML part separated by '---' lines.");
-        var subject = parts[0].Trim();
-        if (subject.StartsWith("subject:", StringComparison.OrdinalIgnoreCase)) subject = subject[8..].Trim();
-        return new Rendered(subject, parts[1].Trim() + "\n", parts[2].Trim());
+        return parts.Length == 3 ? parts
+            : throw new InvalidOperationException($"Mail template '{template}' must have a subject, a text part and an HTML part separated by '---' lines.");
     }
 
     private IFluidTemplate? Find(string template, string language) => _cache.GetOrAdd($"{language}/{template}", key =>

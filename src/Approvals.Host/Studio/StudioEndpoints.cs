@@ -1,5 +1,8 @@
 using System.Net;
 using Approvals.Host.Identity;
+using Approvals.Host.Options;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace Approvals.Host.Studio;
@@ -11,6 +14,7 @@ namespace Approvals.Host.Studio;
 public static class StudioEndpoints
 {
     public const string BasePath = "/studio";
+    public const string TokenPath = BasePath + "/token";
     private const string CompressedFlag = "studio.br";
 
     public static WebApplication UseElsaStudioFiles(this WebApplication app)
@@ -60,19 +64,35 @@ public static class StudioEndpoints
 
     public static void MapElsaStudio(this IEndpointRouteBuilder app)
     {
-        app.MapGet(BasePath, Page).RequireAuthorization("fao-staff").ExcludeFromDescription();
+        app.MapGet(BasePath, Page).RequireAuthorization(HostingExtensions.StudioPolicy).ExcludeFromDescription();
+        app.MapPost(TokenPath, RenewAsync).RequireAuthorization(HostingExtensions.StudioPolicy).DisableAntiforgery().ExcludeFromDescription();
         // The package's own sample page loads fonts from the internet and names an element 3.8.2 lacks.
         app.MapGet(BasePath + "/index.html", () => Results.Redirect(BasePath)).ExcludeFromDescription();
     }
 
-    private static IResult Page(HttpContext http, StudioPackage package, BearerTokens tokens, string? definition, string? instance, string? view)
+    public sealed record StudioToken(string AccessToken, DateTimeOffset ExpiresAt);
+
+    /// <summary>A fresh Elsa-only token for an open studio page, with the browser's sign-in and the page's antiforgery token.</summary>
+    private static async Task<IResult> RenewAsync(HttpContext http, BearerTokens tokens, IAntiforgery antiforgery, IOptions<StudioOptions> options)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request.", detail: "The designer page is out of date; reload it.");
+        var (token, expiresAt) = tokens.IssueForElsa(http.User, options.Value.TokenLifetime);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Ok(new StudioToken(token, expiresAt));
+    }
+
+    private static IResult Page(HttpContext http, StudioPackage package, BearerTokens tokens, IAntiforgery antiforgery, IOptions<StudioOptions> options,
+        string? definition, string? instance, string? view)
     {
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         if (!package.IsInstalled)
             return Results.Content(NotInstalled(package.Root, english), "text/html; charset=utf-8", statusCode: 503);
 
-        // The studio calls /elsa/api with the signed-in user's bearer token, so the API never relies on a cookie (no cross-site requests).
-        var token = tokens.Issue(http.User).Token;
+        // The studio calls /elsa/api with a bearer token that opens the Elsa API only and lasts minutes; the page renews it
+        // (studio-glue.js) with the browser's sign-in while it stays open. The API never takes a cookie (no cross-site requests).
+        var (token, expiresAt) = tokens.IssueForElsa(http.User, options.Value.TokenLifetime);
+        var renewal = antiforgery.GetAndStoreTokens(http).RequestToken ?? "";
         // The studio builds a Uri from this, so it must be absolute.
         var endpoint = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/elsa/api";
         // Which of the studio's elements this page hosts: (tag, its id attribute, page title, highlighted tab).
@@ -84,10 +104,11 @@ public static class StudioEndpoints
         var element = $"<{tag} id=\"studio\"{idAttribute} remote-endpoint=\"{endpoint}\" access-token=\"{token}\"></{tag}>";
 
         http.Response.Headers.CacheControl = "no-store";
-        // WebAssembly needs 'wasm-unsafe-eval'; the editor renders its own inline scripts (hotkeys) and Monaco uses blob workers.
+        // WebAssembly needs 'wasm-unsafe-eval' (not 'unsafe-eval'); the editor renders its own inline scripts (hotkeys) and Monaco uses blob workers.
         http.Response.Headers.ContentSecurityPolicy =
-            "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'self'";
-        return Results.Content(Html(title, element, current, english), "text/html; charset=utf-8");
+            "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'self'";
+        var meta = $"<meta name=\"approvals-studio\" data-token=\"{Attr(token)}\" data-expires=\"{expiresAt.ToUnixTimeMilliseconds()}\" data-renewal=\"{Attr(renewal)}\" />";
+        return Results.Content(Html(title, meta, element, current, english), "text/html; charset=utf-8");
     }
 
     private static string Attr(string value) => WebUtility.HtmlEncode(value);
@@ -95,7 +116,7 @@ public static class StudioEndpoints
     private static string Nav(string current, string key, string href, string text) =>
         $"<a href=\"{href}\"{(current == key ? " aria-current=\"page\"" : "")}>{text}</a>";
 
-    private static string Html(string title, string element, string current, bool english) => $$"""
+    private static string Html(string title, string meta, string element, string current, bool english) => $$"""
         <!DOCTYPE html>
         <html lang="{{(english ? "en" : "zh-CN")}}">
         <head>
@@ -103,6 +124,7 @@ public static class StudioEndpoints
             <meta name="viewport" content="width=device-width, initial-scale=1.0" />
             <title>{{WebUtility.HtmlEncode(title)}} · {{(english ? "FAO Approvals designer" : "外事审批 流程设计器")}}</title>
             <base href="{{BasePath}}/" />
+            {{meta}}
             <link rel="icon" type="image/png" href="_content/Elsa.Studio.Shell/favicon-32x32.png" />
             <link href="_content/MudBlazor/MudBlazor.min.css" rel="stylesheet" />
             <link href="_content/CodeBeam.MudBlazor.Extensions/MudExtensions.min.css" rel="stylesheet" />

@@ -28,6 +28,11 @@ public sealed class ApprovalsHost : WebApplicationFactory<Program>
 
     private string? _sharedFolder;
 
+    /// <summary><c>Demo:Enabled</c>: true by default here; null leaves it to the environment (seeded in Development only).</summary>
+    public bool? DemoUsers { get; set; } = true;
+
+    public string EnvironmentName { get; set; } = "Development";
+
     /// <summary>Leave the data folder when this host is disposed (another host continues on it).</summary>
     public bool KeepDataOnDispose { get; set; }
 
@@ -37,9 +42,9 @@ public sealed class ApprovalsHost : WebApplicationFactory<Program>
         Directory.CreateDirectory(folder);
         builder.UseSetting("Approvals:DataDirectory", folder);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-        builder.UseSetting("Demo:Enabled", "true");
+        if (DemoUsers is { } demo) builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
     }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

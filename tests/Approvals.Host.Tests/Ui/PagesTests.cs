@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Approvals.Host.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,18 +13,8 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
 
     public PagesTests(ApprovalsHost host) => _host = host;
 
-    private async Task<HttpClient> SignInAsync(string user, string password = ApprovalsHost.Password, string returnUrl = "/inbox")
-    {
-        var browser = _host.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
-        var page = await (await browser.GetAsync("/signin")).Content.ReadAsStringAsync();
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"(?<v>[^\"]+)\"").Groups["v"].Value;
-        Assert.NotEmpty(token);
-        var response = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(
-            [new("__RequestVerificationToken", WebUtility.HtmlDecode(token)), new("userName", user), new("password", password), new("returnUrl", returnUrl)]));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(password == ApprovalsHost.Password ? returnUrl : $"/signin?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}", response.Headers.Location!.OriginalString);
-        return browser;
-    }
+    private Task<HttpClient> SignInAsync(string user, string password = ApprovalsHost.Password, string returnUrl = "/inbox") =>
+        _host.SignInAsync(user, password, returnUrl);
 
     [Fact]
     public async Task Pages_need_a_sign_in()
@@ -95,13 +86,33 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
         Assert.Contains("definition-id=\"sister-city-establishment\"", element);
         Assert.Contains("remote-endpoint=\"http://localhost/elsa/api\"", element);
         var token = Regex.Match(element, "access-token=\"(?<t>[^\"]+)\"").Groups["t"].Value;
-        Assert.Contains("'wasm-unsafe-eval'", page.Headers.GetValues("Content-Security-Policy").Single());
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("'wasm-unsafe-eval'", policy);
+        Assert.DoesNotContain("'unsafe-eval'", policy);
         Assert.Equal("no-store", page.Headers.CacheControl!.ToString());
 
-        // The token in the page is the signed-in administrator's: it opens /elsa/api.
+        // The token in the page is the signed-in administrator's for /elsa/api only, and lasts minutes.
         var studioClient = _host.CreateClient();
         studioClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await studioClient.GetAsync("/elsa/api/workflow-definitions/by-definition-id/sister-city-establishment")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await studioClient.GetAsync("/api/requests")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await studioClient.GetAsync("/api/admin/users")).StatusCode);
+        var expires = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(Regex.Match(html, "data-expires=\"(?<e>\\d+)\"").Groups["e"].Value));
+        Assert.InRange(expires - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(11));
+
+        // The page renews it with the browser's sign-in and its antiforgery token; without the token, nothing.
+        var renewal = WebUtility.HtmlDecode(Regex.Match(html, "data-renewal=\"(?<r>[^\"]+)\"").Groups["r"].Value);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/studio/token", null)).StatusCode);
+        var renew = new HttpRequestMessage(HttpMethod.Post, "/studio/token");
+        renew.Headers.Add("RequestVerificationToken", renewal);
+        var renewed = await admin.SendAsync(renew);
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        var fresh = (await renewed.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["accessToken"]!.GetValue<string>();
+        Assert.NotEqual(token, fresh);
+        // A token cannot renew itself: renewal takes the browser's cookie only.
+        var byToken = new HttpRequestMessage(HttpMethod.Post, "/studio/token");
+        byToken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", fresh);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _host.CreateClient().SendAsync(byToken)).StatusCode);
 
         // The package's files: the runtime script, WebAssembly with its MIME type, Brotli when asked for.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/studio/_framework/blazor.webassembly.js")).StatusCode);

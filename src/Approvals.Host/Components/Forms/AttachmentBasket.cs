@@ -44,7 +44,7 @@ public sealed class AttachmentBasket(AttachmentLimits limits)
     public async Task StoreAsync(AttachmentStore store, string requestId, string userId, CancellationToken cancellationToken = default)
     {
         foreach (var file in _files.Values)
-            await store.AddAsync(requestId, file.FileName, file.ContentType, file.Content, file.Field, userId, limits, cancellationToken);
+            await store.AddAsync(requestId, file.FileName, file.Content, file.Field, userId, limits, cancellationToken);
         _files.Clear();
     }
 }

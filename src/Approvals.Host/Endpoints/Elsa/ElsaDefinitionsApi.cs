@@ -76,25 +76,22 @@ internal static class ElsaDefinitionsApi
         write.MapPost("/import-files", async (HttpRequest request, WorkflowDefinitionStore store) =>
         {
             if (!request.HasFormContentType) return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["send the files as multipart/form-data"] });
-            var form = await request.ReadFormAsync();
-            var documents = new List<(string Name, string Text)>();
-            foreach (var file in form.Files)
+            if (request.ContentLength > DefinitionArchive.MaxUploadBytes)
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.",
+                    detail: $"An import takes at most {DefinitionArchive.MaxUploadBytes / 1024 / 1024} MB of files.");
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            List<(string Name, string Text)> documents;
+            try
             {
-                await using var stream = file.OpenReadStream();
-                if (file.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-                {
-                    using var zip = new System.IO.Compression.ZipArchive(stream);
-                    foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
-                    {
-                        using var reader = new StreamReader(entry.Open());
-                        documents.Add(($"{file.FileName}/{entry.FullName}", await reader.ReadToEndAsync()));
-                    }
-                }
-                else
-                {
-                    using var reader = new StreamReader(stream);
-                    documents.Add((file.FileName, await reader.ReadToEndAsync()));
-                }
+                documents = await DefinitionArchive.ReadAsync(form.Files, request.HttpContext.RequestAborted);
+            }
+            catch (DefinitionArchive.TooLargeException tooLarge)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.", detail: tooLarge.Message);
+            }
+            catch (InvalidDataException invalid)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [invalid.Message] });
             }
             if (documents.Count == 0) return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["no .json workflow definitions were sent"] });
             // Every file is read before any is saved, so one broken file saves nothing.

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Approvals.Activities.Contracts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Host.Identity;
+
+/// <summary>
+/// Checks a sign-in (cookie or bearer token) on every request against the account as it is now: a locked account, a
+/// deleted one, or one whose security stamp changed since the sign-in (lock, role change, new password) is refused as
+/// not signed in (401). Bearer tokens cannot be recalled once issued; this is what revokes them.
+/// </summary>
+public sealed class SignInStanding(IUserDirectory directory, IOptions<IdentityOptions> identity)
+{
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal)
+    {
+        if (principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return false;
+        if (directory is not IdentityUserDirectory people) return true;
+        var user = await people.FindAsync(userId);
+        if (user is not { IsActive: true }) return false;
+        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        return stamp is not null && stamp == await people.SecurityStampAsync(userId);
+    }
+
+    /// <summary>For the cookie: an outdated sign-in is rejected and the cookie removed.</summary>
+    public static async Task ValidateCookieAsync(CookieValidatePrincipalContext context)
+    {
+        var standing = context.HttpContext.RequestServices.GetRequiredService<SignInStanding>();
+        if (context.Principal is { } principal && await standing.IsCurrentAsync(principal)) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>For bearer tokens: the token is read here first, and an outdated one fails authentication.</summary>
+    public static async Task ValidateBearerAsync(MessageReceivedContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
+        var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
+        if (ticket is null) return; // the handler itself refuses it
+        var standing = context.HttpContext.RequestServices.GetRequiredService<SignInStanding>();
+        if (!await standing.IsCurrentAsync(ticket.Principal)) context.Fail("The sign-in was ended (account locked or changed); sign in again.");
+    }
+}
