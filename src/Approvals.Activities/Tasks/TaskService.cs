@@ -27,8 +27,9 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
     {
         // A locked account acts on nothing, whatever it holds (a mail link, an open page, a token).
         if (await directory.FindAsync(userId, cancellationToken) is not { IsActive: true }) return null;
-        // Nobody reviews their own request: not as a candidate, an assignee, a transferee, a delegate or a proxy.
-        if (task.Kind != ReviseKind && await IsApplicantAsync(task, userId, cancellationToken)) return null;
+        // Nobody reviews their own request: the applicant acts only on the tasks the workflow gave them (revise, record),
+        // never as a candidate, a delegate or a proxy (transfers to them are refused).
+        if (!IsApplicantsOwn(task, userId) && await IsApplicantAsync(task, userId, cancellationToken)) return null;
         if (await MayActAsSelfAsync(task, userId, cancellationToken)) return new TaskActor(userId, null);
         await using var db = factory.Create();
         var now = clock.GetUtcNow();
@@ -38,8 +39,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         return null;
     }
 
-    /// <summary>The kind of task that goes back to the applicant (the one task the applicant decides on their own request).</summary>
-    public const string ReviseKind = "revise";
+    private static bool IsApplicantsOwn(HumanTask task, string userId) => task.AssigneeId == userId && task.DelegatedFrom is null;
 
     private async Task<bool> IsApplicantAsync(HumanTask task, string userId, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
     /// <summary>Refuses to hand a task to the applicant of its request (self-approval).</summary>
     private async Task RefuseApplicantAsync(HumanTask task, string toUserId, CancellationToken cancellationToken)
     {
-        if (task.Kind != ReviseKind && await IsApplicantAsync(task, toUserId, cancellationToken))
+        if (!IsApplicantsOwn(task, toUserId) && await IsApplicantAsync(task, toUserId, cancellationToken))
             throw new DecisionInvalidException("toUserId", "The applicant of a request may not review it; choose someone else.");
     }
 

@@ -20,6 +20,8 @@ internal static class DatabaseCommands
         var builder = WebApplication.CreateBuilder(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
         // Standard output carries the command's answer (an exported definition); logs go to standard error, warnings only.
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        // The host's start-up hint ("no administrator yet, run users add-admin") is for the web host's log, not a verb's answer.
+        builder.Configuration["Logging:LogLevel:Approvals.Host.Demo.DemoSeeder"] = "Error";
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddApprovalsHost();

@@ -35,6 +35,7 @@ public static class HostingExtensions
     public const string StaffPolicy = "fao-staff";
     public const string ApiPolicy = "api";
     public const string ElsaApiPolicy = "elsa-api";
+    public const string ElsaAdminPolicy = "elsa-admin";
     public const string StudioPolicy = "studio";
     private const string SmartScheme = "bearer-or-cookie";
 
@@ -134,6 +135,7 @@ public static class HostingExtensions
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser().RequireAssertion(NotElsaOnly))
             // Bearer only: a cookie never reaches the Elsa API, so another site cannot make a signed-in browser import or delete.
             .AddPolicy(ElsaApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole([.. Roles.FaoStaff]))
+            .AddPolicy(ElsaAdminPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Admin))
             // The studio page and its token renewal: the browser's own sign-in (a cookie), never a token.
             .AddPolicy(StudioPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole([.. Roles.FaoStaff]));
         services.AddSingleton<SignInStanding>();

@@ -16,8 +16,12 @@ public sealed class BrowserHost : WebApplicationFactory<Program>
     public const string Password = "Approvals#2026";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "approvals-browser-tests", Guid.NewGuid().ToString("N"));
 
-    public BrowserHost()
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="settings">More settings for this host, on top of the defaults.</param>
+    public BrowserHost(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -33,6 +37,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", Password);
         builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     /// <summary>An HTTP client over the real socket with a bearer token, for checks the pages do not show.</summary>

@@ -8,7 +8,12 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
 {
     private readonly List<UserSession> _sessions = [];
 
-    protected BrowserHost Host { get; } = new();
+    protected BrowserHost Host => _host ??= new BrowserHost(HostSettings);
+
+    private BrowserHost? _host;
+
+    /// <summary>Settings a journey needs beyond the defaults (read once, when the host starts).</summary>
+    protected virtual IReadOnlyDictionary<string, string> HostSettings { get; } = new Dictionary<string, string>();
 
     /// <summary>Every console or page error any session met.</summary>
     protected IEnumerable<string> BrowserErrors => _sessions.SelectMany(s => s.Errors);
@@ -45,6 +50,6 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var session in _sessions) await session.DisposeAsync();
-        await Host.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
     }
 }

@@ -95,6 +95,8 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
         var studioClient = _host.CreateClient();
         studioClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await studioClient.GetAsync("/elsa/api/workflow-definitions/by-definition-id/sister-city-establishment")).StatusCode);
+        // An administrator's studio token edits (an empty import is answered, not refused).
+        Assert.Equal(HttpStatusCode.BadRequest, (await studioClient.PostAsync("/elsa/api/workflow-definitions/import-files", new MultipartFormDataContent { { new StringContent("x"), "note" } })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await studioClient.GetAsync("/api/requests")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await studioClient.GetAsync("/api/admin/users")).StatusCode);
         var expires = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(Regex.Match(html, "data-expires=\"(?<e>\\d+)\"").Groups["e"].Value));

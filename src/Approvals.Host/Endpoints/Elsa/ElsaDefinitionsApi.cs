@@ -18,7 +18,7 @@ internal static class ElsaDefinitionsApi
     public static void MapElsaDefinitions(this RouteGroupBuilder elsa)
     {
         var read = elsa.MapGroup("/workflow-definitions");
-        var write = elsa.MapGroup("/workflow-definitions").RequireAuthorization(HostingExtensions.AdminPolicy);
+        var write = elsa.MapGroup("/workflow-definitions").RequireAuthorization(HostingExtensions.ElsaAdminPolicy);
 
         read.MapGet("/", ListAsync);
         read.MapGet("/query/count", async (WorkflowDbContextFactory factory) =>
@@ -65,13 +65,13 @@ internal static class ElsaDefinitionsApi
             await store.DeleteAsync(definitionId) > 0 ? Results.NoContent() : NotFound(definitionId));
         elsa.MapDelete("/workflow-definition-versions/{id}", async (string id, WorkflowDefinitionStore store) =>
             await store.FindByVersionIdAsync(id) is { } version && await store.DeleteAsync(version.DefinitionId, id) > 0 ? Results.NoContent() : NotFound(id))
-            .RequireAuthorization(HostingExtensions.AdminPolicy);
+            .RequireAuthorization(HostingExtensions.ElsaAdminPolicy);
         elsa.MapPost("/bulk-actions/delete/workflow-definitions/by-definition-id", async (BulkBody body, WorkflowDefinitionStore store) =>
         {
             var deleted = 0;
             foreach (var id in body.DefinitionIds ?? []) deleted += await store.DeleteAsync(id) > 0 ? 1 : 0;
             return Results.Ok(new { deleted });
-        }).RequireAuthorization(HostingExtensions.AdminPolicy);
+        }).RequireAuthorization(HostingExtensions.ElsaAdminPolicy);
         // The studio's "Import" on the definition list: JSON files, or ZIP files of them, each saved as a draft.
         write.MapPost("/import-files", async (HttpRequest request, WorkflowDefinitionStore store) =>
         {

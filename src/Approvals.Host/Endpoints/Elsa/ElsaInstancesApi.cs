@@ -108,7 +108,7 @@ internal static class ElsaInstancesApi
             return Results.Ok(Execution(record, await NodeIdsAsync(db, definitions, record.WorkflowInstanceId)));
         });
 
-        var admin = elsa.MapGroup("/").RequireAuthorization(HostingExtensions.AdminPolicy);
+        var admin = elsa.MapGroup("/").RequireAuthorization(HostingExtensions.ElsaAdminPolicy);
         admin.MapPost("/cancel/workflow-instances/{id}", async (string id, WorkflowRuntime runtime) =>
         {
             var result = await runtime.CancelAsync(id, "cancelled by an administrator");
