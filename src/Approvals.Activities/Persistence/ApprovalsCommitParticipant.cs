@@ -178,6 +178,7 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
         if (request is null) return;
         if (u.Status is not null) request.Status = u.Status;
         if (u.StatusEn is not null) request.StatusEn = u.StatusEn;
+        if (u.Title is not null) request.Title = u.Title;
         if (u.State is { } state)
         {
             request.State = state;

@@ -12,6 +12,9 @@ public sealed record RequestUpdated(string RequestId)
     public string? StatusEn { get; init; }
     public RequestState? State { get; init; }
     public JsonObject? Data { get; init; }
+
+    /// <summary>A new title (the revised data changed the field the title is made from).</summary>
+    public string? Title { get; init; }
     public string? RevisedBy { get; init; }
     public string? DocumentNumber { get; init; }
     public bool? OverQuota { get; init; }

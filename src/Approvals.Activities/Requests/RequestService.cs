@@ -94,7 +94,8 @@ public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRu
         return await GetAsync(requestId, cancellationToken);
     }
 
-    private static string TitleOf(RequestType type, JsonObject data, string number)
+    /// <summary>"类型：value of the type's title field", or the type and number when the field is empty.</summary>
+    public static string TitleOf(RequestType type, JsonObject data, string number)
     {
         var value = type.TitleField is { } field && data[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         return value is null ? $"{type.Name} {number}" : $"{type.Name}：{value}";

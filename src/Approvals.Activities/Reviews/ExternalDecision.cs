@@ -22,6 +22,8 @@ public sealed class ExternalDecision : HumanTaskActivity
     [Input(DisplayName = "Filing only", Description = "A filing for the record: only a filing number comes back (outcome Approved).", Order = 4)]
     public bool FilingOnly { get; set; }
 
+    private static readonly RecordedField[] Recorded = [new("documentNumber", RecordedField.DocumentNumber), new("date", RecordedField.Date)];
+
     [Output] public string? Outcome { get; set; }
     [Output(DisplayName = "Document number")] public string? DocumentNumber { get; set; }
 
@@ -30,7 +32,7 @@ public sealed class ExternalDecision : HumanTaskActivity
         await StartTimersAsync(context);
         var outcomes = FilingOnly ? new[] { "Approved" } : ["Approved", "Rejected"];
         await OpenTaskAsync(context, "external-decision", null, Roles, null, outcomes, ["Rejected"],
-            new JsonObject { ["Approved"] = new JsonArray("documentNumber", "date") }, Title ?? $"{Authority}");
+            new JsonObject { ["Approved"] = new JsonArray("documentNumber", "date") }, Title ?? $"{Authority}", Recorded);
         context.AddCommitItem(Audit(context, "system", "SentToAuthority") with { Data = new JsonObject { ["authority"] = Authority, ["stage"] = context.Node.Name ?? context.Node.Id } });
     }
 

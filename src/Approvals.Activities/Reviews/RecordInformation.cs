@@ -20,7 +20,8 @@ public sealed class RecordInformation : HumanTaskActivity
     [Input(Description = "Roles that record it when not the applicant.", UIHint = UIHints.MultiText, Order = 3)]
     public string[] Roles { get; set; } = [];
 
-    [Input(DisplayName = "Required fields", Description = "Fields the record must carry (e.g. signingDate, signedAgreement).", UIHint = UIHints.MultiText, Order = 4)]
+    [Input(DisplayName = "Required fields", UIHint = UIHints.MultiText, Order = 4,
+        Description = "Fields the record must carry, each name or name:type with type text, date, number or document-number (e.g. signingDate:date).")]
     public string[] Fields { get; set; } = [];
 
     [Input(DisplayName = "Data key", Description = "Where in the request's data the record is kept.", Order = 5)]
@@ -30,8 +31,9 @@ public sealed class RecordInformation : HumanTaskActivity
     {
         var request = RequestContext.From(context);
         await StartTimersAsync(context);
-        var required = Fields.Length == 0 ? null : new JsonObject { ["Recorded"] = new JsonArray(Fields.Select(f => (JsonNode?)f).ToArray()) };
-        await OpenTaskAsync(context, "record", ByApplicant ? request.ApplicantId : null, ByApplicant ? [] : Roles, null, ["Recorded"], [], required);
+        var fields = Fields.Select(RecordedField.Parse).ToList();
+        var required = fields.Count == 0 ? null : new JsonObject { ["Recorded"] = new JsonArray(fields.Select(f => (JsonNode?)f.Name).ToArray()) };
+        await OpenTaskAsync(context, "record", ByApplicant ? request.ApplicantId : null, ByApplicant ? [] : Roles, null, ["Recorded"], [], required, fieldTypes: fields);
     }
 
     protected override ValueTask OnDecisionAsync(ActivityExecutionContext context, TaskDecision decision)

@@ -25,7 +25,7 @@ public sealed class Revise : HumanTaskActivity
         context.AddCommitItem(new RequestUpdated(request.RequestId!) { State = RequestState.Returned, Status = "已退回修改", StatusEn = "Returned for revision" });
     }
 
-    protected override ValueTask OnDecisionAsync(ActivityExecutionContext context, TaskDecision decision)
+    protected override async ValueTask OnDecisionAsync(ActivityExecutionContext context, TaskDecision decision)
     {
         var request = RequestContext.From(context);
         Outcome = decision.Outcome;
@@ -33,9 +33,12 @@ public sealed class Revise : HumanTaskActivity
         {
             var data = decision.Payload?["data"] as JsonObject ?? throw new InvalidOperationException("A resubmission carries no form data.");
             context.WorkflowInput["data"] = data.DeepClone();
+            // The title follows the revised data (a new foreign city or delegation name shows everywhere at once).
+            var type = request.Type is null ? null : await context.GetRequiredService<RequestTypeCatalog>().FindAsync(request.Type, context.CancellationToken);
             context.AddCommitItem(new RequestUpdated(request.RequestId!)
             {
                 Data = (JsonObject)data.DeepClone(),
+                Title = type is null ? null : RequestService.TitleOf(type, data, request.Number ?? ""),
                 RevisedBy = decision.ActedBy,
                 State = RequestState.InProgress,
                 Status = "已重新提交",
@@ -49,6 +52,5 @@ public sealed class Revise : HumanTaskActivity
             context.AddCommitItem(DecisionAudit(context, decision, "Withdrawn") with { StatusAfter = "Withdrawn" });
         }
         context.Complete(decision.Outcome);
-        return ValueTask.CompletedTask;
     }
 }

@@ -80,9 +80,20 @@ public abstract class HumanTaskActivity : Activity
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The task's payload rules: which fields each outcome needs, and each field's type (checked before a decision runs).</summary>
+    private static JsonObject? Payload(JsonObject? required, IReadOnlyList<RecordedField>? fields)
+    {
+        if (required is null && fields is not { Count: > 0 }) return null;
+        var payload = new JsonObject();
+        if (required is not null) payload["required"] = required;
+        if (fields is { Count: > 0 }) payload["types"] = new JsonObject(fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)f.Type)));
+        return payload;
+    }
+
     /// <summary>Opens one task with its bookmark, and tells the people who may decide it.</summary>
     protected async Task<HumanTask> OpenTaskAsync(ActivityExecutionContext context, string kind, string? assigneeId, IReadOnlyList<string> roles, string? unitId,
-        IReadOnlyList<string> outcomes, IReadOnlyList<string> commentRequiredFor, JsonObject? requiredPayload = null, string? title = null)
+        IReadOnlyList<string> outcomes, IReadOnlyList<string> commentRequiredFor, JsonObject? requiredPayload = null, string? title = null,
+        IReadOnlyList<RecordedField>? fieldTypes = null)
     {
         var request = RequestContext.From(context);
         var taskId = Guid.CreateVersion7().ToString("N");
@@ -104,7 +115,7 @@ public abstract class HumanTaskActivity : Activity
             CandidateUnitId = roles.Count > 0 ? unitId : null,
             Outcomes = outcomes.ToList(),
             CommentRequiredFor = commentRequiredFor.ToList(),
-            Payload = requiredPayload is null ? null : new JsonObject { ["required"] = requiredPayload },
+            Payload = Payload(requiredPayload, fieldTypes),
             CreatedAt = context.Now,
             DueAt = DueAt(context),
         };

@@ -20,3 +20,6 @@ public sealed class DecisionInvalidException(string field, string message) : Exc
 {
     public string Field { get; } = field;
 }
+
+/// <summary>The decision was valid but the workflow could not go on with it (a fault); nothing was saved and the task is still open.</summary>
+public sealed class DecisionFailedException(string message) : Exception(message);

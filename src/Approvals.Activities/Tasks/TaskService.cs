@@ -39,6 +39,9 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         return null;
     }
 
+    /// <summary>Comments are read by people and mailed: a page of text at most.</summary>
+    public const int MaxCommentLength = 4000;
+
     private static bool IsApplicantsOwn(HumanTask task, string userId) => task.AssigneeId == userId && task.DelegatedFrom is null;
 
     private async Task<bool> IsApplicantAsync(HumanTask task, string userId, CancellationToken cancellationToken)
@@ -87,7 +90,12 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         {
             var input = decision.ToJson();
             if (task.Kind == "run-task") input["result"] = payload?.DeepClone();
-            await runtime.ResumeAsync(task.BookmarkId, input, cancellationToken);
+            await runtime.ResumeAsync(task.BookmarkId, input, keepFaults: false, cancellationToken);
+        }
+        catch (WorkflowFaultException fault)
+        {
+            // Nothing was saved: the task is still open, and the person hears why rather than a success.
+            throw new DecisionFailedException(fault.Message);
         }
         catch (BookmarkNotFoundException)
         {
@@ -116,6 +124,12 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
             foreach (var field in required.Select(f => f!.GetValue<string>()))
                 if (payload?[field] is null || (payload[field] is JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s)))
                     throw new DecisionInvalidException($"payload.{field}", $"'{field}' is required to choose {outcome}.");
+        // Every recorded field is checked by its type before anything runs (a date that is no date never closes a request).
+        foreach (var (field, type) in task.Payload?["types"] as JsonObject ?? [])
+            if (new RecordedField(field, type!.GetValue<string>()).Problem(payload?[field]) is { } problem)
+                throw new DecisionInvalidException($"payload.{field}", $"'{field}' {problem}.");
+        if (comment is { Length: > MaxCommentLength })
+            throw new DecisionInvalidException("comment", $"A comment is at most {MaxCommentLength} characters ({comment.Length} given).");
         if (task.Kind == "revise" && outcome == "Resubmitted")
         {
             if (payload?["data"] is not JsonObject data) throw new DecisionInvalidException("payload.data", "A resubmission needs the revised form data.");

@@ -81,7 +81,14 @@ public sealed class WorkflowRuntime(
     public WorkflowDefinitionStore Definitions => definitions;
 
     /// <summary>Resumes one bookmark. Throws <see cref="BookmarkNotFoundException"/> when it is gone (already resumed, cancelled, or never there).</summary>
-    public async Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonObject? input = null, CancellationToken cancellationToken = default)
+    public Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonObject? input = null, CancellationToken cancellationToken = default) =>
+        ResumeAsync(bookmarkId, input, keepFaults: true, cancellationToken);
+
+    /// <summary>
+    /// Resumes one bookmark. With <paramref name="keepFaults"/> false, a resume that faults is not saved at all (the bookmark
+    /// keeps waiting) and <see cref="WorkflowFaultException"/> says why: a person's decision either goes through or is refused.
+    /// </summary>
+    public async Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonObject? input, bool keepFaults, CancellationToken cancellationToken = default)
     {
         string instanceId;
         await using (var db = dbFactory.Create())
@@ -93,7 +100,7 @@ public sealed class WorkflowRuntime(
         {
             var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId) ?? throw new BookmarkNotFoundException(bookmarkId);
             return new ExecutionStimulus.Resume(bookmark, input);
-        }, cancellationToken);
+        }, cancellationToken, keepFaults: keepFaults);
     }
 
     /// <summary>
@@ -201,19 +208,19 @@ public sealed class WorkflowRuntime(
     }
 
     private async Task<WorkflowRunResult> RunOnInstanceAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor, CancellationToken cancellationToken,
-        bool resolveIncidents = false, IReadOnlyList<object>? commitItems = null)
+        bool resolveIncidents = false, IReadOnlyList<object>? commitItems = null, bool keepFaults = true)
     {
         ExecutionResult result;
         // One executor per instance in this process; across processes the concurrency token decides. The lock is let go
         // before anything is handed on, so an event this instance publishes (and waits for) can resume it.
         using (await locks.AcquireAsync(instanceId, cancellationToken))
-            result = await RunAndCommitAsync(instanceId, stimulusFor, resolveIncidents, commitItems, cancellationToken);
+            result = await RunAndCommitAsync(instanceId, stimulusFor, resolveIncidents, commitItems, cancellationToken, keepFaults);
         await AfterCommitAsync(result, cancellationToken);
         return ToRunResult(result);
     }
 
     private async Task<ExecutionResult> RunAndCommitAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor, bool resolveIncidents,
-        IReadOnlyList<object>? commitItems, CancellationToken cancellationToken)
+        IReadOnlyList<object>? commitItems, CancellationToken cancellationToken, bool keepFaults = true)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -228,6 +235,11 @@ public sealed class WorkflowRuntime(
             var stimulus = stimulusFor(loaded.State);
             var workflow = await CompileAsync(loaded.State.DefinitionVersionId, cancellationToken);
             var result = await executor.RunAsync(workflow, loaded.State, stimulus, cancellationToken);
+            if (!keepFaults && result.Incidents.Count > 0)
+            {
+                result.ReleaseHolds();
+                throw new WorkflowFaultException(instanceId, result.Incidents);
+            }
             result.ResolvedIncidentIds.AddRange(loaded.OpenIncidents);
             if (commitItems is not null) result.CommitItems.InsertRange(0, commitItems);
             try

@@ -59,6 +59,10 @@ internal static class ActionPages
         {
             return Page("无法办理 · Cannot decide", $"<p>{Enc(invalid.Message)}</p>", 400);
         }
+        catch (DecisionFailedException failed)
+        {
+            return Page("无法办理 · Cannot decide", $"<p>{Enc(failed.Message)}</p><p>未保存任何内容，请登录系统查看。Nothing was saved; please sign in to look.</p>", 422);
+        }
         catch (TaskForbiddenException forbidden)
         {
             return Page("无权办理 · Not allowed", $"<p>{Enc(forbidden.Message)}</p>", 403);

@@ -89,7 +89,10 @@ internal static class RequestsApi
         if (request is null) return NotFound(id);
         if (body.Data is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["data"] = ["is required"] });
         await using var db = factory.Create();
-        var revise = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.RequestId == id && t.Kind == "revise" && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed), http.RequestAborted);
+        // The open revise task; or, for a repeated operationId, the one it already resubmitted (the repeat answers as the first did).
+        var revise = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.RequestId == id && t.Kind == "revise" && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed), http.RequestAborted)
+            ?? (body.OperationId is null ? null
+                : await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.RequestId == id && t.Kind == "revise" && t.OperationId == body.OperationId, http.RequestAborted));
         if (revise is null) return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: "The request is not waiting for a revision.");
         await tasks.DecideAsync(revise.Id, http.User.UserId(), "Resubmitted", null, body.OperationId ?? Guid.NewGuid().ToString("N"),
             new JsonObject { ["data"] = body.Data.DeepClone() }, cancellationToken: http.RequestAborted);

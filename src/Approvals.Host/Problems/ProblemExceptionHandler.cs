@@ -22,6 +22,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException { InnerException: JsonException json } => Validation("The request body is not valid JSON.",
                 new Dictionary<string, string[]> { [json.Path ?? "$"] = [$"{json.Message.Split(" Path:")[0]} (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1})"] }),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid.", Detail = bad.Message },
+            DecisionFailedException failed => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity, Title = "The decision could not be carried out; nothing was saved.", Detail = failed.Message,
+            },
             TaskForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Not allowed.", Detail = forbidden.Message },
             TaskNotFoundException or KeyNotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = exception.Message },
             TaskConflictException or RequestConflictException or WorkflowConflictException or BookmarkNotFoundException or Approvals.Engine.Definitions.DefinitionInUseException =>

@@ -96,13 +96,21 @@ public sealed class WorkflowsThroughApiTests : IClassFixture<ApprovalsHost>
 
         var data = FormData.Courtesy("ministerial");
         data["courtesies"] = new JsonArray("airport-vip", "police-escort");
+        data["delegationName"] = "捷克俄斯特拉发市代表团";
         var client = await _host.As("applicant");
-        var response = await client.PostAsJsonAsync($"/api/requests/{id}/resubmit", new { data });
+        var response = await client.PostAsJsonAsync($"/api/requests/{id}/resubmit", new { data, operationId = "resubmit-1" });
+        // The same operation again (a retry after a lost answer) is answered as the first; another one finds nothing to resubmit.
+        var repeated = await client.PostAsJsonAsync($"/api/requests/{id}/resubmit", new { data, operationId = "resubmit-1" });
+        var another = await client.PostAsJsonAsync($"/api/requests/{id}/resubmit", new { data, operationId = "resubmit-2" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, another.StatusCode);
         var details = await _host.RequestAsync("applicant", id);
         Assert.Equal(2, details["revision"]!.GetValue<int>());
         Assert.Equal("protocol", details["currentTasks"]![0]!["stage"]!.GetValue<string>());
+        // The title follows the revised data.
+        Assert.EndsWith("捷克俄斯特拉发市代表团", details["request"]!["title"]!.GetValue<string>());
     }
 
     [Fact]

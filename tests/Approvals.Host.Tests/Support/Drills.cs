@@ -29,6 +29,24 @@ public static class Drills
             ["target"] = new JsonObject { ["activity"] = "after", ["port"] = "In" },
         }));
 
+    /// <summary>A review for the director whose approval leads into an activity that faults (its expression throws).</summary>
+    public static string FaultAfterReviewDrill(string id) => Flowchart(id, new JsonArray(
+        new JsonObject
+        {
+            ["id"] = "review", ["type"] = "Approvals.Review", ["name"] = "Drill review", ["title"] = Literal("演练审批 " + id),
+            ["roles"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"fao-director\"]" } },
+        },
+        new JsonObject
+        {
+            ["id"] = "broken", ["type"] = "Elsa.WriteLine",
+            ["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "throw new Error('the archive is offline')" } },
+        }),
+        new JsonArray(new JsonObject
+        {
+            ["source"] = new JsonObject { ["activity"] = "review", ["port"] = "Approved" },
+            ["target"] = new JsonObject { ["activity"] = "broken", ["port"] = "In" },
+        }));
+
     /// <summary>Imports and publishes a definition through the Elsa API.</summary>
     public static async Task PublishAsync(HttpClient admin, string id, string definition)
     {
