@@ -7,8 +7,29 @@ namespace Approvals.Activities.Forms;
 /// <summary>Checks form data against a schema and returns every error, each at its field's path.</summary>
 public static class FormValidator
 {
+    /// <summary>The longest text a field takes when its schema names no limit (a few pages).</summary>
+    public const int DefaultMaxLength = 20_000;
+
+    /// <summary>
+    /// Why a string is not text people typed: a control character (other than tab and line breaks) or half of a
+    /// surrogate pair, which no font shows and no database or mail stores as written. Null when it is text.
+    /// </summary>
+    public static string? NotText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(c)) return $"contains a broken character (an unpaired surrogate U+{(int)c:X4} at position {i + 1})";
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) return $"contains a control character (U+{(int)c:X4} at position {i + 1})";
+        }
+        return null;
+    }
+
     public static IReadOnlyList<FormError> Validate(FormSchema schema, JsonObject data)
     {
+        // Strings that are not text are named first: reading them for any other check would fail.
+        if (JsonText.Problems(data) is { Count: > 0 } unreadable) return unreadable;
         var errors = new List<FormError>();
         ValidateFields(schema.Fields, data, "", errors);
         foreach (var key in data.Select(p => p.Key))
@@ -39,7 +60,9 @@ public static class FormValidator
         {
             case "text" or "textarea" or "attachment":
                 if (!TryString(value, out var text)) { errors.Add(new FormError(path, "must be text")); return; }
-                if (field.MaxLength is { } max && text.Length > max) errors.Add(new FormError(path, $"must be at most {max} characters"));
+                if (NotText(text) is { } unreadable) { errors.Add(new FormError(path, unreadable)); return; }
+                var max = field.MaxLength ?? DefaultMaxLength;
+                if (text.Length > max) errors.Add(new FormError(path, $"must be at most {max} characters"));
                 if (field.Pattern is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100)))
                     errors.Add(new FormError(path, "has the wrong format"));
                 break;

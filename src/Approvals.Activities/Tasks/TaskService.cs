@@ -116,6 +116,8 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
 
     private async Task ValidateAsync(HumanTask task, string outcome, string? comment, JsonObject? payload, CancellationToken cancellationToken)
     {
+        if (Forms.JsonText.Problems(payload, "payload") is [var unreadablePayload, ..])
+            throw new DecisionInvalidException(unreadablePayload.Path, $"'{unreadablePayload.Path}' {unreadablePayload.Message}.");
         if (!task.Outcomes.Contains(outcome))
             throw new DecisionInvalidException("outcome", $"'{outcome}' is not a decision this task offers ({string.Join(", ", task.Outcomes)}).");
         if (task.CommentRequiredFor.Contains(outcome) && string.IsNullOrWhiteSpace(comment))
@@ -128,6 +130,8 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         foreach (var (field, type) in task.Payload?["types"] as JsonObject ?? [])
             if (new RecordedField(field, type!.GetValue<string>()).Problem(payload?[field]) is { } problem)
                 throw new DecisionInvalidException($"payload.{field}", $"'{field}' {problem}.");
+        if (comment is not null && Forms.FormValidator.NotText(comment) is { } unreadable)
+            throw new DecisionInvalidException("comment", $"The comment {unreadable}.");
         if (comment is { Length: > MaxCommentLength })
             throw new DecisionInvalidException("comment", $"A comment is at most {MaxCommentLength} characters ({comment.Length} given).");
         if (task.Kind == "revise" && outcome == "Resubmitted")

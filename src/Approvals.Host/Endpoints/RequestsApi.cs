@@ -99,16 +99,22 @@ internal static class RequestsApi
         return Results.Ok(Summary(await requests.GetAsync(id, http.RequestAborted)));
     }
 
-    private static async Task<IResult> UploadAsync(string id, IFormFile? file, HttpContext http, RequestService requests, RequestAccess access, AttachmentStore store, IOptions<AttachmentLimits> limits)
+    private static async Task<IResult> UploadAsync(string id, HttpContext http, RequestService requests, RequestAccess access, AttachmentStore store, IOptions<AttachmentLimits> limits)
     {
         var request = await access.FindVisibleRequestAsync(http.User.UserId(), id, http.RequestAborted);
         if (request is null) return NotFound(id);
+        // The form is read here, not bound, so an upload far over the limit is refused by its length before any of it is read.
+        if (http.Request.ContentLength > limits.Value.MaxBytes + FormOverhead) return TooLarge(limits.Value);
+        if (!http.Request.HasFormContentType)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["is required (multipart/form-data)"] });
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
         if (file is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["is required (multipart/form-data)"] });
         if (file.Length > limits.Value.MaxBytes)
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The file is {file.Length:N0} bytes; at most {limits.Value.MaxBytes:N0} are accepted."] });
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, http.RequestAborted);
-        var field = http.Request.Form.TryGetValue("field", out var f) ? f.ToString() : null;
+        var field = form.TryGetValue("field", out var f) ? f.ToString() : null;
         var attachment = await store.AddAsync(id, file.FileName, buffer.ToArray(), field, http.User.UserId(), limits.Value, http.RequestAborted);
         return Results.Created($"/api/requests/{id}/attachments/{attachment.Id}",
             new AttachmentInfo(attachment.Id, attachment.FileName, attachment.ContentType, attachment.Size, attachment.Field, attachment.UploadedBy, attachment.UploadedAt));
@@ -130,6 +136,12 @@ internal static class RequestsApi
         http.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline") { FileNameStar = attachment.FileName }.ToString();
         return Results.File(attachment.Content, type);
     }
+
+    /// <summary>Room for the multipart framing and the other form fields around the file.</summary>
+    private const long FormOverhead = 64 * 1024;
+
+    private static IResult TooLarge(AttachmentLimits limits) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.",
+        detail: $"An attachment may be at most {limits.MaxBytes:N0} bytes ({limits.MaxBytes / 1024.0 / 1024.0:0.#} MB).");
 
     private static IResult NotFound(string id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"'{id}' was not found.");
 

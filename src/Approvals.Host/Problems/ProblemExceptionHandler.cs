@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Approvals.Host.Problems;
 
 /// <summary>Turns the domain's exceptions into RFC 9457 problem details that name the field or path at fault.</summary>
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, Microsoft.Extensions.Options.IOptions<AttachmentLimits> limits,
+    ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -21,6 +22,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             InvalidDefinitionException definition => Definition(definition),
             BadHttpRequestException { InnerException: JsonException json } => Validation("The request body is not valid JSON.",
                 new Dictionary<string, string[]> { [json.Path ?? "$"] = [$"{json.Message.Split(" Path:")[0]} (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1})"] }),
+            // Kestrel's own body limit (an upload without a length): say what is accepted, not only that it was too much.
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge, Title = "The upload is too large.",
+                Detail = $"An attachment may be at most {limits.Value.MaxBytes:N0} bytes ({limits.Value.MaxBytes / 1024.0 / 1024.0:0.#} MB).",
+            },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid.", Detail = bad.Message },
             DecisionFailedException failed => new ProblemDetails
             {

@@ -73,6 +73,9 @@ public sealed class BadInputTests : IClassFixture<ApprovalsHost>
         using var big = new MultipartFormDataContent { { new ByteArrayContent(new byte[10 * 1024 * 1024 + 1]), "file", "scan.pdf" } };
         var tooBig = await ProblemAsync(await client.PostAsync($"/api/requests/{id}/attachments", big), HttpStatusCode.BadRequest);
         Assert.Contains("at most", tooBig["errors"]!["file"]![0]!.GetValue<string>());
+        using var huge = new MultipartFormDataContent { { new ByteArrayContent(new byte[50 * 1024 * 1024]), "file", "scan.pdf" } };
+        var tooLarge = await ProblemAsync(await client.PostAsync($"/api/requests/{id}/attachments", huge), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("at most 10,485,760 bytes (10 MB)", tooLarge["detail"]!.GetValue<string>());
         using var exe = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "tool.exe" } };
         await ProblemAsync(await client.PostAsync($"/api/requests/{id}/attachments", exe), HttpStatusCode.BadRequest);
         using var ok = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 invitation")), "file", "invitation.pdf" } };
@@ -95,5 +98,66 @@ public sealed class BadInputTests : IClassFixture<ApprovalsHost>
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.NotNull(problem["errors"]!["comment"]);
+    }
+
+    private async Task<HttpResponseMessage> SubmitRawAsync(byte[] body)
+    {
+        var client = await _host.As("applicant2");
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return await client.PostAsync("/api/requests", content);
+    }
+
+    private static byte[] CourtesyWith(string delegationNameJson)
+    {
+        var data = FormData.Courtesy();
+        data["delegationName"] = "PLACEHOLDER";
+        var json = new JsonObject { ["type"] = "courtesy", ["data"] = data }.ToJsonString();
+        return Encoding.UTF8.GetBytes(json.Replace("\"PLACEHOLDER\"", delegationNameJson));
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_is_a_problem_naming_the_position_and_nothing_is_saved()
+    {
+        var before = await CountMyRequestsAsync();
+        var body = CourtesyWith("\"XX\"");
+        var at = Array.IndexOf(body, (byte)'X');
+        body[at] = 0xC3; // a lead byte followed by a character that cannot continue it
+        body[at + 1] = 0x28;
+
+        var problem = await ProblemAsync(await SubmitRawAsync(body), HttpStatusCode.BadRequest);
+
+        Assert.Contains("UTF-8", problem.ToJsonString());
+        Assert.Equal(before, await CountMyRequestsAsync());
+    }
+
+    [Theory]
+    [InlineData("\"\\ud800 delegation\"", "unpaired surrogate")]
+    [InlineData("\"delegation\\u0000name\"", "control character (U+0000")]
+    [InlineData("\"bell\\u0007\"", "control character (U+0007")]
+    public async Task Strings_that_are_not_text_are_refused_at_their_field(string value, string message)
+    {
+        var before = await CountMyRequestsAsync();
+
+        var problem = await ProblemAsync(await SubmitRawAsync(CourtesyWith(value)), HttpStatusCode.BadRequest);
+
+        Assert.Contains(message, problem["errors"]!["delegationName"]![0]!.GetValue<string>());
+        Assert.Equal(before, await CountMyRequestsAsync());
+    }
+
+    [Fact]
+    public async Task A_comment_that_is_not_text_is_refused_and_the_task_stays_open()
+    {
+        var id = (await _host.SubmitAsync("applicant", "courtesy", FormData.Courtesy()))["id"]!.GetValue<string>();
+        var taskId = (await _host.RequestAsync("applicant", id))["currentTasks"]![0]!["taskId"]!.GetValue<string>();
+        var client = await _host.As("protocol-division");
+        foreach (var comment in new[] { "\\ud800", "ok\\u0000" })
+        {
+            var body = new StringContent($"{{\"outcome\":\"Returned\",\"comment\":\"{comment}\",\"operationId\":\"{Guid.NewGuid():N}\"}}", Encoding.UTF8, "application/json");
+            var response = await client.PostAsync($"/api/tasks/{taskId}/decision", body);
+            var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
+            Assert.Contains("comment", problem.ToJsonString());
+        }
+        Assert.Empty((await _host.RequestAsync("applicant", id))["history"]!.AsArray());
     }
 }
