@@ -139,6 +139,7 @@ public static class HostingExtensions
             // The studio page and its token renewal: the browser's own sign-in (a cookie), never a token.
             .AddPolicy(StudioPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole([.. Roles.FaoStaff]));
         services.AddSingleton<SignInStanding>();
+        services.AddSingleton<Storage.StorageHealth>();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitRevalidation>();
         services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
         services.AddSingleton<BearerTokens>();
@@ -265,7 +266,12 @@ public static class HostingExtensions
         // Our own Content-Security-Policy (Security/SecurityHeaders) forbids framing; Blazor's weaker default would replace it.
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
-        app.MapGet("/health", () => Results.Ok(new { status = "healthy" })).AllowAnonymous().WithTags("Health");
+        // Healthy while storage can take writes; a full disk is a 503 that says so (monitors and load balancers read the status).
+        app.MapGet("/health", (Storage.StorageHealth storage) => storage.Check() is { Healthy: true } ok
+                ? Results.Ok(new { status = "healthy", storage = ok.Storage, freeBytes = ok.FreeBytes })
+                : Results.Json(new { status = "unhealthy", storage = "full", detail = "The storage is full: the host cannot save anything until space is freed." },
+                    statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous().WithTags("Health");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.UseSwaggerUI(o =>
         {

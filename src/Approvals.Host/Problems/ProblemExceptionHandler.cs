@@ -11,12 +11,22 @@ namespace Approvals.Host.Problems;
 
 /// <summary>Turns the domain's exceptions into RFC 9457 problem details that name the field or path at fault.</summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, Microsoft.Extensions.Options.IOptions<AttachmentLimits> limits,
-    ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+    Storage.StorageHealth storage, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (Storage.StorageHealth.IsStorageFull(exception))
+        {
+            storage.ReportFull();
+            logger.LogCritical(exception, "Storage is full: {Path} could not be saved.", http.Request.Path);
+        }
         ProblemDetails? problem = exception switch
         {
+            _ when Storage.StorageHealth.IsStorageFull(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable, Title = "The storage is full.",
+                Detail = "Nothing was saved: the server has no space left to store it. Try again later; the administrators have been alerted (/health reports it).",
+            },
             FormValidationException form => Validation("The form has errors.", form.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
             DecisionInvalidException invalid => Validation(invalid.Message, new Dictionary<string, string[]> { [invalid.Field] = [invalid.Message] }),
             InvalidDefinitionException definition => Definition(definition),

@@ -35,18 +35,25 @@ public sealed class HostProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts a host; <paramref name="settings"/> become environment variables (<c>Hangfire:TimerLease</c> → <c>Hangfire__TimerLease</c>).</summary>
-    public static HostProcess Start(IReadOnlyDictionary<string, string> settings, string? dataFolder = null)
+    /// <summary>
+    /// Starts a host; <paramref name="settings"/> become environment variables (<c>Hangfire:TimerLease</c> → <c>Hangfire__TimerLease</c>).
+    /// With <paramref name="tmpfsOptions"/> (<c>size=16m</c>, <c>ro</c>) the data folder is a file system of its own, mounted
+    /// in a private mount namespace (<c>unshare</c>) that only the host sees: a small disk that really fills, or a read-only one.
+    /// </summary>
+    public static HostProcess Start(IReadOnlyDictionary<string, string> settings, string? dataFolder = null, string? tmpfsOptions = null)
     {
         var port = FreePort();
         var folder = dataFolder ?? Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "approvals-host-processes", Guid.NewGuid().ToString("N"))).FullName;
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(tmpfsOptions is null ? "dotnet" : "unshare")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        if (tmpfsOptions is not null)
+            foreach (var word in new[] { "-rm", "sh", "-c", "mount -t tmpfs -o \"$0\" approvals-data \"$1\" && shift && exec \"$@\"", tmpfsOptions, folder, "dotnet" })
+                start.ArgumentList.Add(word);
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Approvals.Host.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
