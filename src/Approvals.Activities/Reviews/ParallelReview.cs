@@ -102,8 +102,10 @@ public sealed class ParallelReview : HumanTaskActivity
                 .Select(v => (JsonNode?)new JsonObject { ["member"] = v.Value!["member"]!.DeepClone(), ["reason"] = v.Value["comment"]?.DeepClone() }).ToArray());
             context.AddCommitItem(Audit(context, "system", "QuotaOverride") with { Comment = "The review board approved the request over its unit's quota.", Data = new JsonObject { ["reasons"] = reasons } });
         }
-        var template = outcome switch { BoardTally.Approved => "stage-cleared", BoardTally.Deferred => "deferred", _ => "rejected" };
-        await Notifications.Notifications.SendAsync(context, template, ["applicant"], new JsonObject { ["outcome"] = outcome, ["title"] = Title, ["tally"] = tally.DeepClone() });
+        // A rejection is told once, by the flow's closing notice (with the members' reasons).
+        if (outcome != BoardTally.Rejected)
+            await Notifications.Notifications.SendAsync(context, outcome == BoardTally.Approved ? "stage-cleared" : "deferred", ["applicant"],
+                new JsonObject { ["outcome"] = outcome, ["title"] = Title, ["tally"] = tally.DeepClone() });
         context.Complete(outcome);
     }
 }

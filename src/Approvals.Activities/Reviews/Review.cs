@@ -48,9 +48,11 @@ public sealed class Review : HumanTaskActivity
         Comment = decision.Comment;
         DecidedBy = decision.ActedBy;
         context.AddCommitItem(DecisionAudit(context, decision));
-        var template = decision.Outcome switch { "Approved" => "stage-cleared", "Returned" => "returned", _ => "rejected" };
-        await Notifications.Notifications.SendAsync(context, template, ["applicant"],
-            new JsonObject { ["outcome"] = decision.Outcome, ["comment"] = decision.Comment, ["title"] = Title }, decision.TaskId);
+        // Progress is told here; a return is told by the revise step it leads to (a return to an earlier stage is not the
+        // applicant's to act on), and a rejection by the flow's closing notice, once, with this comment as the reason.
+        if (decision.Outcome == "Approved")
+            await Notifications.Notifications.SendAsync(context, "stage-cleared", ["applicant"],
+                new JsonObject { ["outcome"] = decision.Outcome, ["comment"] = decision.Comment, ["title"] = Title }, decision.TaskId);
         context.Complete(decision.Outcome);
     }
 }

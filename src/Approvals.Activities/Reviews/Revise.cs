@@ -21,7 +21,8 @@ public sealed class Revise : HumanTaskActivity
         var request = RequestContext.From(context);
         var applicant = request.ApplicantId ?? throw new InvalidOperationException("The workflow input names no applicant.");
         await StartTimersAsync(context);
-        await OpenTaskAsync(context, "revise", applicant, [], null, ["Resubmitted", "Withdrawn"], []);
+        // The applicant's mail for this task is the return notice itself (with the reviewer's comment), not a bare "task assigned".
+        await OpenTaskAsync(context, "revise", applicant, [], null, ["Resubmitted", "Withdrawn"], [], assignedTemplate: "returned");
         context.AddCommitItem(new RequestUpdated(request.RequestId!) { State = RequestState.Returned, Status = "已退回修改", StatusEn = "Returned for revision" });
     }
 

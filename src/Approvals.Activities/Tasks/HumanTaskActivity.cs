@@ -93,7 +93,7 @@ public abstract class HumanTaskActivity : Activity
     /// <summary>Opens one task with its bookmark, and tells the people who may decide it.</summary>
     protected async Task<HumanTask> OpenTaskAsync(ActivityExecutionContext context, string kind, string? assigneeId, IReadOnlyList<string> roles, string? unitId,
         IReadOnlyList<string> outcomes, IReadOnlyList<string> commentRequiredFor, JsonObject? requiredPayload = null, string? title = null,
-        IReadOnlyList<RecordedField>? fieldTypes = null)
+        IReadOnlyList<RecordedField>? fieldTypes = null, string assignedTemplate = "task-assigned")
     {
         var request = RequestContext.From(context);
         var taskId = Guid.CreateVersion7().ToString("N");
@@ -121,7 +121,7 @@ public abstract class HumanTaskActivity : Activity
         };
         context.AddCommitItem(new TaskCreated(task));
         OpenTasks(context)[taskId] = new JsonObject { ["assignee"] = assigneeId, ["roles"] = new JsonArray(roles.Select(r => (JsonNode?)r).ToArray()), ["unit"] = unitId };
-        await Notifications.Notifications.SendAsync(context, "task-assigned", RecipientsOf(assigneeId, roles, unitId, request), TaskModel(task), taskId);
+        await Notifications.Notifications.SendAsync(context, assignedTemplate, RecipientsOf(assigneeId, roles, unitId, request), TaskModel(task), taskId);
         return task;
     }
 

@@ -72,30 +72,68 @@ public sealed partial class MailComposer(ApprovalsDbContextFactory domain, Reque
         var task = taskId is null ? null : await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         var type = request is null ? null : (await types.ListAsync(cancellationToken)).FirstOrDefault(t => t.Code == request.Type);
 
+        var english = English(recipient);
         var actions = new List<Dictionary<string, object?>>();
         if (task is { Status: HumanTaskStatus.Open or HumanTaskStatus.Claimed } && Actionable.Contains(template) && recipient["userId"]?.GetValue<string>() is { } userId)
-            foreach (var outcome in task.Outcomes)
-                actions.Add(new() { ["outcome"] = outcome, ["url"] = $"{baseUrl}/actions/{Uri.EscapeDataString(tokens.Create(task.Id, userId, outcome))}" });
+            foreach (var outcome in task.Outcomes.Where(o => DecidableFromMail(task, o)))
+                actions.Add(new()
+                {
+                    ["outcome"] = outcome, ["label"] = OutcomeLabels.Of(outcome, english),
+                    ["url"] = $"{baseUrl}/actions/{Uri.EscapeDataString(tokens.Create(task.Id, userId, outcome))}",
+                });
+
+        // A return or a rejection is told with the decision behind it: its comment (the reason) and the stage that made it.
+        var model = row.Body["model"] as JsonObject ?? [];
+        var stage = StageName.In(row.Body["stage"]?.GetValue<string>(), english);
+        if (request is not null && template is "returned" or "rejected")
+        {
+            var outcome = template == "returned" ? "Returned" : "Rejected";
+            var decided = await db.Tasks.AsNoTracking().Where(t => t.RequestId == request.Id && t.Status == HumanTaskStatus.Completed && t.Outcome == outcome)
+                .OrderByDescending(t => t.CompletedAt).FirstOrDefaultAsync(cancellationToken);
+            if (decided is not null)
+            {
+                stage = decided.Title;
+                if (model["comment"] is null)
+                {
+                    // A board's rejection: every member's reason; otherwise the one decision's comment.
+                    var reasons = decided.Kind == "board-vote"
+                        ? await db.Tasks.AsNoTracking().Where(t => t.ActivityExecutionId == decided.ActivityExecutionId && t.Outcome == outcome && t.Comment != null)
+                            .OrderBy(t => t.CompletedAt).Select(t => t.Comment!).ToListAsync(cancellationToken)
+                        : decided.Comment is { } comment ? [comment] : [];
+                    if (reasons.Count > 0) model = new JsonObject(model.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))) { ["comment"] = string.Join(english ? "; " : "；", reasons) };
+                }
+            }
+        }
 
         return new Dictionary<string, object?>
         {
             ["recipient"] = ValueConverter.ToPlain(recipient),
             ["request"] = request is null ? null : new Dictionary<string, object?>
             {
-                ["number"] = request.Number, ["title"] = request.Title, ["status"] = request.Status, ["statusEn"] = request.StatusEn,
+                ["number"] = request.Number, ["title"] = english && type is not null ? RequestService.TitleOf(type with { Name = type.NameEn }, request.Data, request.Number).Replace("：", ": ") : request.Title,
+                ["status"] = request.Status, ["statusEn"] = request.StatusEn,
                 ["type"] = type?.Name ?? request.Type, ["typeEn"] = type?.NameEn ?? request.Type, ["documentNumber"] = request.DocumentNumber,
                 ["url"] = $"{baseUrl}/requests/{request.Id}", ["data"] = ValueConverter.ToPlain(request.Data),
+                ["shown"] = ShownValues.Of(type, request.Data, English(recipient), Activities.Calendar.WorkingCalendar.China),
             },
             ["task"] = task is null ? null : new Dictionary<string, object?>
             {
                 ["title"] = task.Title, ["instructions"] = task.Instructions, ["url"] = $"{baseUrl}/tasks/{task.Id}",
                 ["dueAt"] = task.DueAt is { } due ? TimeZoneInfo.ConvertTime(due, Activities.Calendar.WorkingCalendar.China).ToString("yyyy-MM-dd HH:mm") : null,
             },
-            ["stage"] = row.Body["stage"]?.GetValue<string>(),
+            ["stage"] = stage,
             ["actions"] = actions,
-            ["model"] = ValueConverter.ToPlain(row.Body["model"] as JsonObject ?? []),
+            ["model"] = ValueConverter.ToPlain(model),
+            // Whether the mail is about the recipient's own request ("your request") or someone else's (a division told of an approval).
+            ["yours"] = request is not null && recipient["userId"]?.GetValue<string>() == request.ApplicantId,
         };
     }
+
+    /// <summary>Only outcomes that need nothing but a comment get a link: the rest need fields or a form that only the task page has.</summary>
+    private static bool DecidableFromMail(HumanTask task, string outcome) =>
+        task.Payload?["required"]?[outcome] is null && !(task.Kind == "revise" && outcome == "Resubmitted");
+
+    private static bool English(JsonObject recipient) => recipient["language"]?.GetValue<string>()?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true;
 
     private static IEnumerable<MailboxAddress> Addresses(JsonNode? node) =>
         (node as JsonArray ?? []).Select(a => a?.GetValue<string>()).OfType<string>().Where(a => a.Trim().Length > 0).Select(MailboxAddress.Parse);

@@ -15,7 +15,7 @@ public sealed class ActionLinkTests
         var id = (await mail.Host.SubmitAsync("applicant", "courtesy", FormData.Courtesy()))["id"]!.GetValue<string>();
         var message = (await mail.Smtp.WaitForAsync(all => all.Any(m => m.To.Mailboxes.Any(a => a.Address == "protocol-division@approvals.test"))))
             .First(m => m.To.Mailboxes.Any(a => a.Address == "protocol-division@approvals.test"));
-        var approve = Regex.Match(message.TextBody ?? "", @"Approved: http://approvals\.test(?<path>/actions/\S+)").Groups["path"].Value;
+        var approve = Regex.Match(message.TextBody ?? "", @"同意: http://approvals\.test(?<path>/actions/\S+)").Groups["path"].Value;
         Assert.NotEmpty(approve);
         var browser = mail.Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
 

@@ -36,12 +36,13 @@ public sealed class MailDeliveryTests
         Assert.StartsWith("【待办】国际友城结好报批 SC-2026-", assigned.Subject);
         Assert.Contains("主任审批", assigned.TextBody);
         Assert.Contains("<b>主任审批", assigned.HtmlBody);
-        // A task still open when its mail is composed carries decision links (the signing task is still open).
+        // The signing task needs its date and agreement recorded on the task page: its mail links there, not to one-click decisions.
         var signing = messages.First(m => Is(m, "applicant@approvals.test", "task-assigned"));
-        Assert.Contains("http://approvals.test/actions/", signing.TextBody);
+        Assert.DoesNotContain("/actions/", signing.TextBody);
+        Assert.Contains("- 同意: http://approvals.test/actions/", messages.First(m => Is(m, "fao-director@approvals.test", "task-assigned")).TextBody);
         Assert.Contains("http://approvals.test/tasks/", signing.HtmlBody);
         var cleared = messages.Where(m => Is(m, "applicant@approvals.test", "stage-cleared")).Select(m => m.Subject).ToList();
-        Assert.Contains(cleared, s => s!.EndsWith("已通过友城处审核 Division review"));
+        Assert.Contains(cleared, s => s!.EndsWith("已通过友城处审核")); // the Chinese half of the stage name "友城处审核 Division review"
         Assert.All(messages, m => Assert.Matches(@"^outbox-\d+@approvals\.local$", m.MessageId));
         Assert.Equal(messages.Count, messages.Select(m => m.MessageId).Distinct().Count());
     }
