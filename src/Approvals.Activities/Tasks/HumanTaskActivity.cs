@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using Approvals.Activities.Audit;
 using Approvals.Activities.Calendar;
@@ -170,7 +171,7 @@ public abstract class HumanTaskActivity : Activity
         foreach (var (taskId, info) in OpenTasks(context))
         {
             context.AddCommitItem(new TaskReminded(taskId, sent));
-            await Notifications.Notifications.SendAsync(context, "reminder", RecipientsOf(info), new JsonObject { ["reminder"] = sent, ["title"] = Title }, taskId);
+            await Notifications.Notifications.SendAsync(context, "reminder", await CurrentRecipientsAsync(context, taskId, info), new JsonObject { ["reminder"] = sent, ["title"] = Title }, taskId);
         }
         context.AddCommitItem(Audit(context, "system", "Reminded") with { Data = new JsonObject { ["reminder"] = sent } });
         if (MaxReminders > 0 && sent == MaxReminders && string.IsNullOrWhiteSpace(EscalateTo)) return;
@@ -182,7 +183,7 @@ public abstract class HumanTaskActivity : Activity
         foreach (var (taskId, info) in OpenTasks(context))
         {
             context.AddCommitItem(new TaskOverdue(taskId));
-            await Notifications.Notifications.SendAsync(context, "overdue", RecipientsOf(info), new JsonObject { ["title"] = Title }, taskId);
+            await Notifications.Notifications.SendAsync(context, "overdue", await CurrentRecipientsAsync(context, taskId, info), new JsonObject { ["title"] = Title }, taskId);
         }
         context.AddCommitItem(Audit(context, "system", "Overdue"));
         await EscalateAsync(context, "overdue");
@@ -235,6 +236,19 @@ public abstract class HumanTaskActivity : Activity
     {
         if (assigneeId is not null) return [$"user:{assigneeId}"];
         return roles.Select(r => unitId is not null && unitId == request.UnitId ? $"unit-role:{r}" : $"role:{r}");
+    }
+
+    /// <summary>
+    /// Who holds the task now: whoever claimed it, the one it was transferred or delegated to, or its roles. The task row
+    /// says so (a transfer changes it, not the instance), so reminders follow the task instead of its first assignee.
+    /// </summary>
+    private static async Task<IEnumerable<string>> CurrentRecipientsAsync(ActivityExecutionContext context, string taskId, JsonNode? info)
+    {
+        await using var db = context.GetRequiredService<Persistence.ApprovalsDbContextFactory>().Create();
+        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, context.CancellationToken);
+        if (task is null) return RecipientsOf(info);
+        if ((task.ClaimedBy ?? task.AssigneeId) is { } holder) return [$"user:{holder}"];
+        return task.CandidateRoles.Select(r => task.CandidateUnitId is not null ? $"unit-role:{r}" : $"role:{r}");
     }
 
     private static IEnumerable<string> RecipientsOf(JsonNode? info)

@@ -82,4 +82,23 @@ public sealed class ReminderTests
 
         Assert.Single(smtp.Messages, m => Reminder(m, "drill-restart"));
     }
+
+    [Fact]
+    public async Task After_a_transfer_reminders_go_to_the_new_holder()
+    {
+        await using var mail = new MailHost();
+        var instance = await StartAsync(mail.Host, "drill-transfer", "PT2S", 10);
+        var director = await mail.Host.As("fao-director");
+        var task = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate"))!.Single(t => t!["workflowInstanceId"]!.GetValue<string>() == instance)!;
+        var users = (await (await mail.Host.As("admin")).GetFromJsonAsync<JsonArray>("/api/admin/users"))!;
+        var liaison = users.Single(u => u!["userName"]!.GetValue<string>() == "fao-liaison")!["id"]!.GetValue<string>();
+
+        var transferred = await director.PostAsJsonAsync($"/api/tasks/{task["id"]}/reassign", new { toUserId = liaison, comment = "请代为处理" });
+        Assert.True(transferred.IsSuccessStatusCode, await transferred.Content.ReadAsStringAsync());
+        var before = mail.Smtp.Messages.Count(m => Reminder(m, "drill-transfer"));
+
+        var received = await mail.Smtp.WaitForAsync(all => all.Count(m => Reminder(m, "drill-transfer")) >= before + 2);
+        var after = received.Where(m => Reminder(m, "drill-transfer")).Skip(before + 1).ToList();
+        Assert.All(after, m => Assert.Equal("fao-liaison@approvals.test", m.To.Mailboxes.Single().Address));
+    }
 }
