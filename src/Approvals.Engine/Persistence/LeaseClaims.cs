@@ -23,7 +23,8 @@ public sealed class LeaseClaims(WorkflowDbContextFactory factory)
             """, now, lease, batch, kind: null, cancellationToken);
 
     /// <summary>
-    /// Claims up to <paramref name="batch"/> pending outbox rows whose next attempt is due (a new row has none): the
+    /// Claims up to <paramref name="batch"/> pending outbox rows whose next attempt is due (a new row has none), and failed
+    /// ones that still have a (slow) next attempt: the
     /// published events when <paramref name="events"/> is set, every other kind (mail) otherwise. The lease is written as
     /// the row's next attempt time, so a lapsed claim is simply due again.
     /// </summary>
@@ -31,7 +32,8 @@ public sealed class LeaseClaims(WorkflowDbContextFactory factory)
         ClaimAsync<long>($$"""
             UPDATE "OutboxMessages" SET "NextAttemptAt" = @until
             WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
-                WHERE "Status" = 'Pending' AND "Kind" {{(events ? "=" : "<>")}} @kind AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @now)
+                WHERE ("Status" = 'Pending' OR ("Status" = 'Failed' AND "NextAttemptAt" IS NOT NULL))
+                    AND "Kind" {{(events ? "=" : "<>")}} @kind AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @now)
                 ORDER BY "Id" LIMIT @batch{lock})
             RETURNING "Id"
             """, now, lease, batch, Activities.PublishEvent.OutboxKind, cancellationToken);

@@ -10,6 +10,8 @@ namespace Approvals.Host.Endpoints;
 /// <summary>Administrators: verify the audit chain, look at the mail outbox.</summary>
 internal static class AdminApi
 {
+    public sealed record ResendFailedResponse(int Requeued);
+
     public static void MapAdminApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(HostingExtensions.AdminPolicy);
@@ -22,6 +24,8 @@ internal static class AdminApi
             await outbox.ResendAsync(id, cancellationToken)
                 ? Results.Accepted($"/api/admin/outbox?status=Pending")
                 : Results.Problem(statusCode: 409, title: "Conflict.", detail: $"Outbox message {id} is not a failed message."));
+        group.MapPost("/outbox/resend-failed", async (Mail.MailOutbox outbox, CancellationToken cancellationToken) =>
+            Results.Ok(new ResendFailedResponse(await outbox.ResendFailedAsync(cancellationToken))));
         group.MapGet("/mail-pickup", (Mail.MailTransport transport) =>
         {
             var folder = new DirectoryInfo(transport.PickupFolder);

@@ -33,7 +33,7 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims cl
         if (ids.Count == 0) return 0;
         List<OutboxMessage> claimed;
         await using (var read = engine.Create())
-            claimed = await read.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Pending).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+            claimed = await read.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         foreach (var group in claimed.Chunk(Math.Max(1, mail.Parallelism)))
         {
             var sent = (await Task.WhenAll(group.Select(row => SendAsync(row, cancellationToken)))).OfType<OutboxMessage>().ToList();
@@ -66,17 +66,22 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims cl
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var attempts = row.Attempts + 1;
-            var failed = attempts >= options.Value.MaxAttempts;
-            var next = clock.GetUtcNow() + options.Value.RetryDelay * Math.Pow(2, attempts - 1);
+            var now = clock.GetUtcNow();
+            // Quick retries first (the delay doubling); after the last, the message is failed and tried again slowly (once an
+            // interval) for a while, so an SMTP outage of a day heals by itself; then it waits for an administrator.
+            var failed = row.Status == OutboxStatus.Failed || attempts >= options.Value.MaxAttempts;
+            DateTimeOffset? next = !failed ? now + options.Value.RetryDelay * Math.Pow(2, attempts - 1)
+                : now - row.CreatedAt < options.Value.SlowRetryFor ? now + options.Value.SlowRetryInterval : null;
             using (await engine.WriteGate.EnterAsync(CancellationToken.None))
             await using (var db = engine.Create())
                 await db.Outbox.Where(m => m.Id == outboxId).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Pending)
                     .SetProperty(m => m.Attempts, attempts)
-                    .SetProperty(m => m.NextAttemptAt, failed ? null : next)
+                    .SetProperty(m => m.NextAttemptAt, next)
                     .SetProperty(m => m.LastError, ex.Message), CancellationToken.None);
-            if (failed) logger.LogError(ex, "Outbox {Id} failed after {Attempts} attempts; an administrator can resend it.", outboxId, attempts);
-            else logger.LogWarning("Outbox {Id} attempt {Attempts} failed ({Error}); retrying at {Next:O}.", outboxId, attempts, ex.Message, next);
+            if (!failed) logger.LogWarning("Outbox {Id} attempt {Attempts} failed ({Error}); retrying at {Next:O}.", outboxId, attempts, ex.Message, next);
+            else if (next is not null) logger.LogError("Outbox {Id} failed after {Attempts} attempts ({Error}); trying again slowly, next at {Next:O}.", outboxId, attempts, ex.Message, next);
+            else logger.LogError(ex, "Outbox {Id} failed after {Attempts} attempts; an administrator can resend it.", outboxId, attempts);
             return null;
         }
     }

@@ -32,4 +32,17 @@ public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.SweepSigna
         mail.Wake();
         return true;
     }
+
+    /// <summary>Puts every failed message back in the queue and sends them now; how many.</summary>
+    public async Task<int> ResendFailedAsync(CancellationToken cancellationToken = default)
+    {
+        int count;
+        using (await factory.WriteGate.EnterAsync(cancellationToken))
+        await using (var db = factory.Create())
+            count = await db.Outbox.Where(m => m.Status == OutboxStatus.Failed && m.Kind != Approvals.Engine.Activities.PublishEvent.OutboxKind)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0)
+                    .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), cancellationToken);
+        if (count > 0) mail.Wake();
+        return count;
+    }
 }

@@ -9,6 +9,12 @@ public sealed class MailOptions
     /// <summary>The first retry delay; each further retry doubles it.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>After the quick retries, a failed message is tried again once this interval...</summary>
+    public TimeSpan SlowRetryInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>...for this long after it was written; then it waits for an administrator to resend it.</summary>
+    public TimeSpan SlowRetryFor { get; set; } = TimeSpan.FromDays(2);
+
     /// <summary>
     /// How long a sweep's claim on a message holds while it is being sent; a claim whose host died lapses after this and
     /// the message is sent again (with the same Message-Id).

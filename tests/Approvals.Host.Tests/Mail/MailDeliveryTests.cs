@@ -134,4 +134,45 @@ public sealed class FailedMailTests
         Assert.Equal($"outbox-{failed["id"]!.GetValue<long>()}@approvals.local", messages.Single().MessageId);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, (await admin.PostAsync($"/api/admin/outbox/{failed["id"]!.GetValue<long>()}/resend", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_failed_message_is_tried_again_slowly_and_goes_out_once_the_server_is_back()
+    {
+        var port = TestSmtpServer.FreePort();
+        await using var host = MailHost.Configure(new ApprovalsHost(), port);
+        host.Settings["Mail:MaxAttempts"] = "1";
+        host.Settings["Mail:SlowRetryInterval"] = "00:00:02";
+        await host.SubmitAsync("applicant", "courtesy", FormData.Courtesy());
+        var admin = await host.As("admin");
+        await MailDeliveryTests.WaitAsync(async () => (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count > 0);
+
+        // Nobody resends: the slow retry takes it once the server answers again.
+        await using var smtp = new TestSmtpServer(port).Start();
+        await smtp.WaitForAsync(all => all.Any(m => m.To.Mailboxes.Any(a => a.Address == "protocol-division@approvals.test")));
+        await MailDeliveryTests.WaitAsync(async () => (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count == 0);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == "protocol-division@approvals.test"));
+    }
+
+    [Fact]
+    public async Task An_administrator_sends_every_failed_message_again_at_once()
+    {
+        var port = TestSmtpServer.FreePort();
+        await using var host = MailHost.Configure(new ApprovalsHost(), port);
+        host.Settings["Mail:MaxAttempts"] = "1";
+        await host.SubmitAsync("applicant", "courtesy", FormData.Courtesy());
+        await host.SubmitAsync("applicant2", "courtesy", FormData.Courtesy());
+        var admin = await host.As("admin");
+        await MailDeliveryTests.WaitAsync(async () => (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count >= 2);
+        var failed = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count;
+
+        await using var smtp = new TestSmtpServer(port).Start();
+        var resent = await admin.PostAsync("/api/admin/outbox/resend-failed", null);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal(failed, (await resent.Content.ReadFromJsonAsync<JsonObject>())!["requeued"]!.GetValue<int>());
+        await smtp.WaitForAsync(all => all.Count >= failed);
+        await MailDeliveryTests.WaitAsync(async () => (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count == 0);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("fao-director")).PostAsync("/api/admin/outbox/resend-failed", null)).StatusCode);
+    }
 }
