@@ -35,7 +35,7 @@ public sealed class WaitUntil : Activity
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             var local = day.ToDateTime(TimeOnly.MinValue);
-            return new DateTimeOffset(local, WorkingCalendar.China.GetUtcOffset(local)).ToUniversalTime();
+            return new DateTimeOffset(local, OfficeTime.Zone.GetUtcOffset(local)).ToUniversalTime();
         }
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)) return moment.ToUniversalTime();
         throw new FormatException($"'{text}' is not a date.");

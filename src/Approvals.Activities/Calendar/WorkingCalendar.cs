@@ -10,7 +10,8 @@ namespace Approvals.Activities.Calendar;
 /// </summary>
 public sealed class WorkingCalendar(ApprovalsDbContextFactory factory)
 {
-    public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    /// <summary>The office's time zone (see <see cref="OfficeTime"/>).</summary>
+    public static TimeZoneInfo China => OfficeTime.Zone;
 
     private readonly ConcurrentDictionary<int, IReadOnlyDictionary<DateOnly, CalendarDayKind>> _years = new();
 

@@ -23,7 +23,7 @@ public sealed class AssignDocumentNumber : Activity
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var request = RequestContext.From(context);
-        var year = Year > 0 ? Year : TimeZoneInfo.ConvertTime(context.Now, Calendar.WorkingCalendar.China).Year;
+        var year = Year > 0 ? Year : TimeZoneInfo.ConvertTime(context.Now, Calendar.OfficeTime.Zone).Year;
         var sequences = context.GetRequiredService<NumberSequences>();
         if (!context.WorkflowContext.Result.CommitItems.OfType<NumberReserved>().Any(r => r.Key == Prefix && r.Year == year))
             context.WorkflowContext.Result.Holds.Add(await sequences.HoldAsync(Prefix, year, context.CancellationToken));

@@ -27,7 +27,7 @@ public sealed class QuotaCheck : Activity
         var request = RequestContext.From(context);
         var data = context.WorkflowInput["data"] as JsonObject ?? [];
         var unit = string.IsNullOrWhiteSpace(UnitId) ? request.UnitId ?? throw new InvalidOperationException("No unit to check.") : UnitId;
-        var year = Year > 0 ? Year : YearOf(data["departureDate"]) ?? TimeZoneInfo.ConvertTime(context.Now, Calendar.WorkingCalendar.China).Year;
+        var year = Year > 0 ? Year : YearOf(data["departureDate"]) ?? TimeZoneInfo.ConvertTime(context.Now, Calendar.OfficeTime.Zone).Year;
         var persons = Persons > 0 ? Persons : (data["members"] as JsonArray)?.Count ?? 1;
 
         var standing = await context.GetRequiredService<QuotaLedger>().StandingAsync(unit, year, request.RequestId, context.CancellationToken);

@@ -22,7 +22,7 @@ public sealed class RecordQuotaUse : Activity
             context.AddCommitItem(new QuotaReleased(id, context.Now));
         else
         {
-            var year = QuotaCheck.YearOf(data["departureDate"]) ?? TimeZoneInfo.ConvertTime(context.Now, Calendar.WorkingCalendar.China).Year;
+            var year = QuotaCheck.YearOf(data["departureDate"]) ?? TimeZoneInfo.ConvertTime(context.Now, Calendar.OfficeTime.Zone).Year;
             var persons = (data["members"] as JsonArray)?.Count ?? 1;
             context.AddCommitItem(new QuotaConsumed(id, request.UnitId!, year, 1, persons, context.Now));
         }

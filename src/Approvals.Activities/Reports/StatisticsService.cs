@@ -76,7 +76,7 @@ public sealed class StatisticsService(ApprovalsDbContextFactory factory, QuotaLe
     private static DateTimeOffset Moment(DateOnly date)
     {
         var local = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, WorkingCalendar.China.GetUtcOffset(local)).ToUniversalTime();
+        return new DateTimeOffset(local, OfficeTime.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -26,7 +26,7 @@ public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRu
         if (errors.Count > 0) throw new FormValidationException(errors);
 
         var now = clock.GetUtcNow();
-        var year = TimeZoneInfo.ConvertTime(now, Calendar.WorkingCalendar.China).Year;
+        var year = TimeZoneInfo.ConvertTime(now, Calendar.OfficeTime.Zone).Year;
         var number = $"{requestType.NumberPrefix}-{year}-{(await numbers.TakeAsync("request:" + requestType.Code, year, cancellationToken)).ToString("D4", CultureInfo.InvariantCulture)}";
         var request = new Request
         {

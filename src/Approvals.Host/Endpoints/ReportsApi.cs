@@ -44,5 +44,5 @@ internal static class ReportsApi
     }
 
     private static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Activities.Calendar.WorkingCalendar.China).DateTime);
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Activities.Calendar.OfficeTime.Zone).DateTime);
 }

@@ -67,6 +67,7 @@ public static class HostingExtensions
         var configuration = builder.Configuration;
         var services = builder.Services;
         var (dataDirectory, connectionString, provider) = StorageOf(builder);
+        Approvals.Activities.Calendar.OfficeTime.Use(configuration["Approvals:TimeZone"]);
 
         // Keys that protect cookies, bearer tokens and mail links live with the data, so they survive restarts; with
         // PostgreSQL they live in the database, so every host accepts what any other host signed.

@@ -114,12 +114,12 @@ public sealed partial class MailComposer(ApprovalsDbContextFactory domain, Reque
                 ["status"] = request.Status, ["statusEn"] = request.StatusEn,
                 ["type"] = type?.Name ?? request.Type, ["typeEn"] = type?.NameEn ?? request.Type, ["documentNumber"] = request.DocumentNumber,
                 ["url"] = $"{baseUrl}/requests/{request.Id}", ["data"] = ValueConverter.ToPlain(request.Data),
-                ["shown"] = ShownValues.Of(type, request.Data, English(recipient), Activities.Calendar.WorkingCalendar.China),
+                ["shown"] = ShownValues.Of(type, request.Data, English(recipient), Activities.Calendar.OfficeTime.Zone),
             },
             ["task"] = task is null ? null : new Dictionary<string, object?>
             {
                 ["title"] = task.Title, ["instructions"] = task.Instructions, ["url"] = $"{baseUrl}/tasks/{task.Id}",
-                ["dueAt"] = task.DueAt is { } due ? TimeZoneInfo.ConvertTime(due, Activities.Calendar.WorkingCalendar.China).ToString("yyyy-MM-dd HH:mm") : null,
+                ["dueAt"] = task.DueAt is { } due ? TimeZoneInfo.ConvertTime(due, Activities.Calendar.OfficeTime.Zone).ToString("yyyy-MM-dd HH:mm") : null,
             },
             ["stage"] = stage,
             ["actions"] = actions,

@@ -54,4 +54,26 @@ public sealed class ReportsTests : IClassFixture<ApprovalsHost>
             Assert.Contains("2026-06-01", problem["errors"]!["from"]![0]!.GetValue<string>());
         }
     }
+
+    [Theory]
+    [InlineData("Pacific/Kiritimati")] // UTC+14: its date is ahead of UTC most of the day
+    [InlineData("Pacific/Pago_Pago")] // UTC-11: behind
+    public async Task The_default_period_ends_today_in_the_configured_office_time_zone(string zone)
+    {
+        using var host = new ApprovalsHost();
+        host.Settings["Approvals:TimeZone"] = zone;
+        JsonObject report;
+        try
+        {
+            report = (await (await host.As("fao-director")).GetFromJsonAsync<JsonObject>("/api/reports"))!;
+        }
+        finally
+        {
+            // The zone is the process's; the other hosts of this test run are in the default one.
+            Approvals.Activities.Calendar.OfficeTime.Use(null);
+        }
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        Assert.Equal(today.ToString("yyyy-MM-dd"), report["to"]!.GetValue<string>());
+        Assert.Equal($"{today.Year}-01-01", report["from"]!.GetValue<string>());
+    }
 }
