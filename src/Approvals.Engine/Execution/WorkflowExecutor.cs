@@ -98,7 +98,9 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
     {
         var state = context.State;
         state.UpdatedAt = context.Now;
-        if (context.IsFaulted)
+        // Faulted now, or still holding an earlier fault (another branch went on meanwhile): the instance stays faulted,
+        // never finished with a faulted activity inside, so a retry can take the fault up again.
+        if (context.IsFaulted || state.Faulted.Count > 0)
         {
             state.SubStatus = WorkflowSubStatus.Faulted;
             state.Queue.AddRange(context.Queue);
@@ -291,7 +293,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         {
             // The bookmark stays, so a retry (or a second stimulus) can resume it again.
             context.State.Bookmarks.Add(resumed);
-            context.Result.RemovedBookmarks.Remove(resumed);
+            // A bookmark made in this same burst (resumed by a local event) was never stored: it must be stored now.
+            if (!context.Result.RemovedBookmarks.Remove(resumed)) context.Result.AddedBookmarks.Add(resumed);
         }
         context.State.Faulted.Add(item);
         context.Result.Incidents.Add(new Incident

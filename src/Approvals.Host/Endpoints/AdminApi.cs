@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approvals.Host.Endpoints;
 
-/// <summary>Administrators: verify the audit chain, look at the mail outbox.</summary>
+/// <summary>Administrators: verify the audit chain, look at the mail outbox, retry faulted workflow instances.</summary>
 internal static class AdminApi
 {
     public sealed record ResendFailedResponse(int Requeued);
+    public sealed record RetryResponse(string InstanceId, string Status, string SubStatus, IReadOnlyList<string> NewIncidents);
 
     public static void MapAdminApi(this RouteGroupBuilder api)
     {
@@ -24,6 +25,11 @@ internal static class AdminApi
             await outbox.ResendAsync(id, cancellationToken)
                 ? Results.Accepted($"/api/admin/outbox?status=Pending")
                 : Results.Problem(statusCode: 409, title: "Conflict.", detail: $"Outbox message {id} is not a failed message."));
+        group.MapGet("/incidents", async (Administration.Incidents incidents, CancellationToken cancellationToken) => Results.Ok(await incidents.ListAsync(100, cancellationToken)));
+        group.MapPost("/instances/{id}/retry", async (string id, HttpContext http, Administration.Incidents incidents) =>
+            await incidents.RetryAsync(id, http.User.UserId(), http.RequestAborted) is { } result
+                ? Results.Ok(new RetryResponse(id, result.Status.ToString(), result.SubStatus.ToString(), result.Incidents.Select(i => i.Message).ToList()))
+                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: $"Workflow instance '{id}' is not faulted."));
         group.MapPost("/outbox/resend-failed", async (Mail.MailOutbox outbox, CancellationToken cancellationToken) =>
             Results.Ok(new ResendFailedResponse(await outbox.ResendFailedAsync(cancellationToken))));
         group.MapGet("/mail-pickup", (Mail.MailTransport transport) =>

@@ -146,6 +146,7 @@ public static class HostingExtensions
         services.AddSingleton<BearerTokens>();
         services.AddSingleton<DemoSeeder>();
         services.AddScoped<Administration.UserAccounts>();
+        services.AddSingleton<Administration.Incidents>();
         services.AddSingleton<Administration.QuotaPlans>();
         services.AddSingleton<Administration.OfficeUnits>();
         services.AddSingleton<Administration.HolidayCalendar>();

@@ -258,6 +258,50 @@ public sealed class RuntimeTests
 
         Assert.Equal(["large request", "approved"], engine.Output.Lines);
     }
+
+    [Fact]
+    public async Task A_fault_in_one_branch_keeps_the_instance_faulted_while_another_branch_goes_on_and_a_retry_finishes_it()
+    {
+        FlakyActivity.FailuresLeft = 1;
+        await using var engine = await TestEngine.CreateAsync(r => r.Register<FlakyActivity>());
+        var started = await engine.Runtime.StartAsync(await engine.PublishAsync(new Flow("two-branches")
+            .WriteLine("start", "start").Activity("f", "Test.Flaky").WriteLine("fixed", "fixed")
+            .Activity("wait", "Elsa.Event", ("eventName", Literal("go"))).WriteLine("after", "after")
+            .Connect("start", "wait").Connect("wait", "after").Connect("start", "f").Connect("f", "fixed").ToString()));
+        Assert.Equal(WorkflowSubStatus.Faulted, started.SubStatus);
+
+        // The other branch's event resumes it and that branch ends; the fault is still there.
+        Assert.False((await engine.Runtime.PublishEventAsync("go")).NoMatch);
+        var state = (await engine.Runtime.GetStateAsync(started.InstanceId))!;
+        Assert.Equal((WorkflowStatus.Running, WorkflowSubStatus.Faulted), (state.Status, state.SubStatus));
+        Assert.Contains("after", engine.Output.Lines);
+
+        var retried = await engine.Runtime.RetryAsync(started.InstanceId);
+
+        Assert.Equal((WorkflowStatus.Finished, WorkflowSubStatus.Finished), (retried.Status, retried.SubStatus));
+        Assert.Equal(["start", "after", "fixed"], engine.Output.Lines);
+    }
+
+    [Fact]
+    public async Task A_bookmark_made_and_resumed_in_one_burst_whose_resume_faults_is_kept_for_the_retry()
+    {
+        ResumeFailsActivity.FailuresLeft = 1;
+        await using var engine = await TestEngine.CreateAsync(r => r.Register<ResumeFailsActivity>());
+        var started = await engine.Runtime.StartAsync(await engine.PublishAsync(new Flow("local-resume")
+            .Activity("fork", "Elsa.FlowFork", ("branches", Obj("[\"Wait\",\"Publish\"]", "String[]")))
+            .Activity("wait", "Test.ResumeFails").WriteLine("got", "got the ping")
+            .Activity("publish", "Elsa.PublishEvent", ("eventName", Literal("ping")), ("isLocal", Literal("true", "Boolean")))
+            .Connect("fork", "wait", "Wait").Connect("fork", "publish", "Publish").Connect("wait", "got").ToString()));
+        Assert.Equal(WorkflowSubStatus.Faulted, started.SubStatus);
+        var bookmark = Assert.Single(await engine.QueryAsync(db => db.Bookmarks));
+        Assert.Equal("wait", bookmark.ActivityId);
+
+        var retried = await engine.Runtime.RetryAsync(started.InstanceId);
+
+        Assert.Equal(WorkflowSubStatus.Finished, retried.SubStatus);
+        Assert.Equal(["got the ping"], engine.Output.Lines);
+        Assert.Empty(await engine.QueryAsync(db => db.Bookmarks));
+    }
 }
 
 [Activity("Test", "Flaky", "Test")]
@@ -268,6 +312,26 @@ public sealed class FlakyActivity : Activity
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         if (Interlocked.Decrement(ref FailuresLeft) >= 0) throw new InvalidOperationException("The translation service unavailable.");
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Waits like <c>Elsa.Event</c> ("ping"), and its first resume fails.</summary>
+[Activity("Test", "ResumeFails", "Test")]
+public sealed class ResumeFailsActivity : Activity
+{
+    public static int FailuresLeft;
+
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        context.CreateBookmark(Approvals.Engine.Activities.Event.BookmarkName, "ping");
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask ResumeAsync(ActivityExecutionContext context)
+    {
+        if (Interlocked.Decrement(ref FailuresLeft) >= 0) throw new InvalidOperationException("The ping could not be read.");
         context.Complete();
         return ValueTask.CompletedTask;
     }

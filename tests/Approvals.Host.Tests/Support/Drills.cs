@@ -47,6 +47,13 @@ public static class Drills
             ["target"] = new JsonObject { ["activity"] = "broken", ["port"] = "In" },
         }));
 
+    /// <summary>A first activity whose expression always throws: the instance faults at once.</summary>
+    public static string FaultingDrill(string id) => Flowchart(id, new JsonArray(new JsonObject
+    {
+        ["id"] = "broken", ["type"] = "Elsa.WriteLine",
+        ["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "throw new Error('the archive is offline')" } },
+    }), new JsonArray());
+
     /// <summary>Imports and publishes a definition through the Elsa API.</summary>
     public static async Task PublishAsync(HttpClient admin, string id, string definition)
     {

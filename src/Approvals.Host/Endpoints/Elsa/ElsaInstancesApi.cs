@@ -33,7 +33,7 @@ internal static class ElsaInstancesApi
                 definitionVersionId = row.DefinitionVersionId,
                 version = row.DefinitionVersion,
                 workflowState = State(state, state.Bookmarks, incidents, await NodeIdsAsync(db, definitions, id)),
-                status = row.Status.ToString(),
+                status = ElsaStatus(row.Status, row.SubStatus),
                 subStatus = row.SubStatus.ToString(),
                 correlationId = row.CorrelationId,
                 name = row.Name,
@@ -69,7 +69,7 @@ internal static class ElsaInstancesApi
         {
             await using var db = factory.Create();
             return await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id) is { } row
-                ? Results.Ok(new { status = row.Status.ToString(), subStatus = row.SubStatus.ToString(), workflowSubStatus = row.SubStatus.ToString(), updatedAt = row.UpdatedAt })
+                ? Results.Ok(new { status = ElsaStatus(row.Status, row.SubStatus), subStatus = row.SubStatus.ToString(), workflowSubStatus = row.SubStatus.ToString(), updatedAt = row.UpdatedAt })
                 : Results.Problem(statusCode: 404, title: "Not found.", detail: $"Workflow instance '{id}' was not found.");
         });
         elsa.MapPost("/activity-executions/report", async (ReportBody body, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
@@ -109,10 +109,16 @@ internal static class ElsaInstancesApi
         });
 
         var admin = elsa.MapGroup("/").RequireAuthorization(HostingExtensions.ElsaAdminPolicy);
+        // Retry a faulted instance from its faulted activities (the incidents are resolved when it goes on).
+        admin.MapPost("/workflow-instances/{id}/retry", async (string id, Administration.Incidents incidents) => await incidents.RetryAsync(id) switch
+        {
+            { } result => Results.Ok(new { status = ElsaStatus(result.Status, result.SubStatus), subStatus = result.SubStatus.ToString() }),
+            null => Results.Problem(statusCode: 409, title: "Conflict.", detail: $"Workflow instance '{id}' is not faulted."),
+        });
         admin.MapPost("/cancel/workflow-instances/{id}", async (string id, WorkflowRuntime runtime) =>
         {
             var result = await runtime.CancelAsync(id, "cancelled by an administrator");
-            return Results.Ok(new { status = result.Status.ToString(), subStatus = result.SubStatus.ToString() });
+            return Results.Ok(new { status = ElsaStatus(result.Status, result.SubStatus), subStatus = result.SubStatus.ToString() });
         });
         // Elsa.RunTask: the task is in the same inbox; completing it here goes through the same authorisation.
         elsa.MapPost("/tasks/{taskId}/complete", async (string taskId, CompleteBody? body, HttpContext http, TaskService tasks) =>
@@ -149,13 +155,20 @@ internal static class ElsaInstancesApi
             items = rows.Select(i => new
             {
                 id = i.Id, definitionId = i.DefinitionId, definitionVersionId = i.DefinitionVersionId, version = i.DefinitionVersion, correlationId = i.CorrelationId, name = i.Name,
-                status = i.Status.ToString(), subStatus = i.SubStatus.ToString(), incidentCount = i.IncidentCount, createdAt = i.CreatedAt, updatedAt = i.UpdatedAt, finishedAt = i.FinishedAt,
+                status = ElsaStatus(i.Status, i.SubStatus), subStatus = i.SubStatus.ToString(), incidentCount = i.IncidentCount, createdAt = i.CreatedAt, updatedAt = i.UpdatedAt, finishedAt = i.FinishedAt,
             }),
             totalCount = await query.CountAsync(),
             page,
             pageSize = size,
         });
     }
+
+    /// <summary>
+    /// The status as Elsa reports it: a faulted instance is Finished/Faulted there. Ours stays Running/Faulted inside (it can
+    /// be retried from the faulted activity), so only this API says Finished.
+    /// </summary>
+    internal static string ElsaStatus(WorkflowStatus status, WorkflowSubStatus subStatus) =>
+        subStatus == WorkflowSubStatus.Faulted ? nameof(WorkflowStatus.Finished) : status.ToString();
 
     internal static object State(WorkflowState state, IEnumerable<Bookmark> bookmarks, IEnumerable<Incident> incidents, NodeIds? nodes = null) => new
     {
@@ -164,7 +177,7 @@ internal static class ElsaInstancesApi
         definitionVersionId = state.DefinitionVersionId,
         definitionVersion = state.DefinitionVersion,
         correlationId = state.CorrelationId,
-        status = state.Status.ToString(),
+        status = ElsaStatus(state.Status, state.SubStatus),
         subStatus = state.SubStatus.ToString(),
         bookmarks = bookmarks.Select(b => new { id = b.Id, name = b.Name, hash = b.Hash, payload = b.Payload, activityId = b.ActivityId, activityNodeId = nodes?.Of(b.ActivityId) ?? b.ActivityId, activityInstanceId = b.ActivityExecutionId, createdAt = b.CreatedAt, resumeAt = b.ResumeAt }),
         incidents = incidents.Select(i => new { activityId = i.ActivityId, activityNodeId = nodes?.Of(i.ActivityId) ?? i.ActivityId, activityType = i.ActivityType, message = i.Message, exception = new { type = i.ExceptionType, message = i.Message }, timestamp = i.Timestamp, resolvedAt = i.ResolvedAt }),
