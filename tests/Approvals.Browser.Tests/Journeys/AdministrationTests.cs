@@ -72,6 +72,42 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chro
     }
 
     [Fact]
+    public async Task Administrator_sees_a_faulted_instance_with_its_reason_and_retries_it()
+    {
+        using var api = await Host.ApiAs("admin");
+        var definition = new JsonObject
+        {
+            ["definitionId"] = "broken-drill", ["name"] = "broken-drill",
+            ["root"] = new JsonObject
+            {
+                ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["connections"] = new JsonArray(),
+                ["activities"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = "broken", ["type"] = "Elsa.WriteLine",
+                    ["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "throw new Error('the archive is offline')" } },
+                }),
+            },
+        };
+        Assert.True((await api.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).IsSuccessStatusCode);
+        Assert.True((await api.PostAsync("/elsa/api/workflow-definitions/broken-drill/publish", null)).IsSuccessStatusCode);
+        var executed = (await (await api.PostAsJsonAsync("/elsa/api/workflow-definitions/broken-drill/execute", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var instanceId = executed["workflowState"]!["id"]!.GetValue<string>();
+
+        var admin = await SignedInAsync("admin", "/admin");
+        var page = admin.Page;
+        await page.GetByRole(AriaRole.Tab, new() { Name = "流程故障" }).ClickAsync();
+        var row = page.Locator($"[data-testid=incidents] tr[data-instance=\"{instanceId}\"]");
+        await Assertions.Expect(row).ToContainTextAsync("the archive is offline");
+        await row.GetByRole(AriaRole.Button, new() { Name = "重试" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=incident-message]")).ToContainTextAsync("重试后再次出错");
+
+        // Nothing failed in the outbox, so "send all failed again" has nothing to do.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "邮件发件箱" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=resend-failed]")).ToBeDisabledAsync();
+        Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
+    }
+
+    [Fact]
     public async Task Reviewer_names_a_proxy_who_then_sees_and_transfers_the_task()
     {
         await FileSisterCityAsync("Trondheim", "sister-city", "NO");
