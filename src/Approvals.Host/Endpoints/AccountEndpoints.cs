@@ -32,7 +32,11 @@ internal static class AccountEndpoints
         app.MapGet("/culture", (HttpContext http, string lang, string? returnUrl) =>
         {
             SetCulture(http, lang);
-            return Results.LocalRedirect(LocalOnly(returnUrl ?? http.Request.Headers.Referer.ToString()));
+            // Never back to the switch itself (that looped), and no cached copy of the page in the old language.
+            var back = LocalOnly(returnUrl ?? http.Request.Headers.Referer.ToString());
+            if (back.StartsWith("/culture", StringComparison.OrdinalIgnoreCase)) back = "/";
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.LocalRedirect(back);
         }).AllowAnonymous().ExcludeFromDescription();
     }
 

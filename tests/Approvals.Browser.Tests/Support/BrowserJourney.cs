@@ -19,12 +19,23 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
     protected IEnumerable<string> BrowserErrors => _sessions.SelectMany(s => s.Errors);
 
     /// <summary>Signs <paramref name="userName"/> in (by keyboard) and lands on <paramref name="returnUrl"/>.</summary>
-    protected async Task<UserSession> SignedInAsync(string userName, string returnUrl = "/", bool interactive = true)
+    protected async Task<UserSession> SignedInAsync(string userName, string returnUrl = "/", bool interactive = true, ViewportSize? viewport = null)
     {
-        var session = await UserSession.OpenAsync(chromium, Host);
+        var session = await UserSession.OpenAsync(chromium, Host, viewport: viewport);
         _sessions.Add(session);
         await session.SignInAsync(userName, returnUrl);
         if (interactive) await session.WaitForInteractiveAsync();
+        return session;
+    }
+
+    /// <summary>A phone's screen (an iPhone 12-14: 390 × 844 CSS pixels).</summary>
+    protected static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>A browser that nobody signed in yet.</summary>
+    protected async Task<UserSession> AnonymousAsync(ViewportSize? viewport = null)
+    {
+        var session = await UserSession.OpenAsync(chromium, Host, viewport: viewport);
+        _sessions.Add(session);
         return session;
     }
 

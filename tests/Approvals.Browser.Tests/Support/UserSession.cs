@@ -19,12 +19,12 @@ public sealed class UserSession : IAsyncDisposable
     public string BaseUrl { get; }
     public IReadOnlyList<string> Errors => _errors;
 
-    public static async Task<UserSession> OpenAsync(Chromium chromium, BrowserHost host, string? language = null)
+    public static async Task<UserSession> OpenAsync(Chromium chromium, BrowserHost host, string? language = null, ViewportSize? viewport = null)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = host.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 900 },
             Locale = language ?? "zh-CN",
         });
         context.SetDefaultTimeout(30_000);

@@ -97,6 +97,9 @@ public sealed class MailWordingTests
         var data = FormData.Courtesy("ministerial");
         data["courtesies"] = new JsonArray("airport-vip", "police-escort");
         var id = (await host.SubmitAsync("applicant2", "courtesy", data))["id"]!.GetValue<string>();
+        // Links are offered while the task is open: each mail is read before its task is decided.
+        var protocol = (await mail.Smtp.WaitForAsync(all => all.Any(m => Is(m, "protocol-division@approvals.test", "task-assigned"))))
+            .First(m => Is(m, "protocol-division@approvals.test", "task-assigned"));
         await host.DecideOkAsync("protocol-division", id, "Approved");
         await host.DecideOkAsync("fao-director", id, "Approved");
         await host.DecideOkAsync("city-leadership", id, "Approved");
@@ -106,7 +109,6 @@ public sealed class MailWordingTests
 
         var messages = await SettledAsync(mail);
         // Chinese letters name outcomes in Chinese; the external decision's "Approved" needs recorded fields, so no link for it.
-        var protocol = messages.First(m => Is(m, "protocol-division@approvals.test", "task-assigned"));
         Assert.Contains("- 同意: http://approvals.test/actions/", protocol.TextBody);
         Assert.DoesNotContain("Approved:", protocol.TextBody);
         Assert.DoesNotContain("- 同意: http", liaisonMail.TextBody);

@@ -110,17 +110,30 @@ internal static class ElsaDefinitionsApi
         });
         write.MapPost("/{definitionId}/retract", async (string definitionId, WorkflowDefinitionStore store, HttpContext http) =>
             await store.RetractAsync(definitionId) is { } record ? Results.Ok(Full(record, http)) : NotFound(definitionId));
-        write.MapPost("/{definitionId}/execute", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime) =>
+        write.MapPost("/{definitionId}/execute", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime, Approvals.Activities.Requests.RequestTypeCatalog types) =>
         {
+            if (await ServesRequestTypeAsync(definitionId, types) is { } refused) return refused;
             var run = await runtime.StartAsync(definitionId, new StartWorkflowOptions { Input = body?.Input, CorrelationId = body?.CorrelationId });
             return Results.Ok(new { workflowState = ElsaInstancesApi.State((await runtime.GetStateAsync(run.InstanceId))!, run.Bookmarks, run.Incidents) });
         });
-        write.MapPost("/{definitionId}/dispatch", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime) =>
+        write.MapPost("/{definitionId}/dispatch", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime, Approvals.Activities.Requests.RequestTypeCatalog types) =>
         {
+            if (await ServesRequestTypeAsync(definitionId, types) is { } refused) return refused;
             var run = await runtime.StartAsync(definitionId, new StartWorkflowOptions { Input = body?.Input, CorrelationId = body?.CorrelationId });
             return Results.Ok(new { workflowInstanceId = run.InstanceId });
         });
     }
+
+    /// <summary>
+    /// A workflow that serves a request type runs for a filed request only: run bare (the studio's Run button), it would put a
+    /// task with no request into real inboxes. Refused with a problem that says how to try it instead.
+    /// </summary>
+    private static async Task<IResult?> ServesRequestTypeAsync(string definitionId, Approvals.Activities.Requests.RequestTypeCatalog types) =>
+        (await types.ListAsync()).FirstOrDefault(t => t.DefinitionId == definitionId) is { } type
+            ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This workflow runs for requests only.",
+                detail: $"'{definitionId}' serves the request type '{type.Code}' ({type.NameEn}): it starts when a request is filed, and running it without one " +
+                    "would give reviewers a task with no request. File a test request instead (POST /api/requests), or run a copy that declares no request type.")
+            : null;
 
     private static async Task<IResult> ListAsync(HttpContext http, WorkflowDbContextFactory factory, string? versionOptions, int? page, int? pageSize, string? searchTerm,
         string[]? definitionIds, string? orderBy, string? orderDirection)
