@@ -157,6 +157,7 @@ public static class HostingExtensions
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddScoped<Components.Localization.UiText>();
+        services.AddScoped<Components.Reviewing.InboxBadge>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/signin";

@@ -4,7 +4,7 @@ using Bunit;
 
 namespace Approvals.Host.Tests.Ui;
 
-/// <summary>The inbox (bUnit): mine and my roles' tasks on two tabs, overdue marked with working days, due dates counted in working days.</summary>
+/// <summary>The inbox list (bUnit): overdue marked with working days, request links, decisions from the list where a stage allows them.</summary>
 public sealed class InboxTableTests : IAsyncLifetime
 {
     private readonly BunitContext _ctx = PageComponentContext.Create();
@@ -14,45 +14,51 @@ public sealed class InboxTableTests : IAsyncLifetime
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
     }
 
-    private static InboxTable.Row Row(string id, string title, bool overdue, int? daysLeft) => new(new HumanTask
+    private static InboxTable.Row Row(string id, string title, bool overdue, int? daysLeft, string kind = "review", string[]? commentRequiredFor = null) => new(new HumanTask
     {
-        Id = id, WorkflowInstanceId = "i", DefinitionId = "d", ActivityId = "director", ActivityExecutionId = "e", BookmarkId = "b", Kind = "review",
+        Id = id, WorkflowInstanceId = "i", DefinitionId = "d", ActivityId = "director", ActivityExecutionId = "e", BookmarkId = "b", Kind = kind,
         Title = title, IsOverdue = overdue, DueAt = daysLeft is null ? null : new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)),
+        RequestId = "r-" + id, Outcomes = kind == "revise" ? ["Resubmitted", "Withdrawn"] : ["Approved", "Rejected", "Returned"],
+        CommentRequiredFor = [.. commentRequiredFor ?? ["Rejected", "Returned"]],
     }, "主任审批 Director", "SC-2026-0001", daysLeft);
 
     [Fact]
-    public void Mine_first_with_overdue_marked_and_working_days_left_then_the_roles_tab()
+    public void Overdue_is_marked_with_working_days_and_each_row_links_its_task_and_request()
     {
-        var mine = new[] { Row("t1", "主任审批：Heilbronn", overdue: true, daysLeft: -2), Row("t2", "主任审批：Cluj", overdue: false, daysLeft: 3) };
-        var offered = new[] { Row("t3", "友城处审核：Lyon", overdue: false, daysLeft: 0) };
-        var inbox = _ctx.Render<InboxTable>(p => p.Add(x => x.Mine, mine).Add(x => x.Offered, offered));
+        var rows = new[] { Row("t1", "主任审批：Heilbronn", overdue: true, daysLeft: -2), Row("t2", "主任审批：Cluj", overdue: false, daysLeft: 3), Row("t3", "友城处审核：Lyon", false, 0) };
+        var inbox = _ctx.Render<InboxTable>(p => p.Add(x => x.Rows, rows));
 
-        var rows = inbox.FindAll("tbody tr");
-        Assert.Equal(["t1", "t2"], rows.Select(r => r.GetAttribute("data-task")));
-        Assert.Contains("overdue", rows[0].ClassList);
-        Assert.Contains("已逾期 2 个工作日", rows[0].TextContent);
-        Assert.Contains("剩 3 个工作日", rows[1].TextContent);
-        Assert.Contains("SC-2026-0001", rows[1].TextContent);
-        Assert.Equal("tasks/t1", rows[0].QuerySelector("a")!.GetAttribute("href"));
-        Assert.Contains("我的 (2)", inbox.Markup);
-        Assert.Contains("我的角色 (1)", inbox.Markup);
+        var lines = inbox.FindAll("tbody tr");
+        Assert.Equal(["t1", "t2", "t3"], lines.Select(r => r.GetAttribute("data-task")));
+        Assert.Contains("overdue", lines[0].ClassList);
+        Assert.Contains("已逾期 2 个工作日", lines[0].TextContent);
+        Assert.Contains("剩 3 个工作日", lines[1].TextContent);
+        Assert.Contains("今日到期", lines[2].TextContent);
+        Assert.Equal("tasks/t1", lines[0].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("requests/r-t2", lines[1].QuerySelectorAll("a")[1].GetAttribute("href"));
 
-        // The roles tab lists what the roles are offered.
-        inbox.FindAll(".mud-tab").Single(t => t.TextContent.Contains("我的角色")).Click();
-        var offeredRows = inbox.FindAll("tbody tr");
-        Assert.Equal("t3", Assert.Single(offeredRows).GetAttribute("data-task"));
-        Assert.Contains("今日到期", offeredRows[0].TextContent);
+        var empty = _ctx.Render<InboxTable>(p => p.Add(x => x.Rows, []));
+        Assert.Equal("暂无待办。", empty.Find("[data-testid=inbox-empty]").TextContent);
     }
 
     [Fact]
-    public void With_nothing_mine_it_opens_on_the_roles_tab_and_says_when_there_is_nothing_at_all()
+    public void A_decision_from_the_list_asks_for_the_comment_and_hands_it_on()
     {
-        var inbox = _ctx.Render<InboxTable>(p => p.Add(x => x.Mine, []).Add(x => x.Offered, [Row("t3", "友城处审核：Lyon", false, 5)]));
-        Assert.Equal("t3", inbox.Find("tbody tr").GetAttribute("data-task"));
+        InboxTable.QuickDecision? asked = null;
+        var rows = new[] { Row("t1", "主任审批：Heilbronn", false, 3), Row("t2", "修改申请", false, 3, kind: "revise"), Row("t3", "超计划", false, 3, commentRequiredFor: ["Approved"]) };
+        var inbox = _ctx.Render<InboxTable>(p => p.Add(x => x.Rows, rows).Add(x => x.OnDecide, d => asked = d));
 
-        var empty = _ctx.Render<InboxTable>(p => p.Add(x => x.Mine, []).Add(x => x.Offered, []));
-        Assert.Equal("暂无待办。", empty.Find("[data-testid=inbox-empty]").TextContent);
-        Assert.Empty(empty.FindAll("tbody tr"));
+        // Approve and reject on a review; nothing on a revision (it needs the form); no ticking where approving needs a reason.
+        Assert.Equal(2, inbox.FindAll("tr[data-task=t1] [data-testid^=quick-]").Count);
+        Assert.Empty(inbox.FindAll("tr[data-task=t2] [data-testid^=quick-]"));
+        Assert.Single(inbox.FindAll("tr[data-task=t1] [data-testid=select]"));
+        Assert.Empty(inbox.FindAll("tr[data-task=t3] [data-testid=select]"));
+
+        inbox.Find("tr[data-task=t1] [data-testid=quick-Rejected]").Click();
+        inbox.Find("tr[data-decide=t1] input").Change("与现有友城重复");
+        inbox.Find("tr[data-decide=t1] [data-testid=quick-confirm]").Click();
+
+        Assert.Equal(new InboxTable.QuickDecision("t1", "Rejected", "与现有友城重复"), asked);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
