@@ -22,6 +22,14 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         return await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new TaskNotFoundException(taskId);
     }
 
+    /// <summary>A request's decided tasks, oldest first (what each stage decided, by whom, with what comment).</summary>
+    public async Task<IReadOnlyList<HumanTask>> HistoryAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Create();
+        return await db.Tasks.AsNoTracking().Where(t => t.RequestId == requestId && t.Status == HumanTaskStatus.Completed)
+            .OrderBy(t => t.CompletedAt).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Whether (and for whom) <paramref name="userId"/> may act on the task; null when not at all.</summary>
     public async Task<TaskActor?> ActorForAsync(HumanTask task, string userId, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Approvals.Engine.Execution;
 using Approvals.Engine.Models;
 using Approvals.Engine.Persistence;
@@ -49,6 +50,10 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId).ToListAsync(cancellationToken);
         var latest = versions.OrderByDescending(v => v.Version).FirstOrDefault();
+
+        // A draft save that changes nothing of the published latest version (the designer saves once more right after
+        // publishing) makes no new version: the published one is the answer.
+        if (!publish && latest is { IsPublished: true } && SameFlow(ToDocument(latest), document)) return latest;
 
         WorkflowDefinitionRecord record;
         if (latest is { WasPublished: false })
@@ -208,4 +213,21 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         compiler.TryGetPublished(record.Id) ?? compiler.Compile(record.Id, ToDocument(record), record.WasPublished);
 
     private static string NewId() => Guid.CreateVersion7().ToString("N")[..16];
+
+    /// <summary>Whether two documents describe the same flow: root, variables, inputs, outputs, name and description.</summary>
+    private static bool SameFlow(WorkflowDefinitionDocument stored, WorkflowDefinitionDocument incoming)
+    {
+        foreach (var key in new[] { "root", "variables", "inputs", "outputs", "name", "description", "customProperties" })
+            if (!JsonNode.DeepEquals(Normal(stored.Json[key]), Normal(incoming.Json[key]))) return false;
+        return true;
+
+        // Empty collections and missing properties mean the same; so do the studio's null properties.
+        static JsonNode? Normal(JsonNode? node) => node switch
+        {
+            JsonObject o => new JsonObject(o.Where(p => Normal(p.Value) is not null).Select(p => KeyValuePair.Create(p.Key, Normal(p.Value)))) is { Count: > 0 } n ? n : null,
+            JsonArray a => a.Count == 0 ? null : new JsonArray(a.Select(Normal).ToArray()),
+            JsonValue v => v.DeepClone(),
+            _ => null,
+        };
+    }
 }

@@ -150,6 +150,9 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chro
         var page = applicant.Page;
         await page.GetByLabel("撤回原因").FillAsync("外方城市换届，暂缓结好。");
         await page.GetByRole(AriaRole.Button, new() { Name = "撤回", Exact = true }).ClickAsync();
+        // Asked again before anything happens.
+        await Assertions.Expect(page.Locator("[data-testid=request-status]")).Not.ToHaveTextAsync("已撤回");
+        await page.Locator("[data-testid=confirm-withdraw-yes]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=request-status]")).ToHaveTextAsync("已撤回");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "撤回", Exact = true })).ToHaveCountAsync(0);
 

@@ -40,7 +40,8 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         await returning.WaitForInteractiveAsync();
         await Assertions.Expect(returning.Page.Locator("[data-testid=attachments]")).ToContainTextAsync("协议草案.pdf");
         await returning.Page.GetByRole(AriaRole.Button, new() { Name = "退回修改", Exact = true }).ClickAsync();
-        await Assertions.Expect(returning.Page.GetByText("A comment is required").First).ToBeVisibleAsync();
+        // The reason is asked for at the comment field, in the page's language.
+        await Assertions.Expect(returning.Page.Locator("[data-field=comment] .mud-input-helper-text")).ToContainTextAsync("此项办理须填写意见");
         await returning.Page.TypeIntoAsync("comment", "请补充近三年交往情况。");
         await returning.Page.GetByRole(AriaRole.Button, new() { Name = "退回修改", Exact = true }).ClickAsync();
         await Assertions.Expect(returning.Page.GetByText("已办理").First).ToBeVisibleAsync();
@@ -49,6 +50,9 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         await page.GetByRole(AriaRole.Link, new() { Name = "去办理" }).ClickAsync();
         await page.WaitForURLAsync("**/tasks/*");
         await applicant.WaitForInteractiveAsync();
+        // Why it came back is the first thing on the revise task.
+        await Assertions.Expect(page.Locator("[data-testid=returned-because]")).ToContainTextAsync("请补充近三年交往情况。");
+        await Assertions.Expect(page.Locator("[data-testid=withdraw]")).ToBeVisibleAsync();
         await page.TypeIntoAsync("rationale", "两市在职业教育和机械制造领域交往十年；2024—2026 年每年互派代表团。");
         await page.GetByRole(AriaRole.Button, new() { Name = "重新提交", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("已办理").First).ToBeVisibleAsync();

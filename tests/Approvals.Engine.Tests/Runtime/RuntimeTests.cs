@@ -193,6 +193,26 @@ public sealed class RuntimeTests
     }
 
     [Fact]
+    public async Task A_draft_save_that_changes_nothing_after_publishing_makes_no_new_version()
+    {
+        await using var engine = await TestEngine.CreateAsync();
+        var json = WaitForEvent("unchanged").ToJson();
+        var published = await engine.Definitions.ImportAsync(json.ToJsonString(), publish: true);
+
+        // The designer saves once more right after publishing, with nothing changed (and its empty collections).
+        var same = (System.Text.Json.Nodes.JsonObject)json.DeepClone();
+        same["outputs"] = new System.Text.Json.Nodes.JsonArray();
+        var again = await engine.Definitions.ImportAsync(same.ToJsonString(), publish: false);
+        Assert.Equal((published.Id, 1), (again.Id, again.Version));
+
+        var changed = (System.Text.Json.Nodes.JsonObject)json.DeepClone();
+        changed["root"]!["activities"]![0]!["text"] = Literal("changed");
+        var draft = await engine.Definitions.ImportAsync(changed.ToJsonString(), publish: false);
+        Assert.Equal(2, draft.Version);
+        Assert.Equal([1, 2], (await engine.Definitions.ListVersionsAsync("unchanged")).Select(v => v.Version).ToList());
+    }
+
+    [Fact]
     public async Task Published_versions_are_immutable_and_instances_stay_on_their_version()
     {
         await using var engine = await TestEngine.CreateAsync();
