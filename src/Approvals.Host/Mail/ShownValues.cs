@@ -44,7 +44,7 @@ public static class ShownValues
             case "select" or "checklist" when field.Options?.FirstOrDefault(o => o.Value == text) is { } option:
                 return (english ? option.LabelEn : option.Label) ?? option.Label ?? option.Value;
             case "country" or "countries":
-                return Components.Forms.CountryNames.Of(text);
+                return Components.Forms.CountryNames.Of(text, english);
             case "datetime" when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment):
                 return TimeZoneInfo.ConvertTime(moment, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
             case "boolean":

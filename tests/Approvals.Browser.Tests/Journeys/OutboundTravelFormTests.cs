@@ -40,7 +40,7 @@ public sealed class OutboundTravelFormTests(Chromium chromium) : BrowserJourney(
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/requests/[0-9a-f]{32}$"));
 
         var requestId = page.Url.Split('/').Last();
-        await Assertions.Expect(page.Locator("[data-testid=request-fields]")).ToContainTextAsync("Suomi / Finland (FI)");
+        await Assertions.Expect(page.Locator("[data-testid=request-fields]")).ToContainTextAsync("Finland (FI)");
         await Assertions.Expect(page.Locator("[data-testid=request-fields]")).ToContainTextAsync("Deputy director-general");
         using var api = await Host.ApiAs("applicant2");
         var data = (await api.GetFromJsonAsync<JsonObject>($"/api/requests/{requestId}"))!["data"]!;

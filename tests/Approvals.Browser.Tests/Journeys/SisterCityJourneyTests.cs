@@ -17,7 +17,7 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         await page.ChooseAsync("request-type", "国际友城结好报批");
         await page.TypeIntoAsync("proposingUnit", "吴江区人民政府");
         await page.TypeIntoAsync("foreignCity", "Heilbronn");
-        await page.SearchAndChooseAsync("country", "Germany", "(DE)");
+        await page.SearchAndChooseAsync("country", "德国", "(DE)"); // found by its Chinese name
         await page.ChooseAsync("relationshipType", "友好交流城市");
         await page.TypeIntoAsync("rationale", "两市在职业教育和机械制造领域交往十年，已签署合作备忘录。");
         await page.Field("exchangeHistory").GetByRole(AriaRole.Button, new() { Name = "添加一行" }).ClickAsync();
@@ -104,7 +104,7 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         await Assertions.Expect(timeline).ToContainTextAsync("苏外备〔2026〕18号");
         await Assertions.Expect(timeline).ToContainTextAsync("请补充近三年交往情况。");
         await Assertions.Expect(page.Locator("[data-testid=request-fields]")).ToContainTextAsync("2024—2026 年每年互派代表团");
-        await Assertions.Expect(page.Locator("[data-testid=request-fields]")).ToContainTextAsync("Deutschland / Germany (DE)");
+        await Assertions.Expect(page.Locator("[data-testid=request-fields]")).ToContainTextAsync("德国 Germany (DE)");
         var link = page.Locator("[data-testid=attachments] a").Filter(new() { HasText = "协议草案.pdf" });
         var downloaded = await page.APIRequest.GetAsync((await link.GetAttributeAsync("href"))!);
         Assert.Equal(200, downloaded.Status);
