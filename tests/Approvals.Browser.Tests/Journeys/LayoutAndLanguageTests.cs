@@ -63,6 +63,17 @@ public sealed class LayoutAndLanguageTests(Chromium chromium) : BrowserJourney(c
     }
 
     [Fact]
+    public async Task Form_errors_on_a_chinese_page_are_chinese()
+    {
+        var applicant = await SignedInAsync("applicant", "/requests/new?type=outbound-travel");
+        var page = applicant.Page;
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Field("delegationLeader").Locator(".mud-input-helper-text").First).ToHaveTextAsync("必填");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("is required");
+        Assert.Empty(BrowserErrors);
+    }
+
+    [Fact]
     public async Task Running_a_request_workflow_from_the_designer_is_refused_and_reaches_no_inbox()
     {
         using var admin = await Host.ApiAs("admin");
