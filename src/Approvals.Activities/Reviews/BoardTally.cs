@@ -41,6 +41,16 @@ public static class BoardTally
         }
     }
 
+    /// <summary>What the rule asks, in numbers: approvals needed to approve (All, Any, Quorum, Percentage), or votes that must be cast (Majority).</summary>
+    public static int Needed(BoardMode mode, int members, int quorum, int percentage) => mode switch
+    {
+        BoardMode.All => members,
+        BoardMode.Any => 1,
+        BoardMode.Quorum => Math.Max(1, quorum),
+        BoardMode.Percentage => (int)Math.Ceiling(members * Math.Clamp(percentage, 1, 100) / 100.0),
+        _ => quorum > 0 ? quorum : members / 2 + 1,
+    };
+
     private static (string Leader, int Count, bool Tie) Leader(int approved, int rejected, int deferred, bool allowDeferred)
     {
         var options = new List<(string, int)> { (Approved, approved), (Rejected, rejected) };

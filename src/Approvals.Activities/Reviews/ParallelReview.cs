@@ -51,6 +51,8 @@ public sealed class ParallelReview : HumanTaskActivity
         var state = context.ExecutionState;
         state["members"] = new JsonArray(members.Select(m => (JsonNode?)m).ToArray());
         state["votes"] = new JsonObject();
+        // The rule, so the page can say what is needed ("3 of 5 must approve").
+        state["rule"] = new JsonObject { ["mode"] = Mode.ToString(), ["quorum"] = Quorum, ["percentage"] = Percentage };
         await StartTimersAsync(context);
         foreach (var member in members)
             await OpenTaskAsync(context, "board-vote", member, [], null, outcomes, RequireOverride ? ["Approved", "Rejected"] : ["Rejected"],

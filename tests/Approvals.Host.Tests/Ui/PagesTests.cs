@@ -59,6 +59,7 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync("/" + taskPath));
 
         Assert.Contains("已投票: 同意 1 · 不同意 0 · 推迟审议 0 · 成员 5", page);
+        Assert.Contains("至少 3/5 人投票后过半数决定", page); // the board's rule
         Assert.Contains("出访 1 个国家（上限 3 个）", page);
         Assert.Contains("年度计划额度 2026", page);
         Assert.Matches("class=\"node current\" data-activity=\"board\"", page);
