@@ -74,6 +74,7 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chro
     [Fact]
     public async Task Administrator_sees_a_faulted_instance_with_its_reason_and_retries_it()
     {
+        await FileSisterCityAsync("Graz", "sister-city", "AT"); // some mail in the outbox
         using var api = await Host.ApiAs("admin");
         var definition = new JsonObject
         {
@@ -101,9 +102,10 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chro
         await row.GetByRole(AriaRole.Button, new() { Name = "重试" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=incident-message]")).ToContainTextAsync("重试后再次出错");
 
-        // Nothing failed in the outbox, so "send all failed again" has nothing to do.
+        // Nothing failed in the outbox, so "send all failed again" has nothing to do; each message says whom it is for.
         await page.GetByRole(AriaRole.Tab, new() { Name = "邮件发件箱" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=resend-failed]")).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("[data-testid=recipients]").Filter(new() { HasText = "@approvals.test" }).First).ToBeVisibleAsync();
         Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
     }
 

@@ -62,6 +62,7 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
         Assert.Contains("至少 3/5 人投票后过半数决定", page); // the board's rule
         Assert.Contains("出访 1 个国家（上限 3 个）", page);
         Assert.Contains("年度计划额度 2026", page);
+        Assert.Contains("本申请：1 批次、2 人次", page); // what this request adds to the unit's use
         Assert.Matches("class=\"node current\" data-activity=\"board\"", page);
     }
 
