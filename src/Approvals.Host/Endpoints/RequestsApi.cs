@@ -134,6 +134,8 @@ internal static class RequestsApi
         var (type, inline) = AttachmentFile.TypeOf(attachment.FileName, attachment.Content);
         if (!inline) return Results.File(attachment.Content, type, attachment.FileName);
         http.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline") { FileNameStar = attachment.FileName }.ToString();
+        // Shown inside our own pages (the preview) and nowhere else; the file itself may run nothing.
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
         return Results.File(attachment.Content, type);
     }
 
