@@ -30,15 +30,15 @@ public sealed class PageAccessTests : IClassFixture<ApprovalsHost>
     }
 
     [Theory]
-    [InlineData("applicant2")] // another unit's applicant
-    [InlineData("unit-head2")] // another unit's head
-    public async Task Someone_who_may_not_see_the_request_gets_not_found_on_every_page_and_download(string user)
+    [InlineData("applicant2", "Task '{0}' was not found.")] // another unit's applicant (reads English)
+    [InlineData("unit-head2", "未找到事项“{0}”")] // another unit's head
+    public async Task Someone_who_may_not_see_the_request_gets_not_found_on_every_page_and_download(string user, string notFound)
     {
         var (requestId, taskId, attachmentId) = await CourtesyWithAttachmentAsync();
         var browser = await _host.SignInAsync(user);
 
         var task = WebUtility.HtmlDecode(await browser.GetStringAsync($"/tasks/{taskId}"));
-        Assert.Contains($"Task '{taskId}' was not found", task);
+        Assert.Contains(string.Format(notFound, taskId), task);
         Assert.DoesNotContain("Secret Delegation", task);
         Assert.DoesNotContain("itinerary.pdf", task);
         var request = WebUtility.HtmlDecode(await browser.GetStringAsync($"/requests/{requestId}"));

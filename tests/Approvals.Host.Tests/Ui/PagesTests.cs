@@ -34,7 +34,8 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
 
         var inbox = WebUtility.HtmlDecode(await browser.GetStringAsync("/inbox"));
         Assert.Contains("友城处审核：Nowy Sącz", inbox);
-        Assert.Contains("友城处审核 Division review", inbox); // the stage's name in the instance's definition version
+        Assert.Contains("<td>友城处审核</td>", inbox); // the stage's name in the instance's definition version, in the page's language
+        Assert.DoesNotContain("Division review", inbox);
         var taskPath = Regex.Match(inbox, "href=\"(?<p>tasks/[0-9a-f]+)\"").Groups["p"].Value;
         var task = WebUtility.HtmlDecode(await browser.GetStringAsync("/" + taskPath));
         Assert.Contains("Nowy Sącz", task);

@@ -82,6 +82,27 @@ public sealed class UiText
         };
     }
 
+    private static readonly Dictionary<string, (string Zh, string En)> RoleNames = new(StringComparer.Ordinal)
+    {
+        ["applicant"] = ("申请人", "Applicant"), ["unit-head"] = ("单位负责人", "Unit head"), ["sister-city-division"] = ("友城处", "Sister-city division"),
+        ["outbound-division"] = ("出国处", "Outbound division"), ["protocol-division"] = ("礼宾处", "Protocol division"), ["fao-director"] = ("外办主任", "FAO director"),
+        ["city-leadership"] = ("市领导", "City leadership"), ["review-board"] = ("出国会审小组", "Review board"), ["fao-liaison"] = ("外办联络员", "FAO liaison"),
+        ["admin"] = ("系统管理员", "Administrator"),
+    };
+
+    /// <summary>A role by its name in the reader's language (the code stays the value).</summary>
+    public string Role(string code) => RoleNames.TryGetValue(code, out var w) ? (IsEnglish ? w.En : w.Zh) : code;
+
+    private static readonly Dictionary<string, (string Zh, string En)> OutboxStatuses = new(StringComparer.Ordinal)
+    {
+        ["Pending"] = ("待发送", "Waiting"), ["Sent"] = ("已发送", "Sent"), ["Failed"] = ("发送失败", "Failed"),
+    };
+
+    public string OutboxStatus(string status) => OutboxStatuses.TryGetValue(status, out var w) ? (IsEnglish ? w.En : w.Zh) : status;
+
+    /// <summary>A stage name written in both languages ("友城处审核 Division review") as the reader reads it.</summary>
+    public string Stage(string? name) => Approvals.Host.Mail.StageName.In(name, IsEnglish) ?? "";
+
     public string Field(string name) => Fields.TryGetValue(name, out var w) ? (IsEnglish ? w.En : w.Zh) : name;
 
     public bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
