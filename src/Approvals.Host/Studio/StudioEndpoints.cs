@@ -82,12 +82,18 @@ public static class StudioEndpoints
         return Results.Ok(new StudioToken(token, expiresAt));
     }
 
-    private static IResult Page(HttpContext http, StudioPackage package, BearerTokens tokens, IAntiforgery antiforgery, IOptions<StudioOptions> options,
+    private static async Task<IResult> Page(HttpContext http, StudioPackage package, BearerTokens tokens, IAntiforgery antiforgery, IOptions<StudioOptions> options,
+        Approvals.Engine.Runtime.WorkflowRuntime runtime, Approvals.Engine.Definitions.WorkflowDefinitionStore definitions,
         string? definition, string? instance, string? view)
     {
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         if (!package.IsInstalled)
             return Results.Content(NotInstalled(package.Root, english), "text/html; charset=utf-8", statusCode: 503);
+        // The studio shows its own stack trace for an id that does not exist; say so plainly instead.
+        if (!string.IsNullOrWhiteSpace(instance) && await runtime.GetStateAsync(instance) is null)
+            return Results.Content(NotFound(english ? $"There is no workflow instance '{instance}'." : $"没有流程实例“{instance}”。", english), "text/html; charset=utf-8", statusCode: 404);
+        if (!string.IsNullOrWhiteSpace(definition) && await definitions.FindAsync(definition, Approvals.Engine.Models.DefinitionVersionOptions.Latest) is null)
+            return Results.Content(NotFound(english ? $"There is no workflow definition '{definition}'." : $"没有流程定义“{definition}”。", english), "text/html; charset=utf-8", statusCode: 404);
 
         // The studio calls /elsa/api with a bearer token that opens the Elsa API only and lasts minutes; the page renews it
         // (studio-glue.js) with the browser's sign-in while it stays open. The API never takes a cookie (no cross-site requests).
@@ -166,6 +172,13 @@ public static class StudioEndpoints
             <script src="/studio-glue.js"></script>
         </body>
         </html>
+        """;
+
+    private static string NotFound(string message, bool english) => $"""
+        <!DOCTYPE html><html lang="{(english ? "en" : "zh-CN")}"><head><meta charset="utf-8" /><title>{(english ? "Not found" : "未找到")}</title></head>
+        <body style="font-family:sans-serif;padding:24px"><h1>{(english ? "Not found" : "未找到")}</h1><p>{WebUtility.HtmlEncode(message)}</p>
+        <p><a href="{BasePath}">{(english ? "Workflow definitions" : "流程定义")}</a> · <a href="{BasePath}?view=instances">{(english ? "Workflow instances" : "流程实例")}</a> ·
+        <a href="/inbox">{(english ? "Back to approvals" : "返回审批")}</a></p></body></html>
         """;
 
     private static string NotInstalled(string root, bool english) => $"""

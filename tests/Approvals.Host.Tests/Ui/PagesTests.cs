@@ -119,6 +119,12 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
         byToken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", fresh);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _host.CreateClient().SendAsync(byToken)).StatusCode);
 
+        // An id that does not exist is a plain not-found page, not the studio's error.
+        var missing = await admin.GetAsync("/studio?instance=no-such-instance");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("no-such-instance", await missing.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/studio?definition=no-such-definition")).StatusCode);
+
         // The package's files: the runtime script, WebAssembly with its MIME type, Brotli when asked for.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/studio/_framework/blazor.webassembly.js")).StatusCode);
         var wasmName = Directory.GetFiles(Path.Combine(FindRepository(), "src/Approvals.Host/studio/node_modules/@elsa-workflows/elsa-studio-wasm/_framework"), "Elsa.Api.Client.*.wasm").Single();
