@@ -30,6 +30,14 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
             .OrderBy(t => t.CompletedAt).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Every task a stage of an instance has had, oldest first (each round of a stage that was returned to, each board member's vote).</summary>
+    public async Task<IReadOnlyList<HumanTask>> AtStageAsync(string instanceId, string activityId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Create();
+        return await db.Tasks.AsNoTracking().Where(t => t.WorkflowInstanceId == instanceId && t.ActivityId == activityId)
+            .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Whether (and for whom) <paramref name="userId"/> may act on the task; null when not at all.</summary>
     public async Task<TaskActor?> ActorForAsync(HumanTask task, string userId, CancellationToken cancellationToken = default)
     {

@@ -84,7 +84,7 @@ public static class StudioEndpoints
 
     private static async Task<IResult> Page(HttpContext http, StudioPackage package, BearerTokens tokens, IAntiforgery antiforgery, IOptions<StudioOptions> options,
         Approvals.Engine.Runtime.WorkflowRuntime runtime, Approvals.Engine.Definitions.WorkflowDefinitionStore definitions,
-        string? definition, string? instance, string? view)
+        string? definition, string? instance, string? view, string? back)
     {
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         if (!package.IsInstalled)
@@ -114,7 +114,9 @@ public static class StudioEndpoints
         http.Response.Headers.ContentSecurityPolicy =
             "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'self'";
         var meta = $"<meta name=\"approvals-studio\" data-token=\"{Attr(token)}\" data-expires=\"{expiresAt.ToUnixTimeMilliseconds()}\" data-renewal=\"{Attr(renewal)}\" />";
-        return Results.Content(Html(title, meta, element, current, english), "text/html; charset=utf-8");
+        // "Back" returns to the page that opened the designer (a task page, say), if it is one of ours.
+        var backTo = back is { Length: > 1 } && back.StartsWith('/') && !back.StartsWith("//", StringComparison.Ordinal) && !back.StartsWith("/\\", StringComparison.Ordinal) ? back : "/inbox";
+        return Results.Content(Html(title, meta, element, current, english, backTo), "text/html; charset=utf-8");
     }
 
     private static string Attr(string value) => WebUtility.HtmlEncode(value);
@@ -122,7 +124,7 @@ public static class StudioEndpoints
     private static string Nav(string current, string key, string href, string text) =>
         $"<a href=\"{href}\"{(current == key ? " aria-current=\"page\"" : "")}>{text}</a>";
 
-    private static string Html(string title, string meta, string element, string current, bool english) => $$"""
+    private static string Html(string title, string meta, string element, string current, bool english, string backTo) => $$"""
         <!DOCTYPE html>
         <html lang="{{(english ? "en" : "zh-CN")}}">
         <head>
@@ -156,7 +158,7 @@ public static class StudioEndpoints
                 {{Nav(current, "definitions", BasePath, english ? "Definitions" : "流程定义")}}
                 {{Nav(current, "instances", BasePath + "?view=instances", english ? "Instances" : "流程实例")}}
                 <span class="spacer"></span>
-                <a href="/inbox">{{(english ? "Back to approvals" : "返回审批")}}</a>
+                <a href="{{Attr(backTo)}}" data-testid="studio-back">{{(english ? "Back to approvals" : "返回审批")}}</a>
             </nav>
             <main class="approvals-studio">
                 {{element}}
