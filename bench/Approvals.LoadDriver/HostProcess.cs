@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace Approvals.LoadDriver;
 
 /// <summary>One Release host process on a free loopback port, with its own data folder.</summary>
-internal sealed class HostProcess : IDisposable
+public sealed class HostProcess : IDisposable
 {
     private readonly Process? _process;
 
@@ -31,7 +31,11 @@ internal sealed class HostProcess : IDisposable
         if (build.ExitCode != 0) throw new InvalidOperationException("Building the host failed:\n" + output);
     }
 
-    public static async Task<HostProcess> StartAsync(string repository, string dataDirectory, string? postgres)
+    /// <param name="environment">
+    /// Production for load (as an operator runs it); the page timings use Development, where the build output serves the
+    /// packages' static files (<c>_content/…</c>) without a publish step.
+    /// </param>
+    public static async Task<HostProcess> StartAsync(string repository, string dataDirectory, string? postgres, string environment = "Production")
     {
         var port = FreePort();
         var hostFolder = Path.Combine(repository, "src", "Approvals.Host");
@@ -41,7 +45,7 @@ internal sealed class HostProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["Demo__Enabled"] = "true";
         info.Environment["Approvals__DataDirectory"] = dataDirectory;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
