@@ -34,13 +34,18 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
     private static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input").First;
 
     [Theory]
-    [InlineData(1440)]
-    [InlineData(390)]
-    public async Task A_reviewer_finds_decides_from_the_list_approves_several_and_goes_on_to_the_next_task(int width)
+    [InlineData(1440, false)]
+    [InlineData(390, true)]
+    public async Task A_reviewer_finds_decides_from_the_list_approves_several_and_goes_on_to_the_next_task(int width, bool english)
     {
-        var filed = await FileCourtesyAsync(5, $"代表团{width}");
+        var filed = await FileCourtesyAsync(5, $"代表团{width}{(english ? "en" : "zh")}");
         var reviewer = await SignedInAsync("protocol-division", "/inbox", viewport: new ViewportSize { Width = width, Height = 900 });
         var page = reviewer.Page;
+        if (english)
+        {
+            await page.GotoAsync("/culture?lang=en&returnUrl=%2Finbox");
+            await reviewer.WaitForInteractiveAsync();
+        }
         await Assertions.Expect(page.Locator("[data-testid=inbox] tbody tr[data-task]")).ToHaveCountAsync(5);
         if (width > 960) await Assertions.Expect(page.Locator("[data-testid=inbox-badge]")).ToContainTextAsync("5");
 
@@ -51,10 +56,10 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
         var row = page.Locator("[data-testid=inbox] tbody tr[data-task]").First;
         await row.Locator("[data-testid=quick-Rejected]").ClickAsync();
         await page.Locator("[data-testid=quick-confirm]").ClickAsync();
-        await Assertions.Expect(page.Locator("tr[data-decide] .mud-input-helper-text")).ToContainTextAsync("请填写意见");
+        await Assertions.Expect(page.Locator("tr[data-decide] .mud-input-helper-text")).ToContainTextAsync(english ? "A comment is required" : "请填写意见");
         await Input(page, "quick-comment").FillAsync("接待规格不符");
         await page.Locator("[data-testid=quick-confirm]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=inbox-message]")).ToContainTextAsync("已办理");
+        await Assertions.Expect(page.Locator("[data-testid=inbox-message]")).ToContainTextAsync(english ? "Decided" : "已办理");
 
         // Clear the search; tick two and approve them at once.
         await Input(page, "inbox-search").FillAsync("");
@@ -62,7 +67,7 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
         await page.Locator("[data-testid=inbox] tbody tr[data-task]").Locator("input[data-testid=select], [data-testid=select] input").Nth(0).CheckAsync();
         await page.Locator("[data-testid=inbox] tbody tr[data-task]").Locator("input[data-testid=select], [data-testid=select] input").Nth(1).CheckAsync();
         await page.Locator("[data-testid=approve-selected]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=inbox-message]")).ToContainTextAsync("已同意 2 项");
+        await Assertions.Expect(page.Locator("[data-testid=inbox-message]")).ToContainTextAsync(english ? "2 approved." : "已同意 2 项");
         await Assertions.Expect(page.Locator("[data-testid=inbox] tbody tr[data-task]")).ToHaveCountAsync(2);
         if (width > 960) await Assertions.Expect(page.Locator("[data-testid=inbox-badge]")).ToContainTextAsync("2");
         if (width < 600) await reviewer.ScreenshotAsync("inbox-phone");
@@ -73,7 +78,7 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
         {
             await page.WaitForURLAsync(url => url.Contains("/tasks/", StringComparison.Ordinal));
             await page.Locator("[data-field=comment]").WaitForAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = english ? "Approve" : "同意", Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=back-to-inbox]")).ToBeVisibleAsync();
             if (last) await Assertions.Expect(page.Locator("[data-testid=next-task]")).ToHaveCountAsync(0);
             else await page.Locator("[data-testid=next-task]").ClickAsync();
