@@ -91,4 +91,36 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
         Assert.Equal(4, states.Count(s => s == "InProgress"));
         Assert.Empty(BrowserErrors);
     }
+
+    [Fact]
+    public async Task The_list_narrows_by_unit_type_and_stage()
+    {
+        await FileCourtesyAsync(2, "吴江代表团");
+        using (var other = await Host.ApiAs("applicant2"))
+        {
+            var data = new JsonObject
+            {
+                ["delegationName"] = "Education delegation", ["country"] = "FI", ["leaderName"] = "Anna", ["leaderTitle"] = "Director", ["rank"] = "bureau", ["size"] = 3,
+                ["arrival"] = "2026-12-20T10:00:00+08:00", ["departure"] = "2026-12-23T15:00:00+08:00", ["port"] = "上海浦东国际机场", ["hostingUnit"] = "市教育局",
+                ["courtesies"] = new JsonArray("airport-vip"), ["justification"] = "交流。",
+            };
+            Assert.True((await other.PostAsJsonAsync("/api/requests", new { type = "courtesy", data })).IsSuccessStatusCode);
+        }
+        var reviewer = await SignedInAsync("protocol-division", "/inbox");
+        var page = reviewer.Page;
+        var rows = page.Locator("[data-testid=inbox] tbody tr[data-task]");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+
+        await page.Locator("[data-testid=inbox-unit]").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("市教育局", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("Education delegation");
+
+        await page.Locator("[data-testid=inbox-type]").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("礼遇请示", new() { Exact = true }).ClickAsync();
+        await page.Locator("[data-testid=inbox-stage]").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("礼宾处审核", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        Assert.Empty(BrowserErrors);
+    }
 }
