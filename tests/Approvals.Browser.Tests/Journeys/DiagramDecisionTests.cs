@@ -17,7 +17,10 @@ public sealed class DiagramDecisionTests(Chromium chromium) : BrowserJourney(chr
         using (var division = await Host.ApiAs("sister-city-division"))
         {
             var task = (await division.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t => t!["requestId"]!.GetValue<string>() == requestId)!;
-            var decided = await division.PostAsJsonAsync($"/api/tasks/{task["id"]}/decision", new { outcome = "Approved", comment = "材料齐全，建议同意。", operationId = "d1" });
+            using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "审核意见.pdf" } };
+            var uploaded = (await (await division.PostAsync($"/api/requests/{requestId}/attachments", form)).Content.ReadFromJsonAsync<JsonObject>())!;
+            var decided = await division.PostAsJsonAsync($"/api/tasks/{task["id"]}/decision",
+                new { outcome = "Approved", comment = "材料齐全，建议同意。", operationId = "d1", attachmentIds = new[] { uploaded["id"]!.GetValue<string>() } });
             Assert.True(decided.IsSuccessStatusCode);
         }
         using var director = await Host.ApiAs("fao-director");
@@ -37,6 +40,7 @@ public sealed class DiagramDecisionTests(Chromium chromium) : BrowserJourney(chr
         await Assertions.Expect(details).ToContainTextAsync("友城处 王芳");
         await Assertions.Expect(details).ToContainTextAsync("材料齐全，建议同意。");
         await Assertions.Expect(details).ToContainTextAsync(english ? "Approve" : "同意");
+        await Assertions.Expect(details.Locator("[data-testid=stage-attachment]")).ToHaveTextAsync("审核意见.pdf");
 
         // Zoom in: the diagram grows inside its frame.
         var before = (await page.Locator("svg.workflow-diagram").BoundingBoxAsync())!.Width;
