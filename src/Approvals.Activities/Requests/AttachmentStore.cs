@@ -61,5 +61,8 @@ public sealed class AttachmentStore(ApprovalsDbContextFactory factory, TimeProvi
 public sealed class AttachmentLimits
 {
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>What an upload over the limit is told.</summary>
+    public string TooLarge => $"An attachment may be at most {MaxBytes:N0} bytes ({MaxBytes / 1024.0 / 1024.0:0.#} MB).";
     public HashSet<string> Extensions { get; set; } = [".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".xls", ".xlsx", ".txt", ".ofd"];
 }

@@ -94,10 +94,11 @@ public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRu
         return await GetAsync(requestId, cancellationToken);
     }
 
-    /// <summary>"类型：value of the type's title field", or the type and number when the field is empty.</summary>
-    public static string TitleOf(RequestType type, JsonObject data, string number)
+    /// <summary>"类型：value of the type's title field" ("Type: value" in English), or the type and number when the field is empty.</summary>
+    public static string TitleOf(RequestType type, JsonObject data, string number, bool english = false)
     {
         var value = type.TitleField is { } field && data[field] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        return value is null ? $"{type.Name} {number}" : $"{type.Name}：{value}";
+        var name = english ? type.NameEn : type.Name;
+        return value is null ? $"{name} {number}" : english ? $"{name}: {value}" : $"{name}：{value}";
     }
 }

@@ -36,7 +36,6 @@ public sealed record RecordedField(string Name, string Type)
             return value is JsonValue n && n.GetValueKind() == JsonValueKind.Number ? null : "must be a number";
         if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.String) return Type == Date ? "must be a date (yyyy-MM-dd)" : "must be text";
         var text = v.GetValue<string>();
-        if (Forms.FormValidator.NotText(text) is { } unreadable) return unreadable;
         return Type switch
         {
             Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

@@ -67,9 +67,11 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         return await db.Requests.AnyAsync(r => r.Id == task.RequestId && r.ApplicantId == userId, cancellationToken);
     }
 
-    /// <summary>Refuses to hand a task to the applicant of its request (self-approval).</summary>
-    private async Task RefuseApplicantAsync(HumanTask task, string toUserId, CancellationToken cancellationToken)
+    /// <summary>Refuses to hand a task to someone who does not exist, is locked, or applied for the request (self-approval).</summary>
+    private async Task CheckRecipientAsync(HumanTask task, string toUserId, CancellationToken cancellationToken)
     {
+        if (await directory.FindAsync(toUserId, cancellationToken) is not { IsActive: true })
+            throw new DecisionInvalidException("toUserId", $"User '{toUserId}' does not exist or is locked.");
         if (!IsApplicantsOwn(task, toUserId) && await IsApplicantAsync(task, toUserId, cancellationToken))
             throw new DecisionInvalidException("toUserId", "The applicant of a request may not review it; choose someone else.");
     }
@@ -190,9 +192,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled) throw new TaskConflictException("The task is no longer open.", task);
         var actor = isAdministrator ? new TaskActor(userId, null) : await ActorForAsync(task, userId, cancellationToken)
             ?? throw new TaskForbiddenException("Only someone who may decide the task may transfer it.");
-        if (await directory.FindAsync(toUserId, cancellationToken) is not { IsActive: true })
-            throw new DecisionInvalidException("toUserId", $"User '{toUserId}' does not exist or is locked.");
-        await RefuseApplicantAsync(task, toUserId, cancellationToken);
+        await CheckRecipientAsync(task, toUserId, cancellationToken);
         var status = task.Status;
         return await ChangeAsync(task, t => t.Status == status,
             t => { t.AssigneeId = toUserId; t.ClaimedBy = null; t.Status = HumanTaskStatus.Open; t.CandidateRoles = []; t.CandidateUnitId = null; },
@@ -206,9 +206,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         var task = await GetAsync(taskId, cancellationToken);
         if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled) throw new TaskConflictException("The task is no longer open.", task);
         var actor = await ActorForAsync(task, userId, cancellationToken) ?? throw new TaskForbiddenException("Only someone who may decide the task may delegate it.");
-        if (await directory.FindAsync(toUserId, cancellationToken) is not { IsActive: true })
-            throw new DecisionInvalidException("toUserId", $"User '{toUserId}' does not exist or is locked.");
-        await RefuseApplicantAsync(task, toUserId, cancellationToken);
+        await CheckRecipientAsync(task, toUserId, cancellationToken);
         var principal = actor.OnBehalfOf ?? actor.UserId;
         var status = task.Status;
         return await ChangeAsync(task, t => t.Status == status,

@@ -23,8 +23,8 @@ internal static class ActionPages
         var task = await tasks.GetAsync(payload.TaskId);
         if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled) return Page("已处理 · Already decided", Decided(task), 409);
         var user = await directory.FindAsync(payload.UserId);
-        // A link outlives a lock (14 days); the account must be active when it is used.
-        if (user is not { IsActive: true } || await tasks.ActorForAsync(task, payload.UserId) is null)
+        // A link outlives a lock (14 days): the person must still be able to decide (an active account) when it is used.
+        if (await tasks.ActorForAsync(task, payload.UserId) is null)
             return Page("无权办理 · Not allowed", "<p>此链接的收件人目前不能办理此任务。</p><p>The person this link was sent to may not decide this task now.</p>", 403);
         var form = antiforgery.GetAndStoreTokens(http);
         var commentRequired = task.CommentRequiredFor.Contains(payload.Outcome);

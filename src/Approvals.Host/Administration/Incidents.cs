@@ -36,15 +36,14 @@ public sealed class Incidents(WorkflowDbContextFactory engine, ApprovalsDbContex
     /// <summary>Retries the instance; null when it is not faulted (nothing to retry).</summary>
     public async Task<WorkflowRunResult?> RetryAsync(string instanceId, string? actorId = null, CancellationToken cancellationToken = default)
     {
-        if (await runtime.GetStateAsync(instanceId, cancellationToken) is not { SubStatus: WorkflowSubStatus.Faulted }) return null;
         WorkflowRunResult result;
         try
         {
             result = await runtime.RetryAsync(instanceId, cancellationToken);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException)
         {
-            return null; // retried meanwhile
+            return null; // not faulted (or retried meanwhile), or no such instance
         }
         if (actorId is not null)
         {

@@ -143,7 +143,7 @@ internal static class RequestsApi
     private const long FormOverhead = 64 * 1024;
 
     private static IResult TooLarge(AttachmentLimits limits) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.",
-        detail: $"An attachment may be at most {limits.MaxBytes:N0} bytes ({limits.MaxBytes / 1024.0 / 1024.0:0.#} MB).");
+        detail: limits.TooLarge);
 
     private static IResult NotFound(string id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"'{id}' was not found.");
 

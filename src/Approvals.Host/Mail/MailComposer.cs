@@ -78,13 +78,13 @@ public sealed partial class MailComposer(ApprovalsDbContextFactory domain, Reque
             foreach (var outcome in task.Outcomes.Where(o => DecidableFromMail(task, o)))
                 actions.Add(new()
                 {
-                    ["outcome"] = outcome, ["label"] = OutcomeLabels.Of(outcome, english),
+                    ["outcome"] = outcome, ["label"] = Components.Localization.UiText.Word(outcome, english),
                     ["url"] = $"{baseUrl}/actions/{Uri.EscapeDataString(tokens.Create(task.Id, userId, outcome))}",
                 });
 
         // A return or a rejection is told with the decision behind it: its comment (the reason) and the stage that made it.
         var model = row.Body["model"] as JsonObject ?? [];
-        var stage = StageName.In(row.Body["stage"]?.GetValue<string>(), english);
+        var stage = Components.Localization.StageName.In(row.Body["stage"]?.GetValue<string>(), english);
         if (request is not null && template is "returned" or "rejected")
         {
             var outcome = template == "returned" ? "Returned" : "Rejected";
@@ -110,7 +110,7 @@ public sealed partial class MailComposer(ApprovalsDbContextFactory domain, Reque
             ["recipient"] = ValueConverter.ToPlain(recipient),
             ["request"] = request is null ? null : new Dictionary<string, object?>
             {
-                ["number"] = request.Number, ["title"] = english && type is not null ? RequestService.TitleOf(type with { Name = type.NameEn }, request.Data, request.Number).Replace("：", ": ") : request.Title,
+                ["number"] = request.Number, ["title"] = english && type is not null ? RequestService.TitleOf(type, request.Data, request.Number, english: true) : request.Title,
                 ["status"] = request.Status, ["statusEn"] = request.StatusEn,
                 ["type"] = type?.Name ?? request.Type, ["typeEn"] = type?.NameEn ?? request.Type, ["documentNumber"] = request.DocumentNumber,
                 ["url"] = $"{baseUrl}/requests/{request.Id}", ["data"] = ValueConverter.ToPlain(request.Data),

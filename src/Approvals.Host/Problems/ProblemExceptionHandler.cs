@@ -36,7 +36,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, M
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
             {
                 Status = StatusCodes.Status413PayloadTooLarge, Title = "The upload is too large.",
-                Detail = $"An attachment may be at most {limits.Value.MaxBytes:N0} bytes ({limits.Value.MaxBytes / 1024.0 / 1024.0:0.#} MB).",
+                Detail = limits.Value.TooLarge,
             },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request is not valid.", Detail = bad.Message },
             DecisionFailedException failed => new ProblemDetails

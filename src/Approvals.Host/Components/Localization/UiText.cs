@@ -101,12 +101,15 @@ public sealed class UiText
     public string OutboxStatus(string status) => OutboxStatuses.TryGetValue(status, out var w) ? (IsEnglish ? w.En : w.Zh) : status;
 
     /// <summary>A stage name written in both languages ("友城处审核 Division review") as the reader reads it.</summary>
-    public string Stage(string? name) => Approvals.Host.Mail.StageName.In(name, IsEnglish) ?? "";
+    public string Stage(string? name) => StageName.In(name, IsEnglish) ?? "";
 
     public string Field(string name) => Fields.TryGetValue(name, out var w) ? (IsEnglish ? w.En : w.Zh) : name;
 
     public bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
     public string Language => IsEnglish ? "en" : "zh-CN";
 
-    public string this[string key] => Words.TryGetValue(key, out var w) ? (IsEnglish ? w.En : w.Zh) : key;
+    public string this[string key] => Word(key, IsEnglish);
+
+    /// <summary>A word of the pages in a given language, for text made outside a page (mail).</summary>
+    public static string Word(string key, bool english) => Words.TryGetValue(key, out var w) ? (english ? w.En : w.Zh) : key;
 }

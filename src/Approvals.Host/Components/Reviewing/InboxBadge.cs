@@ -12,10 +12,12 @@ public sealed class InboxBadge(Inbox inbox)
 
     public event Action? Changed;
 
-    public async Task RefreshAsync(string userId)
+    /// <summary>Reads the counts again and shows them; the counts are returned for pages that show them too (the inbox tabs).</summary>
+    public async Task<InboxCounts> RefreshAsync(string userId)
     {
         var counts = await inbox.CountAsync(userId);
         Count = counts.All;
         Changed?.Invoke();
+        return counts;
     }
 }

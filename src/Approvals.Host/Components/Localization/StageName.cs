@@ -1,4 +1,4 @@
-namespace Approvals.Host.Mail;
+namespace Approvals.Host.Components.Localization;
 
 /// <summary>
 /// Stage names in the shipped workflows are written in both languages ("友城处审核 Division review"); a letter shows the

@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+using Approvals.Engine.Models;
+
+namespace Approvals.Host.Components.Reviewing;
+
+/// <summary>The stages of a flow as the designer named them: activity id, name (the id when unnamed) and type.</summary>
+public static class StageNames
+{
+    public sealed record Stage(string Id, string Name, string Type);
+
+    public static IReadOnlyList<Stage> Of(WorkflowDefinitionDocument document) =>
+        (document.Json["root"]?["activities"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(a => a["id"]?.GetValue<string>() is not null)
+            .Select(a => new Stage(a["id"]!.GetValue<string>(), a["name"]?.GetValue<string>() ?? a["id"]!.GetValue<string>(), a["type"]?.GetValue<string>() ?? ""))
+            .DistinctBy(s => s.Id).ToList();
+}
