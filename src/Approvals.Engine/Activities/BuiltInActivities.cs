@@ -22,5 +22,19 @@ public static class BuiltInActivities
         .Register<Event>()
         .Register<PublishEvent>()
         .Register<RunTask>()
-        .Register<SendEmail>();
+        .Register<SendEmail>()
+        .Register<Cron>()
+        .Register<StartAt>()
+        .Register<SetOutput>()
+        .Register<Complete>()
+        .Register<SetName>()
+        .Register<Correlate>()
+        .Register<RunJavaScript>()
+        .Register<ExecuteWorkflow>()
+        .Register<DispatchWorkflow>()
+        .Register<WorkflowDefinitionActivity>()
+        .Register<Http.HttpEndpoint>()
+        .Register<Http.WriteHttpResponse>()
+        .Register<Http.SendHttpRequest>()
+        .Register<Http.FlowSendHttpRequest>();
 }

@@ -9,6 +9,7 @@ namespace Approvals.Engine.Activities;
 public sealed class Event : Activity
 {
     public const string BookmarkName = "Elsa.Event";
+    public const string TypeName = "Elsa.Event";
 
     [Input(Description = "The event name to wait for.", Required = true)]
     public string EventName { get; set; } = "";
@@ -18,6 +19,8 @@ public sealed class Event : Activity
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
+        // The event started this instance: it has happened already.
+        if (context.IsTriggerStart) return ResumeAsync(context);
         context.CreateBookmark(BookmarkName, EventName, new System.Text.Json.Nodes.JsonObject { ["eventName"] = EventName });
         return ValueTask.CompletedTask;
     }

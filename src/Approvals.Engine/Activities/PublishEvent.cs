@@ -9,7 +9,7 @@ namespace Approvals.Engine.Activities;
 public sealed class PublishEvent : Activity
 {
     /// <summary>The outbox kind of a published event waiting to be delivered.</summary>
-    public const string OutboxKind = "event";
+    public const string OutboxKind = Models.EngineMessageKinds.Event;
 
     [Input(Description = "The event name.", Required = true)] public string EventName { get; set; } = "";
     [Input(Description = "Only instances with this correlation id receive it.")] public string? CorrelationId { get; set; }

@@ -16,6 +16,11 @@ public sealed class Timer : Activity
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         if (Interval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Interval), "The timer's interval must be positive.");
+        if (context.IsTriggerStart)
+        {
+            context.Complete();
+            return ValueTask.CompletedTask;
+        }
         context.CreateBookmark(BookmarkName, context.ExecutionId, resumeAt: context.Now + Interval);
         return ValueTask.CompletedTask;
     }

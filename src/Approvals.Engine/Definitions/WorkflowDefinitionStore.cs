@@ -37,7 +37,7 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
     public async Task<WorkflowDefinitionRecord> SaveAsync(WorkflowDefinitionDocument document, bool publish, CancellationToken cancellationToken = default)
     {
         document = document.Clone();
-        var problems = validator.Validate(document);
+        var problems = validator.Validate(document, await ReferencesAsync(cancellationToken)).Where(p => !p.IsWarning).ToList();
         if (publish && problems.Count > 0) throw new InvalidDefinitionException(problems);
         // Structural problems make a draft unusable even for the designer.
         if (problems.FirstOrDefault(p => p.Code is "root-missing" or "json-syntax") is not null) throw new InvalidDefinitionException(problems);
@@ -97,6 +97,26 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         await tx.CommitAsync(cancellationToken);
         _published = null;
         return record;
+    }
+
+    /// <summary>The workflows definitions may use as activities: the published and latest version of each definition here.</summary>
+    public async Task<WorkflowReferences> ReferencesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.Create();
+        var records = await db.Definitions.AsNoTracking().Where(d => d.IsPublished || d.IsLatest).ToListAsync(cancellationToken);
+        var references = new List<WorkflowReference>();
+        foreach (var record in records)
+        {
+            try
+            {
+                references.Add(WorkflowReference.Of(ToDocument(record)));
+            }
+            catch (InvalidDefinitionException)
+            {
+                // A stored version that no longer parses is no reference for anyone.
+            }
+        }
+        return new WorkflowReferences(references);
     }
 
     /// <summary>Publishes the latest version of a definition after validating it.</summary>

@@ -19,6 +19,9 @@ public sealed class ActivityDescriptor
     public required IReadOnlyList<OutputDescriptor> Outputs { get; init; }
     public bool IsBrowsable { get; init; } = true;
     public bool IsContainer { get; init; }
+
+    /// <summary>The activity runs the activity in its <c>body</c> (each run a child instance of the body).</summary>
+    public bool RunsBody { get; init; }
     public bool IsStart { get; init; }
     public bool IsTerminal { get; init; }
     public required Type ClrType { get; init; }

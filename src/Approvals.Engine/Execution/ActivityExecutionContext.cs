@@ -31,7 +31,10 @@ public sealed class ActivityExecutionContext : IExpressionContext
     /// <summary>The bookmark being resumed, when the activity runs from <see cref="Contracts.Activity.ResumeAsync"/>.</summary>
     public Bookmark? Resumed { get; internal init; }
 
-    /// <summary>The stimulus payload given with the resumption.</summary>
+    /// <summary>True when this activity is the trigger that started the instance (a timer came due, a request arrived): it completes at once.</summary>
+    public bool IsTriggerStart { get; internal init; }
+
+    /// <summary>The stimulus payload given with the resumption (or with the trigger that started the instance).</summary>
     public JsonObject? ResumeInput { get; internal init; }
 
     public DateTimeOffset Now => WorkflowContext.Now;
@@ -58,12 +61,72 @@ public sealed class ActivityExecutionContext : IExpressionContext
         else _outcomes.AddRange(outcomes);
     }
 
-    /// <summary>Ends the whole workflow: every other branch and bookmark is cancelled.</summary>
-    public void FinishWorkflow()
+    /// <summary>Ends the whole workflow: every other branch and bookmark is cancelled. A parent waiting for it continues along <paramref name="outcomes"/>.</summary>
+    public void FinishWorkflow(params string[] outcomes)
     {
         FinishRequest = WorkflowSubStatus.Finished;
         _outcomes ??= [];
+        _outcomes.AddRange(outcomes);
     }
+
+    public string WorkflowDefinitionId => WorkflowContext.State.DefinitionId;
+    public JsonObject WorkflowOutput => WorkflowContext.State.Output;
+    public IReadOnlyList<string> InputNames => WorkflowContext.Workflow.InputNames;
+    public JsonNode? LastResult => WorkflowContext.State.LastResult;
+
+    public IEnumerable<KeyValuePair<string, JsonObject>> NamedActivityOutputs
+    {
+        get
+        {
+            foreach (var node in WorkflowContext.Workflow.Flowchart.Activities)
+            {
+                var outputs = WorkflowContext.State.ActivityOutputs.GetValueOrDefault(node.Id) ?? [];
+                yield return KeyValuePair.Create(node.Name ?? node.Id, outputs);
+            }
+        }
+    }
+
+    public void SetCorrelationId(string? correlationId) => WorkflowContext.State.CorrelationId = correlationId;
+
+    public void SetWorkflowName(string? name) => WorkflowContext.State.Name = name;
+
+    /// <summary>Records the HTTP response for the request that started or resumed the instance.</summary>
+    public void WriteHttpResponse(JsonObject response) => WorkflowContext.State.HttpResponse = response;
+
+    /// <summary>
+    /// Starts another workflow after this burst commits (an engine message in the same transaction). With
+    /// <paramref name="wait"/>, this activity waits on a bookmark that the child's finish resumes. Returns the child's instance id.
+    /// </summary>
+    public string StartWorkflow(string definitionId, JsonObject? input, string? correlationId, bool wait, string? versionId = null)
+    {
+        var childId = WorkflowExecutionContext.NewId();
+        WorkflowContext.Result.Outbox.Add(new OutboxMessage
+        {
+            Kind = EngineMessageKinds.StartWorkflow,
+            WorkflowInstanceId = WorkflowInstanceId,
+            CreatedAt = Now,
+            Body = new JsonObject
+            {
+                ["definitionId"] = definitionId,
+                ["versionId"] = versionId,
+                ["instanceId"] = childId,
+                ["input"] = input?.DeepClone(),
+                ["correlationId"] = correlationId,
+                ["parentInstanceId"] = wait ? WorkflowInstanceId : null,
+            },
+        });
+        if (wait) CreateBookmark(EngineMessageKinds.ChildBookmark, childId, new JsonObject { ["childInstanceId"] = childId, ["definitionId"] = definitionId });
+        return childId;
+    }
+
+    /// <summary>Cancels a child this activity started (its parent branch was cancelled).</summary>
+    public void CancelWorkflow(string instanceId) => WorkflowContext.Result.Outbox.Add(new OutboxMessage
+    {
+        Kind = EngineMessageKinds.CancelWorkflow,
+        WorkflowInstanceId = WorkflowInstanceId,
+        CreatedAt = Now,
+        Body = new JsonObject { ["instanceId"] = instanceId },
+    });
 
     /// <summary>Creates a bookmark this activity waits on; a stimulus (<paramref name="name"/>, <paramref name="key"/>) or a timer at <paramref name="resumeAt"/> resumes it.</summary>
     public Bookmark CreateBookmark(string name, string? key = null, JsonObject? payload = null, DateTimeOffset? resumeAt = null)

@@ -16,6 +16,9 @@ public sealed class CompiledWorkflow
     public required WorkflowDefinitionDocument Document { get; init; }
     public required Flowchart Flowchart { get; init; }
     public required IReadOnlyList<VariableDefinition> Variables { get; init; }
+
+    /// <summary>Names of the inputs the definition declares.</summary>
+    public IReadOnlyList<string> InputNames { get; init; } = [];
     internal ActivityNode[] Nodes { get; init; } = default!;
     internal ActivityDescriptor?[] Descriptors { get; init; } = default!;
     internal Connection[][] Inbound { get; init; } = default!;

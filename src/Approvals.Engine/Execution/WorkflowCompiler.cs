@@ -67,7 +67,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
             }
         }
 
-        var descriptors = nodes.Select(node => registry.Find(node.Type)).ToArray();
+        // A type the registry does not know is taken for another workflow used as an activity; it is found (or faults) when it runs.
+        var descriptors = nodes.Select(node => registry.Find(node.Type) ?? registry.Find(Activities.WorkflowDefinitionActivity.TypeName)).ToArray();
         var joinKinds = new JoinKind[n];
         for (var i = 0; i < n; i++) joinKinds[i] = JoinKindOf(nodes[i], inbound[i].Count);
 
@@ -83,6 +84,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
             Document = document,
             Flowchart = flowchart,
             Variables = document.Variables,
+            InputNames = document.InputNames,
             Nodes = nodes,
             Descriptors = descriptors,
             Inbound = inbound.Select(l => l.ToArray()).ToArray(),

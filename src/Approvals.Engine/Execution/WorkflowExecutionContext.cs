@@ -31,6 +31,10 @@ public sealed class WorkflowExecutionContext
     internal Queue<WorkItem> Queue { get; } = new();
     internal List<PublishedEvent> LocalEvents { get; } = [];
     internal bool IsFaulted { get; set; }
+
+    /// <summary>The trigger activity that started this burst and has not run yet, with what the trigger carried.</summary>
+    internal string? PendingTrigger { get; set; }
+    internal JsonObject? TriggerInput { get; set; }
     internal WorkflowSubStatus? FinishedAs { get; set; }
 
     internal bool IsStopped => IsFaulted || FinishedAs is not null;

@@ -37,9 +37,15 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         state.SubStatus = WorkflowSubStatus.Executing;
         switch (stimulus)
         {
-            case ExecutionStimulus.Start:
+            case ExecutionStimulus.Start start:
                 context.AddJournal("WorkflowStarted", message: $"Started {workflow.Name ?? workflow.DefinitionId} v{workflow.Version}");
-                if (workflow.StartNode is { } start) context.Queue.Enqueue(new WorkItem(start.Id));
+                if (start.TriggerActivityId is { } trigger && workflow.FindNode(trigger) is not null)
+                {
+                    context.PendingTrigger = trigger;
+                    context.TriggerInput = start.TriggerInput;
+                    context.Queue.Enqueue(new WorkItem(trigger));
+                }
+                else if (workflow.StartNode is { } first) context.Queue.Enqueue(new WorkItem(first.Id));
                 break;
             case ExecutionStimulus.Resume resume:
                 var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == resume.Bookmark.Id) ?? throw new BookmarkNotFoundException(resume.Bookmark.Id);
@@ -116,6 +122,23 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         state.FinishedAt = context.Now;
         state.Joins.Clear();
         if (state.SubStatus == WorkflowSubStatus.Finished) context.AddJournal("WorkflowFinished");
+        // A parent waits for this instance: it is told in the same transaction (an engine message), and resumed after commit.
+        if (state.ParentInstanceId is { } parent)
+            context.Result.Outbox.Add(new OutboxMessage
+            {
+                Kind = EngineMessageKinds.WorkflowFinished,
+                WorkflowInstanceId = state.Id,
+                CreatedAt = context.Now,
+                Body = new JsonObject
+                {
+                    ["parentInstanceId"] = parent,
+                    ["childInstanceId"] = state.Id,
+                    ["status"] = state.Status.ToString(),
+                    ["subStatus"] = state.SubStatus.ToString(),
+                    ["output"] = state.Output.DeepClone(),
+                    ["outcomes"] = new JsonArray(state.FinishOutcomes.Select(o => (JsonNode?)o).ToArray()),
+                },
+            });
     }
 
     private async Task ExecuteAsync(WorkflowExecutionContext context, WorkItem item)
@@ -142,7 +165,13 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
             Fault(context, node, record, item, new NotSupportedException($"Activity type '{node.Type}' is not supported."), null);
             return;
         }
-        var activityContext = new ActivityExecutionContext(context, node, descriptor, record.Id, expressions);
+        var triggered = context.PendingTrigger == node.Id;
+        if (triggered) context.PendingTrigger = null;
+        var activityContext = new ActivityExecutionContext(context, node, descriptor, record.Id, expressions)
+        {
+            IsTriggerStart = triggered,
+            ResumeInput = triggered ? context.TriggerInput : null,
+        };
         await RunActivityAsync(context, activityContext, record, item, null, (activity, c) => activity.ExecuteAsync(c));
     }
 
@@ -236,10 +265,12 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         {
             context.State.ActivityOutputs[node.Id] = (JsonObject)activityContext.Outputs.DeepClone();
             record.Outputs = activityContext.Outputs;
+            if (activityContext.Outputs.TryGetPropertyValue("Result", out var last)) context.State.LastResult = last?.DeepClone();
         }
 
         if (activityContext.FinishRequest is { } finish)
         {
+            context.State.FinishOutcomes = activityContext.Outcomes.Distinct().ToList();
             await ReleaseAsync(context, record);
             Close(context, node, record, ActivityStatus.Completed, []);
             await FinishAsync(context, finish);

@@ -20,4 +20,8 @@ public sealed class ExpressionEvaluator(IEnumerable<IExpressionEvaluator> evalua
         _bySyntax.TryGetValue(expression.Type, out var evaluator)
             ? evaluator.Validate(expression)
             : $"Expression syntax '{expression.Type}' is not supported (use {string.Join(", ", _bySyntax.Keys)}).";
+
+    /// <summary>For JavaScript: the functions it calls by bare name without declaring them; null for other syntaxes.</summary>
+    public IReadOnlyCollection<string>? UndeclaredCalls(WorkflowExpression expression) =>
+        _bySyntax.TryGetValue(expression.Type, out var evaluator) && evaluator is JavaScriptEvaluator js && expression.Text is { } code ? js.UndeclaredCalls(code) : null;
 }

@@ -17,4 +17,17 @@ public interface IExpressionContext
     JsonObject? GetActivityOutput(string activityIdOrName);
 
     CancellationToken CancellationToken { get; }
+
+    string WorkflowDefinitionId { get; }
+
+    /// <summary>The inputs the definition declares (each gets a <c>get&lt;Name&gt;()</c> in JavaScript).</summary>
+    IReadOnlyList<string> InputNames { get; }
+
+    /// <summary>Each activity's name (or id) with the outputs of its last execution (<c>get&lt;Output&gt;From&lt;Activity&gt;()</c>).</summary>
+    IEnumerable<KeyValuePair<string, JsonObject>> NamedActivityOutputs { get; }
+
+    /// <summary>The result of the last activity that produced one.</summary>
+    JsonNode? LastResult { get; }
+
+    void SetCorrelationId(string? correlationId);
 }

@@ -24,6 +24,19 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         "FromMinutes: function(n){ return 'PT' + n + 'M'; }, FromHours: function(n){ return 'PT' + n + 'H'; }, FromDays: function(n){ return 'P' + n + 'D'; } };";
 
     private static readonly Prepared<Acornima.Ast.Script> PreparedPrelude = JsEngine.PrepareScript(Prelude);
+
+    // Elsa's common functions that need nothing of the instance.
+    private const string Functions =
+        "function isNullOrEmpty(s){ return s === null || s === undefined || s === ''; } " +
+        "function isNullOrWhiteSpace(s){ return s === null || s === undefined || String(s).trim() === ''; } " +
+        "function toJson(v){ return JSON.stringify(v); } function jsonParse(s){ return JSON.parse(s); } " +
+        "function newGuid(){ return __newGuid(); } function newGuidString(){ return __newGuid(); } " +
+        "function newShortGuid(){ return __newGuid().replace(/-/g, '').substring(0, 16); } function parseGuid(s){ return String(s); } " +
+        "function stringToBase64(s){ return __toBase64(String(s)); } function stringFromBase64(s){ return __fromBase64(String(s)); } " +
+        "function bytesToBase64(s){ return __toBase64(String(s)); } function bytesFromBase64(s){ return __fromBase64(String(s)); } " +
+        "function bytesToString(s){ return String(s); } function stringToBytes(s){ return String(s); }";
+
+    private static readonly Prepared<Acornima.Ast.Script> PreparedFunctions = JsEngine.PrepareScript(Functions);
     private readonly ConcurrentDictionary<string, Prepared<Acornima.Ast.Script>> _scripts = new(StringComparer.Ordinal);
     private readonly ScriptingOptions _limits = options.Value;
 
@@ -88,6 +101,56 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         }
     }
 
+    /// <summary>Functions a script calls by bare name that it does not declare itself (for validation); null when it does not parse.</summary>
+    public IReadOnlyCollection<string>? UndeclaredCalls(string code)
+    {
+        Prepared<Acornima.Ast.Script> script;
+        try
+        {
+            script = _scripts.GetOrAdd(code, Prepare);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+        var called = new HashSet<string>(StringComparer.Ordinal);
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<Acornima.Ast.Node>();
+        stack.Push(script.Program!);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            switch (node)
+            {
+                case Acornima.Ast.CallExpression { Callee: Acornima.Ast.Identifier callee }:
+                    called.Add(callee.Name);
+                    break;
+                case Acornima.Ast.VariableDeclarator { Id: Acornima.Ast.Identifier id }:
+                    declared.Add(id.Name);
+                    break;
+                case Acornima.Ast.IFunction function:
+                    if (function.Id is { } name) declared.Add(name.Name);
+                    foreach (var parameter in function.Params)
+                        if (parameter is Acornima.Ast.Identifier p) declared.Add(p.Name);
+                    break;
+            }
+            foreach (var child in node.ChildNodes) stack.Push(child);
+        }
+        called.ExceptWith(declared);
+        return called;
+    }
+
+    /// <summary>The functions every script may call: JavaScript's own globals and the ones this engine provides.</summary>
+    public static readonly IReadOnlySet<string> KnownFunctions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "parseInt", "parseFloat", "isNaN", "isFinite", "String", "Number", "Boolean", "Array", "Object", "Date", "RegExp", "Error", "TypeError",
+        "RangeError", "Symbol", "BigInt", "Map", "Set", "WeakMap", "WeakSet", "Promise", "encodeURIComponent", "decodeURIComponent", "encodeURI",
+        "decodeURI", "escape", "unescape", "eval",
+        "getWorkflowInstanceId", "getWorkflowDefinitionId", "getCorrelationId", "setCorrelationId", "getInput", "getVariable", "setVariable",
+        "getOutputFrom", "getLastResult", "isNullOrEmpty", "isNullOrWhiteSpace", "toJson", "newGuid", "newGuidString", "newShortGuid",
+        "bytesToString", "stringToBytes", "bytesFromBase64", "bytesToBase64", "stringFromBase64", "stringToBase64", "parseGuid", "jsonParse",
+    };
+
     private static Prepared<Acornima.Ast.Script> Prepare(string code) =>
         JsEngine.PrepareScript(code, options: new ScriptPreparationOptions
         {
@@ -105,6 +168,9 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
             o.CancellationToken(context.CancellationToken);
         });
         engine.Evaluate(PreparedPrelude);
+        engine.SetValue("__newGuid", new Func<string>(() => Guid.NewGuid().ToString()));
+        engine.SetValue("__toBase64", new Func<string, string>(text => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text))));
+        engine.SetValue("__fromBase64", new Func<string, string>(text => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(text))));
 
         engine.SetValue("getWorkflowInstanceId", new Func<JsValue>(() => context.WorkflowInstanceId));
         engine.SetValue("getCorrelationId", new Func<JsValue>(() => context.CorrelationId is null ? JsValue.Null : context.CorrelationId));
@@ -114,6 +180,20 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         engine.SetValue("getOutputFrom", new Func<string, string, JsValue>((activity, output) =>
             ToJs(engine, context.GetActivityOutput(activity)?[output])));
         engine.SetValue("input", ToJs(engine, context.WorkflowInput));
+        engine.SetValue("getWorkflowDefinitionId", new Func<JsValue>(() => context.WorkflowDefinitionId));
+        engine.SetValue("setCorrelationId", new Action<JsValue>(value => context.SetCorrelationId(value.IsNull() || value.IsUndefined() ? null : value.ToString())));
+        engine.SetValue("getLastResult", new Func<JsValue>(() => ToJs(engine, context.LastResult)));
+        engine.Evaluate(PreparedFunctions);
+        // Elsa's generated accessors: get<Input>() for each declared input, get<Output>From<Activity>() for each activity output.
+        foreach (var name in context.InputNames)
+            if (IsIdentifier(name) && engine.GetValue("get" + Pascal(name)).IsUndefined())
+                engine.SetValue("get" + Pascal(name), new Func<JsValue>(() => ToJs(engine, Lookup(context.WorkflowInput, name))));
+        foreach (var (activity, outputs) in context.NamedActivityOutputs)
+        {
+            if (!IsIdentifier(activity)) continue;
+            foreach (var (output, value) in outputs)
+                if (IsIdentifier(output)) engine.SetValue($"get{Pascal(output)}From{Pascal(activity)}", ToJs(engine, value));
+        }
 
         var variables = new JsonObject();
         foreach (var definition in context.VariableDefinitions)
@@ -122,7 +202,7 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
             var value = context.Variables.GetValueOrDefault(name);
             variables[name] = value?.DeepClone();
             if (!IsIdentifier(name)) continue;
-            var pascal = char.ToUpperInvariant(name[0]) + name[1..];
+            var pascal = Pascal(name);
             var getter = new Func<JsValue>(() => ToJs(engine, context.Variables.GetValueOrDefault(name)));
             var setter = new Action<JsValue>(v => context.SetVariable(name, ToNode(engine, v)));
             engine.SetValue("get" + pascal, getter);
@@ -145,7 +225,9 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         return input.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
     }
 
-    private static bool IsIdentifier(string name) =>
+    private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
+
+    public static bool IsIdentifier(string name) =>
         name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_' || name[0] == '$') && name.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '$');
 
     private static JsValue ToJs(JsEngine engine, JsonNode? node) => node switch

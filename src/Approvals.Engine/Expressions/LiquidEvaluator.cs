@@ -7,11 +7,24 @@ using Microsoft.Extensions.Options;
 namespace Approvals.Engine.Expressions;
 
 /// <summary>Liquid templates on Fluid, with <c>Variables</c>, <c>Input</c>, <c>WorkflowInstanceId</c> and <c>CorrelationId</c> in scope.</summary>
-internal sealed class LiquidEvaluator(IOptions<ScriptingOptions> options) : IExpressionEvaluator
+internal sealed class LiquidEvaluator : IExpressionEvaluator
 {
     private static readonly FluidParser Parser = new();
     private readonly ConcurrentDictionary<string, (IFluidTemplate? Template, string? Error)> _templates = new(StringComparer.Ordinal);
-    private readonly TemplateOptions _templateOptions = new() { MaxSteps = options.Value.LiquidMaxSteps, MaxRecursion = 64 };
+    private readonly TemplateOptions _templateOptions;
+
+    public LiquidEvaluator(IOptions<ScriptingOptions> options, IServiceProvider services)
+    {
+        _templateOptions = new TemplateOptions { MaxSteps = options.Value.LiquidMaxSteps, MaxRecursion = 64 };
+        // Elsa 2's {{ "Child" | workflow_definition_id: "name" }}: the definition id of the published workflow with that name.
+        _templateOptions.Filters.AddFilter("workflow_definition_id", async (input, _, _) =>
+        {
+            var name = input.ToStringValue();
+            var store = (Definitions.WorkflowDefinitionStore)services.GetService(typeof(Definitions.WorkflowDefinitionStore))!;
+            var found = (await store.ListPublishedAsync()).FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+            return new Fluid.Values.StringValue(found?.DefinitionId ?? name);
+        });
+    }
 
     public string Syntax => WorkflowExpression.Liquid;
 

@@ -45,6 +45,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowDefinitionStore>();
         services.AddSingleton<InstanceLocks>();
         services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<EngineMessages>();
+        services.AddSingleton<WorkflowTriggers>();
+        services.TryAddSingleton<Activities.Http.OutgoingHttp>();
         services.AddSingleton<LeaseClaims>();
         services.TryAddSingleton<IOutboxDispatcher, NullOutboxDispatcher>();
         services.TryAddSingleton<IWorkflowTextWriter, LoggingWorkflowTextWriter>();

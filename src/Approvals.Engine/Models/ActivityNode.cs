@@ -17,6 +17,9 @@ public sealed class ActivityNode(string id, string type, string? name, int index
 
     public string DisplayName => Name ?? Id;
 
+    /// <summary>The activity a container runs (<c>body</c> holding an activity, not an input that happens to be called body).</summary>
+    public JsonObject? Body => Json["body"] is JsonObject body && body["type"] is JsonValue && body["expression"] is null ? body : null;
+
     /// <summary>Returns the raw JSON property with the given name, matched case-insensitively.</summary>
     public JsonNode? GetProperty(string name)
     {

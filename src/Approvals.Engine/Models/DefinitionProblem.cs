@@ -14,9 +14,12 @@ public sealed record DefinitionProblem(
     int? Line = null,
     int? Column = null)
 {
+    /// <summary>Something Elsa itself lets pass (an unreachable activity, a port the activity lacks): reported, never blocking a save or publish.</summary>
+    public bool IsWarning { get; init; }
+
     public override string ToString()
     {
         var where = Line is not null ? $"line {Line}, column {Column}: " : Path is not null ? $"{Path}: " : "";
-        return $"{where}{Message}";
+        return $"{(IsWarning ? "warning: " : "")}{where}{Message}";
     }
 }

@@ -14,6 +14,11 @@ public sealed class Flowchart
     /// <summary>Reads a flowchart; structural problems (missing ids, duplicates, malformed connections) are added to <paramref name="problems"/>.</summary>
     public static Flowchart Read(JsonObject root, string rootPath, List<DefinitionProblem> problems)
     {
+        var rootType = WorkflowDefinitionDocument.Text(root["type"]);
+        if (rootType == SequenceType) return ReadSequence(root, rootPath, problems);
+        // Elsa runs any activity as a root (a workflow that is one WriteLine, one workflow-definition activity).
+        if (rootType is not null && rootType != FlowchartType && root["activities"] is null)
+            return ReadSequence(new JsonObject { ["activities"] = new JsonArray(root.DeepClone()) }, rootPath, problems, single: true);
         var nodes = new List<ActivityNode>();
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         var activities = root["activities"] as JsonArray ?? [];
@@ -68,6 +73,26 @@ public sealed class Flowchart
 
         return new Flowchart { Activities = nodes, Connections = connections, PathOf = paths };
     }
+
+    public const string FlowchartType = "Elsa.Flowchart";
+    public const string SequenceType = "Elsa.Sequence";
+
+    /// <summary>
+    /// An <c>Elsa.Sequence</c> runs its activities one after the other: the same as a flowchart whose activities are joined
+    /// Done → In in their order, which is how this engine runs it (activity ids, and so bookmarks and journals, stay the same).
+    /// </summary>
+    private static Flowchart ReadSequence(JsonObject sequence, string rootPath, List<DefinitionProblem> problems, bool single = false)
+    {
+        var chart = Read(new JsonObject { ["activities"] = sequence["activities"]?.DeepClone() ?? new JsonArray() }, rootPath, problems);
+        var connections = new List<Connection>();
+        for (var i = 1; i < chart.Activities.Count; i++)
+            connections.Add(new Connection(connections.Count, chart.Activities[i - 1].Id, "Done", chart.Activities[i].Id, "In"));
+        var paths = single ? chart.PathOf.ToDictionary(p => p.Key, _ => rootPath, StringComparer.Ordinal) : chart.PathOf;
+        return new Flowchart { Activities = chart.Activities, Connections = connections, PathOf = paths, IsSequence = true };
+    }
+
+    /// <summary>True when the root was a sequence or a single activity (its connections are implied, not drawn).</summary>
+    public bool IsSequence { get; init; }
 
     private static (string? Activity, string Port) Endpoint(JsonNode? node, JsonNode? legacyPort, string defaultPort) => node switch
     {

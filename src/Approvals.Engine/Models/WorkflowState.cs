@@ -21,6 +21,18 @@ public sealed class WorkflowState
     public JsonObject Input { get; set; } = [];
     public JsonObject Output { get; set; } = [];
 
+    /// <summary>The instance that started this one and waits for it (a workflow used as an activity, ExecuteWorkflow).</summary>
+    public string? ParentInstanceId { get; set; }
+
+    /// <summary>The outcomes an <c>Elsa.Complete</c> finished the workflow with; a parent continues along them.</summary>
+    public List<string> FinishOutcomes { get; set; } = [];
+
+    /// <summary>The result of the last activity that produced one (Elsa's <c>getLastResult()</c>).</summary>
+    public JsonNode? LastResult { get; set; }
+
+    /// <summary>The HTTP response an <c>Elsa.WriteHttpResponse</c> wrote for the request that started or resumed the instance.</summary>
+    public JsonObject? HttpResponse { get; set; }
+
     /// <summary>Outputs of the last execution of each activity, by activity id.</summary>
     public Dictionary<string, JsonObject> ActivityOutputs { get; set; } = new(StringComparer.Ordinal);
 

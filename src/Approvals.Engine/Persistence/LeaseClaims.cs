@@ -25,7 +25,7 @@ public sealed class LeaseClaims(WorkflowDbContextFactory factory)
     /// <summary>
     /// Claims up to <paramref name="batch"/> pending outbox rows whose next attempt is due (a new row has none), and failed
     /// ones that still have a (slow) next attempt: the
-    /// published events when <paramref name="events"/> is set, every other kind (mail) otherwise. The lease is written as
+    /// engine's own messages (events, child workflows) when <paramref name="events"/> is set, every other kind (mail) otherwise. The lease is written as
     /// the row's next attempt time, so a lapsed claim is simply due again.
     /// </summary>
     public Task<List<long>> ClaimOutboxAsync(bool events, DateTimeOffset now, TimeSpan lease, int batch, CancellationToken cancellationToken) =>
@@ -33,10 +33,12 @@ public sealed class LeaseClaims(WorkflowDbContextFactory factory)
             UPDATE "OutboxMessages" SET "NextAttemptAt" = @until
             WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"
                 WHERE ("Status" = 'Pending' OR ("Status" = 'Failed' AND "NextAttemptAt" IS NOT NULL))
-                    AND "Kind" {{(events ? "=" : "<>")}} @kind AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @now)
+                    AND "Kind" {{(events ? "IN" : "NOT IN")}} ({{EngineKinds}}) AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= @now)
                 ORDER BY "Id" LIMIT @batch{lock})
             RETURNING "Id"
-            """, now, lease, batch, Activities.PublishEvent.OutboxKind, cancellationToken);
+            """, now, lease, batch, kind: null, cancellationToken);
+
+    private static readonly string EngineKinds = string.Join(", ", Models.EngineMessageKinds.All.Select(k => $"'{k}'"));
 
     /// <summary>Claims one outbox row by id, if it is still pending and not held by another claim.</summary>
     public async Task<bool> ClaimOutboxRowAsync(long id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)

@@ -24,6 +24,7 @@ internal sealed class DueTimerPoller(IServiceProvider services, IOptions<EngineO
                 var runtime = services.GetRequiredService<WorkflowRuntime>();
                 await runtime.ResumeDueTimersAsync(stoppingToken);
                 await runtime.DeliverPendingEventsAsync(stoppingToken);
+                await runtime.StartDueTriggersAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -13,6 +13,14 @@ public sealed record StartWorkflowOptions
     /// <summary>An instance id chosen by the caller (idempotent starts); a new one when null.</summary>
     public string? InstanceId { get; init; }
 
+    /// <summary>The instance waiting for this one; it is told when this one finishes.</summary>
+    public string? ParentInstanceId { get; init; }
+
+    /// <summary>The trigger activity that started the instance (it completes at once with <see cref="TriggerInput"/>).</summary>
+    public string? TriggerActivityId { get; init; }
+
+    public JsonObject? TriggerInput { get; init; }
+
     /// <summary>Domain rows (a request, its first audit entry) written in the same transaction as the new instance.</summary>
     public IReadOnlyList<object> CommitItems { get; init; } = [];
 }

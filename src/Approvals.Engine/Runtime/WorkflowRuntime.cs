@@ -30,6 +30,8 @@ public sealed class WorkflowRuntime(
     InstanceLocks locks,
     IOutboxDispatcher outbox,
     IEnumerable<ICommitParticipant> participants,
+    EngineMessages messages,
+    WorkflowTriggers triggers,
     TimeProvider clock,
     IOptions<EngineOptions> options,
     ILogger<WorkflowRuntime> logger)
@@ -52,7 +54,8 @@ public sealed class WorkflowRuntime(
         for (var attempt = 0; ; attempt++)
         {
             var state = WorkflowExecutor.NewState(workflow, instanceId, start.Input, start.CorrelationId, clock.GetUtcNow());
-            var result = await executor.RunAsync(workflow, state, new ExecutionStimulus.Start(), cancellationToken);
+            state.ParentInstanceId = start.ParentInstanceId;
+            var result = await executor.RunAsync(workflow, state, new ExecutionStimulus.Start(start.TriggerActivityId, start.TriggerInput), cancellationToken);
             result.CommitItems.InsertRange(0, start.CommitItems);
             try
             {
@@ -173,6 +176,9 @@ public sealed class WorkflowRuntime(
         return count;
     }
 
+    /// <summary>Starts the workflows whose timer, cron or start-at trigger is due (once across hosts).</summary>
+    public Task<int> StartDueTriggersAsync(CancellationToken cancellationToken = default) => triggers.StartDueAsync(this, cancellationToken);
+
     /// <summary>Delivers published events whose delivery after commit did not happen (the host stopped, delivery failed).</summary>
     public async Task<int> DeliverPendingEventsAsync(CancellationToken cancellationToken = default)
     {
@@ -184,7 +190,7 @@ public sealed class WorkflowRuntime(
             rows = await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var delivered = 0;
         foreach (var row in rows)
-            if (await DeliverEventAsync(row, cancellationToken)) delivered++;
+            if (await DeliverEngineMessageAsync(row, cancellationToken)) delivered++;
         return delivered;
     }
 
@@ -409,30 +415,26 @@ public sealed class WorkflowRuntime(
         // The rows are committed: from here on a failure only delays delivery (the sweeps find the rows again).
         try
         {
-            if (result.Outbox.Count > 0)
-                await outbox.DispatchAsync(result.Outbox.Select(m => m.Id).ToList(), cancellationToken);
+            var mail = result.Outbox.Where(m => !EngineMessageKinds.IsEngine(m.Kind)).Select(m => m.Id).ToList();
+            if (mail.Count > 0) await outbox.DispatchAsync(mail, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Handing outbox messages of instance {InstanceId} on failed; they stay in the database and will be picked up again.", result.State.Id);
         }
-        foreach (var row in result.EventRows)
+        foreach (var row in result.Outbox.Where(m => EngineMessageKinds.IsEngine(m.Kind)).Concat(result.EventRows))
         {
             if (!await claims.ClaimOutboxRowAsync(row.Id, clock.GetUtcNow(), options.Value.TimerLease, cancellationToken)) continue;
-            await DeliverEventAsync(row, cancellationToken);
+            await DeliverEngineMessageAsync(row, cancellationToken);
         }
     }
 
-    /// <summary>Delivers one claimed event row to every instance waiting for it, then marks it sent (a failure leaves it to the sweep).</summary>
-    private async Task<bool> DeliverEventAsync(OutboxMessage row, CancellationToken cancellationToken)
+    /// <summary>Delivers one claimed engine message (an event, a child to start, a child's finish), then marks it sent (a failure leaves it to the sweep).</summary>
+    private async Task<bool> DeliverEngineMessageAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
-        var eventName = row.Body["eventName"]!.GetValue<string>();
         try
         {
-            var outcome = await TriggerAsync(Activities.Event.BookmarkName, eventName, new JsonObject { ["payload"] = row.Body["payload"]?.DeepClone() },
-                row.Body["correlationId"]?.GetValue<string>(), cancellationToken: cancellationToken);
-            if (outcome.NoMatch)
-                logger.LogInformation("Event {EventName} published by instance {InstanceId} reached no waiting instance.", eventName, row.WorkflowInstanceId);
+            await messages.DeliverAsync(this, row, cancellationToken);
             using var turn = await dbFactory.WriteGate.EnterAsync(cancellationToken);
             await using var db = dbFactory.Create();
             var now = clock.GetUtcNow();
@@ -444,7 +446,7 @@ public sealed class WorkflowRuntime(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Event {EventName} of instance {InstanceId} could not be delivered now; the sweep tries again.", eventName, row.WorkflowInstanceId);
+            logger.LogWarning(ex, "Message {Kind} of instance {InstanceId} could not be delivered now; the sweep tries again.", row.Kind, row.WorkflowInstanceId);
             return false;
         }
     }

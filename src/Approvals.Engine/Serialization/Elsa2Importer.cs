@@ -5,8 +5,9 @@ namespace Approvals.Engine.Serialization;
 
 /// <summary>
 /// Converts an Elsa 2 export (activities with <c>properties</c>/<c>syntax</c>/<c>expressions</c>, connections by
-/// outcome) into an Elsa 3 definition. Fork, Join, If, Switch, SetVariable, SignalReceived, Timer, SendEmail,
-/// WriteLine and Finish map to their Elsa 3 counterparts; any other type is kept by name so validation names it.
+/// outcome) into an Elsa 3 definition. Fork, Join, If, Switch, SetVariable, SignalReceived, Timer, Cron, StartAt, SendEmail,
+/// WriteLine, Finish, HttpEndpoint, WriteHttpResponse, SendHttpRequest, RunWorkflow and RunJavaScript map to their Elsa 3
+/// counterparts (a trigger nothing leads into can start the workflow); any other type is kept by name so validation names it.
 /// </summary>
 public static class Elsa2Importer
 {
@@ -24,7 +25,19 @@ public static class Elsa2Importer
         ["SendEmail"] = new("Elsa.SendEmail", Map(("From", "from"), ("To", "to"), ("Cc", "cc"), ("Bcc", "bcc"), ("Subject", "subject"), ("Body", "body"))),
         ["WriteLine"] = new("Elsa.WriteLine", Map(("Text", "text"))),
         ["Finish"] = new("Elsa.Finish", Map()),
+        ["HttpEndpoint"] = new("Elsa.HttpEndpoint", Map(("Path", "path"), ("Methods", "supportedMethods"), ("Authorize", "authorize"), ("Policy", "policy"))),
+        ["WriteHttpResponse"] = new("Elsa.WriteHttpResponse",
+            Map(("Content", "content"), ("ContentType", "contentType"), ("StatusCode", "statusCode"), ("ResponseHeaders", "responseHeaders"))),
+        ["SendHttpRequest"] = new("Elsa.FlowSendHttpRequest", Map(("Url", "url"), ("Method", "method"), ("Content", "content"), ("ContentType", "contentType"),
+            ("Authorization", "authorization"), ("RequestHeaders", "requestHeaders"), ("SupportedStatusCodes", "expectedStatusCodes"))),
+        ["RunWorkflow"] = new("Elsa.ExecuteWorkflow", Map(("WorkflowDefinitionId", "workflowDefinitionId"), ("Input", "input"), ("CorrelationId", "correlationId"))),
+        ["RunJavaScript"] = new("Elsa.RunJavaScript", Map(("Script", "script"))),
+        ["Cron"] = new("Elsa.Cron", Map(("CronExpression", "cronExpression"))),
+        ["StartAt"] = new("Elsa.StartAt", Map(("Instant", "dateTime"))),
     };
+
+    /// <summary>Elsa 2 triggers that start a workflow when nothing leads into them.</summary>
+    private static readonly HashSet<string> Triggers = new(StringComparer.OrdinalIgnoreCase) { "HttpEndpoint", "Timer", "Cron", "StartAt", "SignalReceived" };
 
     /// <summary>An Elsa 2 export has top-level <c>activities</c> and <c>connections</c> and no <c>root</c>.</summary>
     public static bool IsElsa2(JsonObject json) => json["root"] is null && json["activities"] is JsonArray && json["connections"] is JsonArray;
@@ -38,9 +51,14 @@ public static class Elsa2Importer
             foreach (var (name, value) in data)
                 Declare(variables, declared, name, value);
 
+        var targets = (v2["connections"] as JsonArray ?? []).OfType<JsonObject>().Select(c => Text(c["targetActivityId"])).ToHashSet(StringComparer.Ordinal);
         var activities = new JsonArray();
         foreach (var a in (v2["activities"] as JsonArray ?? []).OfType<JsonObject>())
-            activities.Add(ImportActivity(a, variables, declared));
+        {
+            var node = ImportActivity(a, variables, declared);
+            if (Triggers.Contains(Text(a["type"]) ?? "") && !targets.Contains(Text(a["activityId"]))) node["customProperties"]!["canStartWorkflow"] = true;
+            activities.Add(node);
+        }
 
         var connections = new JsonArray();
         foreach (var c in (v2["connections"] as JsonArray ?? []).OfType<JsonObject>())
@@ -122,6 +140,16 @@ public static class Elsa2Importer
             {
                 Declare(variables, declared, value, null);
                 node["variable"] = new JsonObject { ["id"] = value, ["name"] = value, ["typeName"] = "Object" };
+                continue;
+            }
+            if (mapping is not null && v2Type.Equals("RunWorkflow", StringComparison.OrdinalIgnoreCase) && name == "Mode")
+            {
+                // Blocking waits for the child; FireAndForget does not.
+                node["waitForCompletion"] = new JsonObject
+                {
+                    ["typeName"] = "Boolean",
+                    ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value.Equals("Blocking", StringComparison.OrdinalIgnoreCase) ? "true" : "false" },
+                };
                 continue;
             }
             if (mapping is not null && v2Type.Equals("Switch", StringComparison.OrdinalIgnoreCase) && name == "Cases")

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Approvals.Engine.Activities;
+using Approvals.Engine.Definitions;
 using Approvals.Engine.Descriptors;
 using Approvals.Engine.Expressions;
 using Approvals.Engine.Models;
@@ -7,14 +7,22 @@ using Approvals.Engine.Models;
 namespace Approvals.Engine.Validation;
 
 /// <summary>
-/// Finds every problem of a definition in one pass: unknown activity types, dangling connections, ports an
-/// activity lacks, missing required inputs, unreachable activities, and expressions that do not parse.
+/// Finds every problem of a definition in one pass: unknown activity types, workflows used as activities that are unknown or
+/// unpublished, dangling connections, missing required inputs, expressions that do not parse or call functions that do not
+/// exist, bad schedules. What Elsa itself lets pass — an unreachable activity, a connection from a port the activity lacks
+/// (never followed), a required input the studio saved as null — is a warning.
 /// </summary>
 public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvaluator expressions)
 {
-    public IReadOnlyList<DefinitionProblem> Validate(WorkflowDefinitionDocument document)
+    private static readonly HashSet<string> Roots = [Flowchart.FlowchartType, Flowchart.SequenceType];
+
+    public IReadOnlyList<DefinitionProblem> Validate(WorkflowDefinitionDocument document) => Validate(document, WorkflowReferences.None);
+
+    public IReadOnlyList<DefinitionProblem> Validate(WorkflowDefinitionDocument document, WorkflowReferences references)
     {
         var problems = new List<DefinitionProblem>();
+        if (document.Json["activities"] is JsonArray && document.Json["connections"] is null && document.Json["root"] is null)
+            problems.Add(new DefinitionProblem("elsa1", "This looks like an Elsa 1 export, which cannot be read; export it again from Elsa 2 or 3.", "activities"));
         if (string.IsNullOrWhiteSpace(document.DefinitionId) && string.IsNullOrWhiteSpace(document.Name))
             problems.Add(new DefinitionProblem("name-missing", "The definition needs a definitionId or a name.", "name"));
         if (document.Root is not { } root)
@@ -23,10 +31,14 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             return problems;
         }
         var rootType = WorkflowDefinitionDocument.Text(root["type"]);
-        if (rootType != "Elsa.Flowchart")
-            problems.Add(new DefinitionProblem("root-type", $"The root activity must be an Elsa.Flowchart, not '{rootType ?? "(none)"}'.", "root.type"));
+        if (rootType is null)
+            problems.Add(new DefinitionProblem("root-type", "The root activity has no type.", "root.type"));
+        else if (!Roots.Contains(rootType) && root["activities"] is not null)
+            problems.Add(new DefinitionProblem("root-type", $"The root '{rootType}' is a container this engine does not run; use an Elsa.Flowchart or Elsa.Sequence.", "root.type"));
 
-        var flowchart = Models.Flowchart.Read(root, "root", problems);
+        var flowchart = Flowchart.Read(root, "root", problems);
+        var ports = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var outputs = new Dictionary<string, IEnumerable<string>>(StringComparer.Ordinal);
         var descriptors = new Dictionary<string, ActivityDescriptor>(StringComparer.Ordinal);
         foreach (var node in flowchart.Activities)
         {
@@ -34,44 +46,67 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             var descriptor = registry.Find(node.Type);
             if (descriptor is null)
             {
-                problems.Add(new DefinitionProblem("activity-type-unknown",
-                    $"Activity '{node.DisplayName}' (id {node.Id}) has type '{node.Type}', which this engine does not support.", path + ".type", node.Id, node.Type));
+                if (CheckReference(node, path, references, problems) is { } reference)
+                {
+                    ports[node.Id] = reference.Ports;
+                    outputs[node.Id] = reference.Outputs;
+                }
                 continue;
             }
-            if (descriptor.IsContainer)
+            if (descriptor.IsContainer || (node.Body is not null && !descriptor.RunsBody) || node.Json["activities"] is JsonArray)
             {
-                problems.Add(new DefinitionProblem("activity-nested-flowchart",
-                    $"Activity '{node.DisplayName}' (id {node.Id}) is a nested flowchart; only the root may be a flowchart.", path, node.Id, node.Type));
+                problems.Add(new DefinitionProblem("activity-nested-container",
+                    $"Activity '{node.DisplayName}' (id {node.Id}) contains other activities; only the root may contain activities here.", path, node.Id, node.Type));
                 continue;
             }
             descriptors[node.Id] = descriptor;
+            ports[node.Id] = descriptor.PortsOf(node);
+            outputs[node.Id] = descriptor.Outputs.Select(o => o.Name);
             ValidateInputs(node, descriptor, path, problems);
         }
+        CheckScripts(document, flowchart, outputs, problems);
 
         var ids = flowchart.Activities.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        foreach (var connection in flowchart.Connections)
+        foreach (var connection in flowchart.IsSequence ? [] : flowchart.Connections)
         {
             var path = $"root.connections[{connection.Index}]";
             var sourceKnown = ids.TryGetValue(connection.SourceId, out var source);
-            var targetKnown = ids.ContainsKey(connection.TargetId);
             if (!sourceKnown)
                 problems.Add(new DefinitionProblem("connection-source-missing", $"A connection starts at activity '{connection.SourceId}', which does not exist.", path + ".source"));
-            if (!targetKnown)
+            if (!ids.ContainsKey(connection.TargetId))
                 problems.Add(new DefinitionProblem("connection-target-missing", $"A connection ends at activity '{connection.TargetId}', which does not exist.", path + ".target"));
-            if (sourceKnown && descriptors.TryGetValue(connection.SourceId, out var descriptor))
-            {
-                var ports = descriptor.PortsOf(source!);
-                if (!ports.Contains(connection.SourcePort, StringComparer.Ordinal))
-                    problems.Add(new DefinitionProblem("connection-port-unknown",
-                        $"Activity '{source!.DisplayName}' (id {source.Id}, {source.Type}) has no port '{connection.SourcePort}'; its ports are {string.Join(", ", ports)}.",
-                        path + ".source.port", source.Id, source.Type));
-            }
+            if (sourceKnown && ports.TryGetValue(connection.SourceId, out var known) && !known.Contains(connection.SourcePort, StringComparer.Ordinal))
+                problems.Add(new DefinitionProblem("connection-port-unknown",
+                    $"Activity '{source!.DisplayName}' (id {source.Id}, {source.Type}) has no port '{connection.SourcePort}' (its ports are {string.Join(", ", known)}); " +
+                    "the connection is never followed.", path + ".source.port", source.Id, source.Type) { IsWarning = true });
             if (connection.TargetPort != "In")
                 problems.Add(new DefinitionProblem("connection-target-port", $"A connection must end at the 'In' port, not '{connection.TargetPort}'.", path + ".target.port"));
         }
 
         ReportUnreachable(root, flowchart, problems);
         return problems;
+    }
+
+    /// <summary>A type the registry does not know: another workflow used as an activity, which must be known and published.</summary>
+    private static WorkflowReference? CheckReference(ActivityNode node, string path, WorkflowReferences references, List<DefinitionProblem> problems)
+    {
+        var reference = references.Find(node);
+        var definitionId = WorkflowDefinitionDocument.Text(node.GetProperty("workflowDefinitionId"));
+        if (reference is null)
+        {
+            problems.Add(definitionId is null
+                ? new DefinitionProblem("activity-type-unknown",
+                    $"Activity '{node.DisplayName}' (id {node.Id}) has type '{node.Type}', which this engine does not support.", path + ".type", node.Id, node.Type)
+                : new DefinitionProblem("workflow-unknown",
+                    $"Activity '{node.DisplayName}' (id {node.Id}) uses workflow '{node.Type}' (definition {definitionId}), which is not known here: " +
+                    "import it first (or validate the files together).", path + ".workflowDefinitionId", node.Id, node.Type));
+            return null;
+        }
+        if (!reference.IsPublished)
+            problems.Add(new DefinitionProblem("workflow-unpublished",
+                $"Activity '{node.DisplayName}' (id {node.Id}) uses workflow '{reference.Name ?? reference.DefinitionId}' (definition {reference.DefinitionId}), " +
+                "which has no published version: publish it first.", path, node.Id, node.Type));
+        return reference;
     }
 
     private void ValidateInputs(ActivityNode node, ActivityDescriptor descriptor, string path, List<DefinitionProblem> problems)
@@ -83,10 +118,25 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             var binding = node.GetInput(input.Name);
             if (input.Required && IsEmpty(raw, binding) && input.DefaultValue is null)
                 problems.Add(new DefinitionProblem("input-required",
-                    $"Activity '{node.DisplayName}' (id {node.Id}) needs a value for input '{input.DisplayName}'.", inputPath, node.Id, node.Type));
+                    $"Activity '{node.DisplayName}' (id {node.Id}) needs a value for input '{input.DisplayName}'.", inputPath, node.Id, node.Type)
+                {
+                    // The studio saves an input nobody filled in as null; Elsa runs it with nothing.
+                    IsWarning = node.Json.Any(p => string.Equals(p.Key, input.Name, StringComparison.OrdinalIgnoreCase)) && raw is null,
+                });
             if (binding is not null && expressions.Validate(binding.Expression) is { } error)
                 problems.Add(new DefinitionProblem("expression-invalid",
                     $"Activity '{node.DisplayName}' (id {node.Id}), input '{input.DisplayName}': {error}", inputPath, node.Id, node.Type));
+        }
+        if (node.Type == "Elsa.Cron" && Runtime.WorkflowTriggers.LiteralOf(node, "cronExpression") is { } cron)
+        {
+            try
+            {
+                Activities.Cron.Parse(cron);
+            }
+            catch (FormatException ex)
+            {
+                problems.Add(new DefinitionProblem("schedule-invalid", $"Activity '{node.DisplayName}' (id {node.Id}): {ex.Message}", path + ".cronExpression", node.Id, node.Type));
+            }
         }
         if (node.Type == "Elsa.FlowSwitch" && node.GetProperty("cases") is JsonArray cases)
         {
@@ -101,6 +151,44 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         }
     }
 
+    /// <summary>JavaScript that calls a function nobody defines (a misspelt accessor, a variable that is not declared) fails when it runs: say so now.</summary>
+    private void CheckScripts(WorkflowDefinitionDocument document, Flowchart flowchart, Dictionary<string, IEnumerable<string>> outputs, List<DefinitionProblem> problems)
+    {
+        var known = new HashSet<string>(JavaScriptEvaluator.KnownFunctions, StringComparer.Ordinal);
+        foreach (var variable in document.Variables) AddAccessors(known, variable.Name, setter: true);
+        foreach (var input in document.InputNames) AddAccessors(known, input, setter: false);
+        foreach (var node in flowchart.Activities)
+            foreach (var output in outputs.GetValueOrDefault(node.Id) ?? [])
+                if (JavaScriptEvaluator.IsIdentifier(output) && JavaScriptEvaluator.IsIdentifier(node.DisplayName))
+                    known.Add($"get{Pascal(output)}From{Pascal(node.DisplayName)}");
+
+        foreach (var node in flowchart.Activities)
+        {
+            var path = flowchart.PathOf[node.Id];
+            foreach (var (key, value) in node.Json)
+            {
+                if (value is not JsonObject wrapped || !InputBindingReader.TryRead(key, wrapped, out var binding)) continue;
+                if (expressions.UndeclaredCalls(binding.Expression) is not { } calls) continue;
+                foreach (var call in calls.Where(c => !known.Contains(c)).Order(StringComparer.Ordinal))
+                    problems.Add(new DefinitionProblem("expression-function-unknown",
+                        $"Activity '{node.DisplayName}' (id {node.Id}), input '{key}': JavaScript calls {call}(), which does not exist " +
+                        "(variables, inputs and activity outputs have get…() accessors; see the README for the functions).", $"{path}.{key}", node.Id, node.Type));
+            }
+        }
+    }
+
+    private static void AddAccessors(HashSet<string> known, string name, bool setter)
+    {
+        if (!JavaScriptEvaluator.IsIdentifier(name)) return;
+        known.Add("get" + Pascal(name));
+        known.Add("get" + name);
+        if (!setter) return;
+        known.Add("set" + Pascal(name));
+        known.Add("set" + name);
+    }
+
+    private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
+
     private static bool IsEmpty(JsonNode? raw, InputBinding? binding)
     {
         if (raw is null) return true;
@@ -108,7 +196,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         return binding.Expression.Value is null || (binding.Expression.Value is JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s));
     }
 
-    private static void ReportUnreachable(JsonObject root, Models.Flowchart flowchart, List<DefinitionProblem> problems)
+    private static void ReportUnreachable(JsonObject root, Flowchart flowchart, List<DefinitionProblem> problems)
     {
         var nodes = flowchart.Activities.ToArray();
         if (nodes.Length == 0) return;
@@ -130,9 +218,12 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             foreach (var next in outbound[stack.Pop()])
                 if (!seen[next]) { seen[next] = true; stack.Push(next); }
         for (var i = 0; i < nodes.Length; i++)
-            if (!seen[i])
-                problems.Add(new DefinitionProblem("activity-unreachable",
-                    $"Activity '{nodes[i].DisplayName}' (id {nodes[i].Id}) cannot be reached from the start activity '{nodes[start].DisplayName}'.",
-                    flowchart.PathOf[nodes[i].Id], nodes[i].Id, nodes[i].Type));
+        {
+            // A trigger that can start the workflow is an entry of its own.
+            if (seen[i] || Runtime.WorkflowTriggers.CanStartWorkflow(nodes[i])) continue;
+            problems.Add(new DefinitionProblem("activity-unreachable",
+                $"Activity '{nodes[i].DisplayName}' (id {nodes[i].Id}) cannot be reached from the start activity '{nodes[start].DisplayName}'; it never runs.",
+                flowchart.PathOf[nodes[i].Id], nodes[i].Id, nodes[i].Type) { IsWarning = true });
+        }
     }
 }

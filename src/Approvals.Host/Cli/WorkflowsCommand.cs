@@ -1,3 +1,4 @@
+using Approvals.Engine.Definitions;
 using Approvals.Engine.Extensions;
 using Approvals.Engine.Serialization;
 using Approvals.Engine.Validation;
@@ -18,24 +19,31 @@ internal static class WorkflowsCommand
         var services = new ServiceCollection().AddLogging().AddWorkflowEngine(configure: null, activities: Approvals.Activities.ApprovalActivities.Register).BuildServiceProvider();
         var validator = services.GetRequiredService<WorkflowValidator>();
         var failed = 0;
+        var read = new List<(string File, DefinitionReadResult? Read)>();
         foreach (var file in files)
+            read.Add((file, File.Exists(CallerPath.Resolve(file)) ? DefinitionReader.Read(await File.ReadAllTextAsync(CallerPath.Resolve(file))) : null));
+        // Files given together may use each other as activities (a parent and its children).
+        var references = new WorkflowReferences(read.Select(r => r.Read?.Document).OfType<Approvals.Engine.Models.WorkflowDefinitionDocument>()
+            .Select(Approvals.Engine.Models.WorkflowReference.Of));
+        foreach (var (file, definition) in read)
         {
-            if (!File.Exists(CallerPath.Resolve(file)))
+            if (definition is null)
             {
                 await output.WriteLineAsync($"{file}: file not found");
                 failed++;
                 continue;
             }
-            var read = DefinitionReader.Read(await File.ReadAllTextAsync(CallerPath.Resolve(file)));
-            var problems = read.Document is null ? read.Problems : read.Problems.Concat(validator.Validate(read.Document)).ToList();
-            if (problems.Count == 0)
+            var problems = definition.Document is null ? definition.Problems : definition.Problems.Concat(validator.Validate(definition.Document, references)).ToList();
+            var errors = problems.Count(p => !p.IsWarning);
+            var warnings = problems.Count - errors;
+            var converted = definition.WasElsa2 ? " (Elsa 2 export, converted)" : "";
+            if (errors == 0) await output.WriteLineAsync($"{file}: OK{converted}{(warnings > 0 ? $", {warnings} warning{(warnings == 1 ? "" : "s")}" : "")}");
+            else
             {
-                await output.WriteLineAsync($"{file}: OK{(read.WasElsa2 ? " (Elsa 2 export, converted)" : "")}");
-                continue;
+                failed++;
+                await output.WriteLineAsync($"{file}: {errors} problem{(errors == 1 ? "" : "s")}{converted}");
             }
-            failed++;
-            await output.WriteLineAsync($"{file}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}{(read.WasElsa2 ? " (Elsa 2 export, converted)" : "")}");
-            foreach (var problem in problems)
+            foreach (var problem in problems.OrderBy(p => p.IsWarning))
                 await output.WriteLineAsync(problem.Line is not null ? $"  {file}:{problem.Line}:{problem.Column}: {problem.Message}" : $"  {problem}");
         }
         return failed == 0 ? 0 : 1;

@@ -39,7 +39,7 @@ public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.SweepSigna
         int count;
         using (await factory.WriteGate.EnterAsync(cancellationToken))
         await using (var db = factory.Create())
-            count = await db.Outbox.Where(m => m.Status == OutboxStatus.Failed && m.Kind != Approvals.Engine.Activities.PublishEvent.OutboxKind)
+            count = await db.Outbox.Where(m => m.Status == OutboxStatus.Failed && !Approvals.Engine.Models.EngineMessageKinds.All.Contains(m.Kind))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0)
                     .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), cancellationToken);
         if (count > 0) mail.Wake();

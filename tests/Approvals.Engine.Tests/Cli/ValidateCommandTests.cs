@@ -56,22 +56,31 @@ public sealed class ValidateCommandTests
     public async Task Problems_are_printed_per_file_and_the_exit_code_is_non_zero()
     {
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");
+        var unknown = Path.Combine(Path.GetTempPath(), $"unknown-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(broken, "{\n  \"root\": {\n    \"type\": \"Elsa.Flowchart\",\n    \"activities\": [ }\n}");
+        await File.WriteAllTextAsync(unknown, """
+            { "definitionId": "u", "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [
+              { "id": "a1", "type": "Acme.Teleport" }, { "id": "a2", "type": "Elsa.WriteLine", "text": { "typeName": "String", "expression": { "type": "Literal", "value": "x" } } } ],
+              "connections": [ { "source": { "activity": "a1", "port": "Beamed" }, "target": { "activity": "a2", "port": "In" } } ] } }
+            """);
         try
         {
-            var (exit, output) = await RunHostAsync("workflows", "validate", Samples.PathOf("v3-timer-workflow.json"), broken,
+            var (exit, output) = await RunHostAsync("workflows", "validate", Samples.PathOf("v3-timer-workflow.json"), broken, unknown,
                 Samples.PathOf("v2-visual-document-approval-workflow.json"));
 
             Assert.Equal(1, exit);
             Assert.Contains("v3-timer-workflow.json: OK", output);
             Assert.Contains($"{broken}:4:", output);
-            Assert.Contains("v2-visual-document-approval-workflow.json: 3 problems (Elsa 2 export, converted)", output);
-            Assert.Contains("type 'HttpEndpoint'", output);
-            Assert.Contains("id 9754c493-bc7a-4ee6-9129-becd637f9288", output);
+            Assert.Contains($"{unknown}: 1 problem", output);
+            Assert.Contains("type 'Acme.Teleport'", output);
+            Assert.Contains("id a1", output);
+            // The Elsa 2 export's HTTP activities convert to Elsa 3's.
+            Assert.Contains("v2-visual-document-approval-workflow.json: OK (Elsa 2 export, converted)", output);
         }
         finally
         {
             File.Delete(broken);
+            File.Delete(unknown);
         }
     }
 }
