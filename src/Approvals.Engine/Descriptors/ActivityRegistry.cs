@@ -84,6 +84,7 @@ public sealed class ActivityRegistry
             Outputs = outputs,
             IsBrowsable = attribute.IsBrowsable,
             IsContainer = typeName == "Elsa.Flowchart",
+            RunsBody = typeof(IContainsBody).IsAssignableFrom(type),
             IsStart = typeName == "Elsa.Start",
             IsTerminal = typeName is "Elsa.End" or "Elsa.Finish" or "Elsa.Fault",
             ClrType = type,

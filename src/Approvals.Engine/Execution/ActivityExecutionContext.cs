@@ -119,6 +119,34 @@ public sealed class ActivityExecutionContext : IExpressionContext
         return childId;
     }
 
+    /// <summary>
+    /// Runs this container's body as a child instance after the burst commits, with the instance's variables and
+    /// <paramref name="variables"/> (the current item); this activity waits for it. Returns the child's instance id.
+    /// </summary>
+    public string StartBody(JsonObject? variables = null)
+    {
+        var childId = WorkflowExecutionContext.NewId();
+        var all = new JsonObject();
+        foreach (var (name, value) in WorkflowContext.State.Variables) all[name] = value?.DeepClone();
+        foreach (var (name, value) in variables ?? []) all[name] = value?.DeepClone();
+        WorkflowContext.Result.Outbox.Add(new OutboxMessage
+        {
+            Kind = EngineMessageKinds.StartWorkflow,
+            WorkflowInstanceId = WorkflowInstanceId,
+            CreatedAt = Now,
+            Body = new JsonObject
+            {
+                ["bodyVersionId"] = $"{WorkflowContext.Workflow.VersionId}{WorkflowCompiler.BodySeparator}{Node.Id}",
+                ["instanceId"] = childId,
+                ["variables"] = all,
+                ["correlationId"] = CorrelationId,
+                ["parentInstanceId"] = WorkflowInstanceId,
+            },
+        });
+        CreateBookmark(EngineMessageKinds.ChildBookmark, childId, new JsonObject { ["childInstanceId"] = childId });
+        return childId;
+    }
+
     /// <summary>Cancels a child this activity started (its parent branch was cancelled).</summary>
     public void CancelWorkflow(string instanceId) => WorkflowContext.Result.Outbox.Add(new OutboxMessage
     {

@@ -28,6 +28,12 @@ public sealed class CompiledWorkflow
     internal bool[][] Reach { get; init; } = default!;
 
     internal JoinKind[] JoinKinds { get; init; } = default!;
+
+    /// <summary>For each node, the indexes of the inbound connections a waiting join needs a token on.</summary>
+    internal int[][] RequiredInbound { get; init; } = default!;
+
+    /// <summary>For each node, the nodes of its forward (not loop-back) inbound connections.</summary>
+    internal int[][] ForwardSources { get; init; } = default!;
     internal PreparedInput[][] Inputs { get; init; } = default!;
     internal Dictionary<string, int> IndexOf { get; init; } = default!;
     internal int StartIndex { get; init; }

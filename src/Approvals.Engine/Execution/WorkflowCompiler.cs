@@ -17,6 +17,42 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
         return Build(versionId, document);
     }
 
+    /// <summary>Separates a version id from the id of the container activity whose body a body version id names.</summary>
+    public const char BodySeparator = '#';
+
+    /// <summary>
+    /// The body of a container activity as a workflow of its own (version id <c>versionId#activityId</c>): it declares the parent's
+    /// variables and the container's own (CurrentValue, CurrentIndex), and is cached with its parent when that is published.
+    /// </summary>
+    public CompiledWorkflow CompileBody(CompiledWorkflow parent, string activityId)
+    {
+        var versionId = $"{parent.VersionId}{BodySeparator}{activityId}";
+        if (_published.TryGetValue(versionId, out var cached)) return cached;
+        var node = parent.FindNode(activityId) ?? throw new InvalidOperationException($"Activity '{activityId}' is not in version {parent.VersionId}.");
+        var body = node.Body ?? throw new InvalidOperationException($"Activity '{activityId}' has no body.");
+        var document = BodyDocument(parent.Document, node, body);
+        var compiled = Build(versionId, document);
+        if (_published.ContainsKey(parent.VersionId)) _published.TryAdd(versionId, compiled);
+        return compiled;
+    }
+
+    /// <summary>A document for a container's body: the parent's identity and variables, the loop's variables, the body as root.</summary>
+    public static WorkflowDefinitionDocument BodyDocument(WorkflowDefinitionDocument parent, ActivityNode node, JsonObject body)
+    {
+        var variables = (JsonArray)(parent.Json["variables"]?.DeepClone() ?? new JsonArray());
+        foreach (var loop in new[] { "CurrentValue", "CurrentIndex" })
+            if (!variables.OfType<JsonObject>().Any(v => WorkflowDefinitionDocument.Text(v["name"]) == loop))
+                variables.Add(new JsonObject { ["id"] = loop, ["name"] = loop, ["typeName"] = "Object" });
+        return new WorkflowDefinitionDocument(new JsonObject
+        {
+            ["definitionId"] = parent.DefinitionId,
+            ["name"] = $"{parent.Name ?? parent.DefinitionId} / {node.DisplayName}",
+            ["version"] = parent.Version,
+            ["variables"] = variables,
+            ["root"] = body.DeepClone(),
+        });
+    }
+
     /// <summary>The cached compilation of a published version, if it was compiled before.</summary>
     public CompiledWorkflow? TryGetPublished(string versionId) => _published.GetValueOrDefault(versionId);
 
@@ -70,7 +106,18 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
         // A type the registry does not know is taken for another workflow used as an activity; it is found (or faults) when it runs.
         var descriptors = nodes.Select(node => registry.Find(node.Type) ?? registry.Find(Activities.WorkflowDefinitionActivity.TypeName)).ToArray();
         var joinKinds = new JoinKind[n];
-        for (var i = 0; i < n; i++) joinKinds[i] = JoinKindOf(nodes[i], inbound[i].Count);
+        var forwardSources = new int[n][];
+        for (var i = 0; i < n; i++)
+        {
+            // A loop-back connection comes from a node this one reaches itself; the others are forward.
+            forwardSources[i] = inbound[i].Select(c => indexOf[c.SourceId]).Where(source => !reach[i][source]).Distinct().ToArray();
+            joinKinds[i] = JoinKindOf(nodes[i], inbound[i].Count, forwardSources[i].Length);
+        }
+
+        // The inbound connections a Merge or Converge join waits for: Merge leaves out loop-back connections (from a node it reaches itself).
+        var required = new int[n][];
+        for (var i = 0; i < n; i++)
+            required[i] = inbound[i].Where(c => joinKinds[i] != JoinKind.Merge || !reach[i][indexOf[c.SourceId]]).Select(c => c.Index).ToArray();
 
         var inputs = new PreparedInput[n][];
         for (var i = 0; i < n; i++) inputs[i] = descriptors[i] is { } d ? Prepare(nodes[i], d) : [];
@@ -91,6 +138,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
             Outbound = outbound.Select(d => d.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)).ToArray(),
             Reach = reach,
             JoinKinds = joinKinds,
+            RequiredInbound = required,
+            ForwardSources = forwardSources,
             Inputs = inputs,
             IndexOf = indexOf,
             StartIndex = FindStart(root, nodes, inbound, indexOf),
@@ -111,20 +160,21 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
         return nodes.Length > 0 ? 0 : -1;
     }
 
-    private static JoinKind JoinKindOf(ActivityNode node, int inboundCount)
+    private static JoinKind JoinKindOf(ActivityNode node, int inboundCount, int forwardSources)
     {
         if (node.Type == "Elsa.FlowJoin")
         {
             var mode = node.GetInput("mode")?.Expression.Text ?? WorkflowDefinitionDocument.Text(node.GetProperty("mode"));
-            return string.Equals(mode, "WaitAll", StringComparison.OrdinalIgnoreCase) ? JoinKind.Merge : JoinKind.Race;
+            return string.Equals(mode, "WaitAll", StringComparison.OrdinalIgnoreCase) ? JoinKind.WaitActive : JoinKind.Race;
         }
         if (inboundCount <= 1) return JoinKind.None;
         return node.GetCustomProperty("mergeMode") switch
         {
-            null or "Merge" => JoinKind.Merge,
+            "Merge" => JoinKind.Merge,
             "Converge" => JoinKind.Converge,
             "Race" => JoinKind.Race,
-            _ => JoinKind.None,
+            "Cascade" => JoinKind.None,
+            _ => forwardSources > 1 ? JoinKind.Stream : JoinKind.None,
         };
     }
 

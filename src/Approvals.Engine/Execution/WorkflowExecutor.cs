@@ -364,6 +364,15 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
             case JoinKind.None:
                 context.Queue.Enqueue(new WorkItem(connection.TargetId, connection.Index));
                 break;
+            case JoinKind.Stream:
+                var source = workflow.IndexOf[connection.SourceId];
+                if (workflow.ForwardSources[target].Any(s => s != source && IsActive(context, s)))
+                {
+                    if (!context.State.Joins.TryGetValue(connection.TargetId, out var held)) context.State.Joins[connection.TargetId] = held = [];
+                    if (!held.Contains(connection.Index)) held.Add(connection.Index);
+                }
+                else Fire(context, target);
+                break;
             case JoinKind.Race:
                 context.State.Joins.Remove(connection.TargetId);
                 await CancelBranchesIntoAsync(context, target);
@@ -372,7 +381,10 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
             default:
                 if (!context.State.Joins.TryGetValue(connection.TargetId, out var tokens)) context.State.Joins[connection.TargetId] = tokens = [];
                 if (!tokens.Contains(connection.Index)) tokens.Add(connection.Index);
-                if (workflow.Inbound[target].All(c => tokens.Contains(c.Index))) Fire(context, target);
+                if (workflow.JoinKinds[target] == JoinKind.WaitActive
+                        ? workflow.Inbound[target].All(c => tokens.Contains(c.Index))
+                        : workflow.RequiredInbound[target].All(tokens.Contains))
+                    Fire(context, target);
                 break;
         }
     }
@@ -384,7 +396,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         context.Queue.Enqueue(new WorkItem(id));
     }
 
-    /// <summary>Runs Merge joins whose missing inbound branches can no longer deliver a token.</summary>
+    /// <summary>Runs WaitAll joins whose missing inbound branches can no longer deliver a token.</summary>
     private static bool FireReadyJoins(WorkflowExecutionContext context)
     {
         var workflow = context.Workflow;
@@ -392,7 +404,15 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         foreach (var (activityId, tokens) in context.State.Joins.ToList())
         {
             var target = workflow.IndexOf[activityId];
-            if (workflow.JoinKinds[target] != JoinKind.Merge) continue;
+            if (workflow.JoinKinds[target] == JoinKind.Stream)
+            {
+                // The sources it waited for finished along other paths: the token it holds goes on.
+                if (workflow.ForwardSources[target].Any(s => IsActive(context, s))) continue;
+                Fire(context, target);
+                fired = true;
+                continue;
+            }
+            if (workflow.JoinKinds[target] != JoinKind.WaitActive) continue;
             var active = ActiveNodes(context, except: target);
             var pending = workflow.Inbound[target].Any(c =>
             {
@@ -405,6 +425,13 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
             fired = true;
         }
         return fired;
+    }
+
+    /// <summary>Whether a node is queued, waiting on a bookmark or faulted (it may still deliver a token).</summary>
+    private static bool IsActive(WorkflowExecutionContext context, int node)
+    {
+        var id = context.Workflow.Nodes[node].Id;
+        return context.Queue.Any(i => i.ActivityId == id) || context.State.Bookmarks.Any(b => b.ActivityId == id) || context.State.Faulted.Any(i => i.ActivityId == id);
     }
 
     /// <summary>Nodes that may still produce tokens: queued work, bookmarks, faulted work and other waiting joins.</summary>

@@ -55,18 +55,19 @@ public sealed class EngineMessages(WorkflowDbContextFactory dbFactory, WorkflowT
         var instanceId = body["instanceId"]!.GetValue<string>();
         await using (var db = dbFactory.Create())
             if (await db.Instances.AsNoTracking().AnyAsync(i => i.Id == instanceId, cancellationToken)) return;
-        var definitionId = body["definitionId"]!.GetValue<string>();
         var parent = body["parentInstanceId"]?.GetValue<string>();
         var start = new StartWorkflowOptions
         {
             InstanceId = instanceId,
             Input = body["input"] as JsonObject,
+            Variables = body["variables"] as JsonObject,
             CorrelationId = body["correlationId"]?.GetValue<string>(),
             ParentInstanceId = parent,
         };
         try
         {
-            await runtime.StartAsync(definitionId, start, cancellationToken);
+            if (body["bodyVersionId"]?.GetValue<string>() is { } bodyVersionId) await runtime.StartBodyAsync(bodyVersionId, start, cancellationToken);
+            else await StartDefinitionAsync(runtime, body["definitionId"]!.GetValue<string>(), start, cancellationToken);
         }
         catch (KeyNotFoundException ex) when (parent is not null)
         {
@@ -78,6 +79,19 @@ public sealed class EngineMessages(WorkflowDbContextFactory dbFactory, WorkflowT
             // Another host delivered the same message first; anything else is tried again by the sweep.
             if (!await ExistsAsync(instanceId, cancellationToken)) throw;
         }
+    }
+
+    /// <summary>The published version; a workflow that has none yet runs its latest version, as Elsa runs the version a node names.</summary>
+    private async Task StartDefinitionAsync(WorkflowRuntime runtime, string definitionId, StartWorkflowOptions start, CancellationToken cancellationToken)
+    {
+        var definitions = runtime.Definitions;
+        if (await definitions.FindAsync(definitionId, DefinitionVersionOptions.Published, cancellationToken) is null
+            && await definitions.FindAsync(definitionId, DefinitionVersionOptions.Latest, cancellationToken) is { } latest)
+        {
+            logger.LogWarning("Workflow {DefinitionId} has no published version; its latest version {Version} runs as a child.", definitionId, latest.Version);
+            start = start with { Version = latest.Version };
+        }
+        await runtime.StartAsync(definitionId, start, cancellationToken);
     }
 
     private async Task<bool> ExistsAsync(string instanceId, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ public sealed record StartWorkflowOptions
 
     public JsonObject? TriggerInput { get; init; }
 
+    /// <summary>Variable values the instance starts with (a container's body gets its parent's variables and the current item).</summary>
+    public JsonObject? Variables { get; init; }
+
     /// <summary>Domain rows (a request, its first audit entry) written in the same transaction as the new instance.</summary>
     public IReadOnlyList<object> CommitItems { get; init; } = [];
 }

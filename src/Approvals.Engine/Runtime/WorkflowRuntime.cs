@@ -49,12 +49,22 @@ public sealed class WorkflowRuntime(
             throw new KeyNotFoundException(start.Version is null
                 ? $"Workflow definition '{definitionId}' has no published version."
                 : $"Workflow definition '{definitionId}' has no version {start.Version}.");
-        var workflow = definitions.Compile(record);
+        return await StartCompiledAsync(definitions.Compile(record), start, cancellationToken);
+    }
+
+    /// <summary>Starts an instance of the body of a container activity (<c>versionId#activityId</c>), as its child.</summary>
+    public async Task<WorkflowRunResult> StartBodyAsync(string bodyVersionId, StartWorkflowOptions start, CancellationToken cancellationToken = default) =>
+        await StartCompiledAsync(await CompileAsync(bodyVersionId, cancellationToken), start, cancellationToken);
+
+    private async Task<WorkflowRunResult> StartCompiledAsync(CompiledWorkflow workflow, StartWorkflowOptions start, CancellationToken cancellationToken)
+    {
         var instanceId = start.InstanceId ?? Guid.CreateVersion7().ToString("N");
         for (var attempt = 0; ; attempt++)
         {
             var state = WorkflowExecutor.NewState(workflow, instanceId, start.Input, start.CorrelationId, clock.GetUtcNow());
             state.ParentInstanceId = start.ParentInstanceId;
+            if (start.Variables is not null)
+                foreach (var (name, value) in start.Variables) state.Variables[name] = value?.DeepClone();
             var result = await executor.RunAsync(workflow, state, new ExecutionStimulus.Start(start.TriggerActivityId, start.TriggerInput), cancellationToken);
             result.CommitItems.InsertRange(0, start.CommitItems);
             try
@@ -292,6 +302,8 @@ public sealed class WorkflowRuntime(
     private async Task<CompiledWorkflow> CompileAsync(string versionId, CancellationToken cancellationToken)
     {
         if (compiler.TryGetPublished(versionId) is { } cached) return cached;
+        var cut = versionId.LastIndexOf(WorkflowCompiler.BodySeparator);
+        if (cut > 0) return compiler.CompileBody(await CompileAsync(versionId[..cut], cancellationToken), versionId[(cut + 1)..]);
         var record = await definitions.FindByVersionIdAsync(versionId, cancellationToken)
             ?? throw new InvalidOperationException($"Definition version '{versionId}' of the instance no longer exists.");
         return definitions.Compile(record);

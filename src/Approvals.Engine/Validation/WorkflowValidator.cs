@@ -60,6 +60,13 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
                 continue;
             }
             descriptors[node.Id] = descriptor;
+            if (descriptor.RunsBody && node.Body is { } body)
+            {
+                // The body is a workflow of its own (it runs as one): its problems carry the path through this node.
+                var inner = Validate(Execution.WorkflowCompiler.BodyDocument(document, node, body), references);
+                problems.AddRange(inner.Where(p => p.Code != "name-missing").Select(p => p with { Path = p.Path is { } at && at.StartsWith("root", StringComparison.Ordinal)
+                    ? $"{path}.body{at["root".Length..]}" : p.Path }));
+            }
             ports[node.Id] = descriptor.PortsOf(node);
             outputs[node.Id] = descriptor.Outputs.Select(o => o.Name);
             ValidateInputs(node, descriptor, path, problems);
@@ -105,7 +112,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         if (!reference.IsPublished)
             problems.Add(new DefinitionProblem("workflow-unpublished",
                 $"Activity '{node.DisplayName}' (id {node.Id}) uses workflow '{reference.Name ?? reference.DefinitionId}' (definition {reference.DefinitionId}), " +
-                "which has no published version: publish it first.", path, node.Id, node.Type));
+                "which has no published version: its latest version runs until one is published.", path, node.Id, node.Type) { IsWarning = true });
         return reference;
     }
 

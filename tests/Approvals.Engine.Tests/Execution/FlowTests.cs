@@ -203,13 +203,51 @@ public sealed class FlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Stream_merge_mode_runs_once_per_arriving_token()
+    public async Task Stream_merge_mode_waits_for_sources_still_running_then_runs_once()
     {
         await RunAsync(new Flow("stream")
             .Activity("start", "Elsa.Start").WriteLine("a", "a").WriteLine("b", "b").WriteLine("c", "c").MergeMode("c", "Stream")
             .Connect("start", "a").Connect("start", "b").Connect("a", "c").Connect("b", "c"));
 
+        Assert.Equal(["a", "b", "c"], _engine.Output.Lines);
+    }
+
+    [Fact]
+    public async Task Cascade_merge_mode_runs_once_per_arriving_token()
+    {
+        await RunAsync(new Flow("cascade")
+            .Activity("start", "Elsa.Start").WriteLine("a", "a").WriteLine("b", "b").WriteLine("c", "c").MergeMode("c", "Cascade")
+            .Connect("start", "a").Connect("start", "b").Connect("a", "c").Connect("b", "c"));
+
         Assert.Equal(["a", "b", "c", "c"], _engine.Output.Lines);
+    }
+
+    [Fact]
+    public async Task Stream_join_waits_for_a_source_suspended_on_a_bookmark()
+    {
+        var result = await RunAsync(new Flow("stream-wait")
+            .Activity("start", "Elsa.Start").WriteLine("a", "a")
+            .Activity("e", "Elsa.Event", ("eventName", Literal("go")))
+            .WriteLine("c", "c")
+            .Connect("start", "a").Connect("start", "e").Connect("a", "c").Connect("e", "c"));
+        Assert.Equal(["a"], _engine.Output.Lines);
+
+        await _engine.Runtime.PublishEventAsync("go");
+
+        Assert.Equal(["a", "c"], _engine.Output.Lines);
+        Assert.Equal(WorkflowStatus.Finished, (await _engine.Runtime.GetStateAsync(result.InstanceId))!.Status);
+    }
+
+    [Fact]
+    public async Task Merge_mode_waits_for_every_forward_branch_even_one_not_taken()
+    {
+        await RunAsync(new Flow("merge")
+            .Activity("start", "Elsa.Start").WriteLine("a", "A")
+            .Activity("d", "Elsa.FlowDecision", ("condition", Js("return false;", "Boolean")))
+            .WriteLine("b", "B").WriteLine("c", "C").MergeMode("c", "Merge")
+            .Connect("start", "a").Connect("start", "d").Connect("d", "b", "True").Connect("a", "c").Connect("b", "c"));
+
+        Assert.Equal(["A"], _engine.Output.Lines);
     }
 
     [Fact]

@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using Approvals.Engine.Execution;
+using Approvals.Engine.Models;
+
+namespace Approvals.Engine.Activities;
+
+/// <summary>What the container activities share: the items they loop over, and cancelling a body run with its branch.</summary>
+internal static class BodyRuns
+{
+    public static ValueTask Cancel(ActivityExecutionContext context, Bookmark bookmark)
+    {
+        if (bookmark.Name == EngineMessageKinds.ChildBookmark && bookmark.Payload?["childInstanceId"] is JsonValue child)
+            context.CancelWorkflow(child.GetValue<string>());
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The items as a JSON array (a list, a JSON text of one, or a single value).</summary>
+    public static JsonArray Items(object? items) => Expressions.ValueConverter.ToJsonNode(items) switch
+    {
+        null => [],
+        JsonArray list => list,
+        JsonValue v when v.TryGetValue<string>(out var s) && s.TrimStart().StartsWith('[') => JsonNode.Parse(s) as JsonArray ?? [],
+        var single => [single.DeepClone()],
+    };
+
+    public static JsonObject Loop(JsonNode? item, int index) => new() { ["CurrentValue"] = item?.DeepClone(), ["CurrentIndex"] = index };
+}

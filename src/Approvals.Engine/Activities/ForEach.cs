@@ -1,0 +1,38 @@
+using Approvals.Engine.Contracts;
+using Approvals.Engine.Descriptors;
+using Approvals.Engine.Execution;
+
+namespace Approvals.Engine.Activities;
+
+/// <summary>Runs its body once per item, one after the other (each run sees CurrentValue and CurrentIndex).</summary>
+[Activity("Elsa", "ForEach", "Looping", DisplayName = "For Each", Description = "Runs its body for each item in turn.")]
+public sealed class ForEach : Activity, IContainsBody
+{
+    [Input(Description = "The items (a list, or JavaScript that returns one).", UIHint = UIHints.MultiText)]
+    public object? Items { get; set; }
+
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var items = BodyRuns.Items(Items);
+        context.ExecutionState["items"] = items.DeepClone();
+        return Next(context, 0);
+    }
+
+    public override ValueTask ResumeAsync(ActivityExecutionContext context) =>
+        Next(context, (context.ExecutionState["index"]?.GetValue<int>() ?? 0) + 1);
+
+    private static ValueTask Next(ActivityExecutionContext context, int index)
+    {
+        var items = context.ExecutionState["items"] as System.Text.Json.Nodes.JsonArray ?? [];
+        if (index >= items.Count || context.Node.Body is null)
+        {
+            context.Complete();
+            return ValueTask.CompletedTask;
+        }
+        context.ExecutionState["index"] = index;
+        context.StartBody(BodyRuns.Loop(items[index], index));
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) => BodyRuns.Cancel(context, bookmark);
+}
