@@ -36,7 +36,7 @@ public sealed class WorkflowDefinitionActivity : Activity
         {
             if (OwnProperties.Contains(key) || value is not JsonObject wrapped || wrapped["expression"] is not JsonObject) continue;
             if (!Models.InputBindingReader.TryRead(key, wrapped, out var binding)) continue;
-            input[key] = Expressions.ValueConverter.ToJsonNode(await context.EvaluateAsync(binding.Expression, typeof(object)));
+            input[key] = Expressions.ValueConverter.ToJsonNode(await context.EvaluateAsync(binding.Expression, Expressions.ElsaTypes.ClrTypeOf(binding.TypeName)));
         }
         context.StartWorkflow(definitionId, input, context.CorrelationId, wait: true,
             versionId: WorkflowDefinitionDocument.Text(node.GetProperty("workflowDefinitionVersionId")));
@@ -47,16 +47,8 @@ public sealed class WorkflowDefinitionActivity : Activity
         var finished = context.ResumeInput ?? [];
         if (finished["error"] is JsonValue error) throw new FaultException("workflow-missing", "Composition", error.GetValue<string>());
         var output = finished["output"] as JsonObject ?? [];
+        // Each of the child's outputs is an output of this activity; those the node binds to variables are copied there.
         foreach (var (name, value) in output) context.SetOutput(name, value?.DeepClone());
-        // An output the node binds to a variable ({ "memoryReference": { "id": <variable id> } }) is copied into that variable.
-        foreach (var (key, value) in context.Node.Json)
-        {
-            if (value is not JsonObject bound || bound["expression"] is not null || bound["memoryReference"]?["id"] is not JsonValue reference) continue;
-            var variableId = reference.GetValue<string>();
-            var variable = context.VariableDefinitions.FirstOrDefault(v => v.Id == variableId || v.Name == variableId);
-            var produced = output.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase));
-            if (variable is not null && produced.Key is not null) context.SetVariable(variable.Name, produced.Value?.DeepClone());
-        }
         var outcomes = (finished["outcomes"] as JsonArray ?? []).Select(o => o?.GetValue<string>()).OfType<string>().ToArray();
         context.Complete(outcomes);
         return ValueTask.CompletedTask;

@@ -19,6 +19,9 @@ public sealed class CompiledWorkflow
 
     /// <summary>Names of the inputs the definition declares.</summary>
     public IReadOnlyList<string> InputNames { get; init; } = [];
+
+    /// <summary>Names of the outputs the definition declares (activity outputs bound to them set the workflow's output).</summary>
+    public IReadOnlyList<string> OutputNames { get; init; } = [];
     internal ActivityNode[] Nodes { get; init; } = default!;
     internal ActivityDescriptor?[] Descriptors { get; init; } = default!;
     internal Connection[][] Inbound { get; init; } = default!;

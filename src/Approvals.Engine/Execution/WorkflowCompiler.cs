@@ -132,6 +132,7 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
             Flowchart = flowchart,
             Variables = document.Variables,
             InputNames = document.InputNames,
+            OutputNames = document.OutputNames,
             Nodes = nodes,
             Descriptors = descriptors,
             Inbound = inbound.Select(l => l.ToArray()).ToArray(),

@@ -35,6 +35,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
     {
         var context = new WorkflowExecutionContext(workflow, state, services, clock.GetUtcNow(), stimulus is ExecutionStimulus.Start, cancellationToken);
         state.SubStatus = WorkflowSubStatus.Executing;
+        // A response belongs to the request of the burst that wrote it.
+        state.HttpResponse = null;
         switch (stimulus)
         {
             case ExecutionStimulus.Start start:
@@ -266,6 +268,7 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
             context.State.ActivityOutputs[node.Id] = (JsonObject)activityContext.Outputs.DeepClone();
             record.Outputs = activityContext.Outputs;
             if (activityContext.Outputs.TryGetPropertyValue("Result", out var last)) context.State.LastResult = last?.DeepClone();
+            CaptureOutputs(context, node, activityContext.Outputs);
         }
 
         if (activityContext.FinishRequest is { } finish)
@@ -292,6 +295,22 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         }
         // Neither completed nor waiting: the path ends here.
         Close(context, node, record, ActivityStatus.Completed, []);
+    }
+
+    /// <summary>
+    /// An output the node binds to memory (<c>"result": { "memoryReference": { "id": … } }</c>) is copied there: into the variable
+    /// with that id or name, or into the workflow output of that name.
+    /// </summary>
+    private static void CaptureOutputs(WorkflowExecutionContext context, ActivityNode node, JsonObject outputs)
+    {
+        foreach (var (name, value) in outputs)
+        {
+            if (node.GetProperty(name) is not JsonObject bound || bound["expression"] is JsonObject || bound["memoryReference"]?["id"] is not JsonValue reference
+                || !reference.TryGetValue<string>(out var target)) continue;
+            var variable = context.Workflow.Variables.FirstOrDefault(v => v.Id == target || v.Name == target);
+            if (variable is not null) context.State.Variables[variable.Name] = value?.DeepClone();
+            else if (context.Workflow.OutputNames.Contains(target, StringComparer.Ordinal)) context.State.Output[target] = value?.DeepClone();
+        }
     }
 
     /// <summary>

@@ -192,7 +192,11 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         {
             if (!IsIdentifier(activity)) continue;
             foreach (var (output, value) in outputs)
-                if (IsIdentifier(output)) engine.SetValue($"get{Pascal(output)}From{Pascal(activity)}", ToJs(engine, value));
+            {
+                if (!IsIdentifier(output)) continue;
+                var captured = value;
+                engine.SetValue($"get{Pascal(output)}From{Pascal(activity)}", new Func<JsValue>(() => ToJs(engine, captured)));
+            }
         }
 
         var variables = new JsonObject();

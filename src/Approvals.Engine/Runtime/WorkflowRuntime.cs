@@ -146,6 +146,14 @@ public sealed class WorkflowRuntime(
         return new StimulusResult(resumed.Count, resumed);
     }
 
+    /// <summary>The bookmarks waiting for stimulus (<paramref name="name"/>, <paramref name="key"/>), oldest first.</summary>
+    public async Task<IReadOnlyList<Bookmark>> FindBookmarksAsync(string name, string? key, CancellationToken cancellationToken = default)
+    {
+        var hash = StimulusHash.Compute(name, key);
+        await using var db = dbFactory.Create();
+        return await db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Hash == hash).OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Publishes an event to every instance waiting in <c>Elsa.Event</c> for it.</summary>
     public Task<StimulusResult> PublishEventAsync(string eventName, JsonNode? payload = null, string? correlationId = null, CancellationToken cancellationToken = default) =>
         TriggerAsync(Activities.Event.BookmarkName, eventName, new JsonObject { ["payload"] = payload?.DeepClone() }, correlationId, null, cancellationToken);

@@ -11,6 +11,7 @@ using Approvals.Host.Endpoints;
 using Approvals.Host.Endpoints.Elsa;
 using Approvals.Host.Identity;
 using Approvals.Host.Options;
+using Approvals.Host.Endpoints.HttpWorkflows;
 using Approvals.Host.Problems;
 using Approvals.Host.Security;
 using Approvals.Host.Jobs;
@@ -82,6 +83,8 @@ public static class HostingExtensions
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.Configure<MailOptions>(configuration.GetSection("Mail"));
         services.Configure<StudioOptions>(configuration.GetSection("Studio"));
+        services.Configure<HttpWorkflowOptions>(configuration.GetSection("HttpWorkflows"));
+        services.AddSingleton<Endpoints.HttpWorkflows.HttpEndpointRoutes>();
         services.AddSingleton<Studio.StudioPackage>();
         services.Configure<JobsOptions>(configuration.GetSection("Hangfire"));
         services.AddJobsAndMail(configuration, provider, connectionString, dataDirectory);
@@ -296,6 +299,9 @@ public static class HostingExtensions
         elsa.MapElsaDescriptors();
         elsa.MapElsaDefinitions();
         elsa.MapElsaInstances();
+
+        // Workflows with an HTTP endpoint trigger answer under the workflow base path (Elsa's /workflows by default).
+        app.MapHttpWorkflows();
         return app;
     }
 }

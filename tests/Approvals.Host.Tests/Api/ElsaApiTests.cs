@@ -66,18 +66,43 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
     }
 
     [Fact]
-    public async Task The_elsa2_sample_is_refused_with_every_unsupported_activity_named()
+    public async Task The_elsa2_sample_imports_and_publishes_with_its_http_activities_converted()
     {
         var admin = await _host.As("admin");
         var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(Sample("v2-visual-document-approval-workflow.json"), Encoding.UTF8, "application/json"));
         var published = await admin.PostAsync("/elsa/api/workflow-definitions/932002130c54445d99d7787e9dad8207/publish", null);
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var definition = JsonNode.Parse(await (await admin.GetAsync("/elsa/api/workflow-definitions/by-definition-id/932002130c54445d99d7787e9dad8207?versionOptions=Published"))
+            .Content.ReadAsStringAsync())!;
+        var types = definition["root"]!["activities"]!.AsArray().Select(a => a!["type"]!.GetValue<string>()).ToList();
+        Assert.Contains("Elsa.HttpEndpoint", types);
+        Assert.Contains("Elsa.WriteHttpResponse", types);
+    }
+
+    [Fact]
+    public async Task Publishing_a_definition_with_an_unknown_activity_is_refused_naming_its_type_and_id()
+    {
+        var admin = await _host.As("admin");
+        var definition = new JsonObject
+        {
+            ["definitionId"] = "teleport", ["name"] = "Teleport",
+            ["root"] = new JsonObject
+            {
+                ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart",
+                ["activities"] = new JsonArray(new JsonObject { ["id"] = "beam-1", ["type"] = "Acme.Teleport" }),
+                ["connections"] = new JsonArray(),
+            },
+        };
+        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json"));
+        var published = await admin.PostAsync("/elsa/api/workflow-definitions/teleport/publish", null);
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, published.StatusCode);
         var problem = await published.Content.ReadAsStringAsync();
-        Assert.Contains("HttpEndpoint", problem);
-        Assert.Contains("9754c493-bc7a-4ee6-9129-becd637f9288", problem);
-        Assert.Contains("b7710d37-733a-4925-bb84-fc594249d4fc", problem);
+        Assert.Contains("Acme.Teleport", problem);
+        Assert.Contains("beam-1", problem);
     }
 
     [Fact]

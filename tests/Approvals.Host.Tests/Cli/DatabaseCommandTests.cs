@@ -27,12 +27,24 @@ public sealed class DatabaseCommandTests : IDisposable
     [Fact]
     public async Task Import_publishes_valid_files_and_names_the_problems_of_the_others()
     {
-        var (exit, output) = await RunAsync("workflows", "import", Sample("v3-timer-workflow.json"), Sample("v2-visual-document-approval-workflow.json"));
+        var unknown = Path.Combine(Path.GetTempPath(), $"teleport-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(unknown, """
+            { "definitionId": "teleport", "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [ { "id": "beam-1", "type": "Acme.Teleport" } ], "connections": [] } }
+            """);
+        try
+        {
+            var (exit, output) = await RunAsync("workflows", "import", Sample("v3-timer-workflow.json"), Sample("v2-visual-document-approval-workflow.json"), unknown);
 
-        Assert.Equal(1, exit);
-        Assert.Contains("d1d828033d9c2dcd version 1 published", output);
-        Assert.Contains("not imported, 3 problems", output);
-        Assert.Contains("9754c493-bc7a-4ee6-9129-becd637f9288", output);
+            Assert.Equal(1, exit);
+            Assert.Contains("d1d828033d9c2dcd version 1 published", output);
+            Assert.Contains("932002130c54445d99d7787e9dad8207 version", output);
+            Assert.Contains("not imported, 1 problem", output);
+            Assert.Contains("beam-1", output);
+        }
+        finally
+        {
+            File.Delete(unknown);
+        }
     }
 
     [Fact]

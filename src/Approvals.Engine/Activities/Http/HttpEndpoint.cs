@@ -48,7 +48,13 @@ public sealed class HttpEndpoint : Activity
     {
         if (context.IsTriggerStart) return ResumeAsync(context);
         foreach (var method in SupportedMethods.DefaultIfEmpty("GET"))
-            context.CreateBookmark(BookmarkName, KeyOf(method, Path), new JsonObject { ["method"] = method.ToUpperInvariant(), ["path"] = Normalize(Path) });
+            context.CreateBookmark(BookmarkName, KeyOf(method, Path), new JsonObject
+            {
+                ["method"] = method.ToUpperInvariant(),
+                ["path"] = Normalize(Path),
+                ["authorize"] = Authorize,
+                ["policy"] = Policy,
+            });
         return ValueTask.CompletedTask;
     }
 
