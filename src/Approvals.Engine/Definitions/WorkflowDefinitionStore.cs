@@ -119,6 +119,22 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         return new WorkflowReferences(references);
     }
 
+    /// <summary>The definitions whose latest version uses <paramref name="definitionId"/> as an activity.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListConsumersAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = dbFactory.Create();
+        var latest = await db.Definitions.AsNoTracking().Where(d => d.IsLatest && d.DefinitionId != definitionId).ToListAsync(cancellationToken);
+        // A cheap text test first; only candidates are parsed.
+        return latest.Where(d => d.Data.Contains(definitionId, StringComparison.Ordinal) && Uses(ToDocument(d), definitionId)).ToList();
+
+        static bool Uses(WorkflowDefinitionDocument document, string id)
+        {
+            var problems = new List<DefinitionProblem>();
+            return document.Root is { } root && Flowchart.Read(root, "root", problems).Activities
+                .Any(a => WorkflowDefinitionDocument.Text(a.GetProperty("workflowDefinitionId")) == id);
+        }
+    }
+
     /// <summary>Publishes the latest version of a definition after validating it.</summary>
     public async Task<WorkflowDefinitionRecord> PublishAsync(string definitionId, CancellationToken cancellationToken = default)
     {

@@ -229,10 +229,9 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         return input.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
     }
 
-    private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
+    private static string Pascal(string name) => ScriptAccessors.Pascal(name);
 
-    public static bool IsIdentifier(string name) =>
-        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_' || name[0] == '$') && name.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '$');
+    private static bool IsIdentifier(string name) => ScriptAccessors.IsIdentifier(name);
 
     private static JsValue ToJs(JsEngine engine, JsonNode? node) => node switch
     {

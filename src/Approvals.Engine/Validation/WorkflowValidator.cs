@@ -166,8 +166,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         foreach (var input in document.InputNames) AddAccessors(known, input, setter: false);
         foreach (var node in flowchart.Activities)
             foreach (var output in outputs.GetValueOrDefault(node.Id) ?? [])
-                if (JavaScriptEvaluator.IsIdentifier(output) && JavaScriptEvaluator.IsIdentifier(node.DisplayName))
-                    known.Add($"get{Pascal(output)}From{Pascal(node.DisplayName)}");
+                if (ScriptAccessors.IsIdentifier(output) && ScriptAccessors.IsIdentifier(node.DisplayName))
+                    known.Add(ScriptAccessors.OutputGetter(output, node.DisplayName));
 
         foreach (var node in flowchart.Activities)
         {
@@ -186,7 +186,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
 
     private static void AddAccessors(HashSet<string> known, string name, bool setter)
     {
-        if (!JavaScriptEvaluator.IsIdentifier(name)) return;
+        if (!ScriptAccessors.IsIdentifier(name)) return;
         known.Add("get" + Pascal(name));
         known.Add("get" + name);
         if (!setter) return;

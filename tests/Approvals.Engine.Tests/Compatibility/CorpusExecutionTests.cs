@@ -1,6 +1,7 @@
 using Approvals.Engine.Models;
 using Approvals.Engine.Runtime;
 using Approvals.Engine.Tests.Support;
+using Approvals.Testing;
 
 namespace Approvals.Engine.Tests.Compatibility;
 

@@ -2,6 +2,7 @@ using Approvals.Engine.Definitions;
 using Approvals.Engine.Models;
 using Approvals.Engine.Serialization;
 using Approvals.Engine.Tests.Support;
+using Approvals.Testing;
 using Approvals.Engine.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

@@ -33,7 +33,8 @@ internal static class ElsaDefinitionsApi
         });
         read.MapGet("/by-id/{id}", async (string id, WorkflowDefinitionStore store, HttpContext http) =>
             await store.FindByVersionIdAsync(id) is { } record ? Results.Json(Full(record, http)) : NotFound(id));
-        read.MapGet("/{definitionId}/consumers", (string definitionId) => Results.Ok(new { consumingWorkflowDefinitions = Array.Empty<object>() }));
+        read.MapGet("/{definitionId}/consumers", async (string definitionId, WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
+            Results.Ok(new { consumingWorkflowDefinitions = (await store.ListConsumersAsync(definitionId, cancellationToken)).Select(d => new { definitionId = d.DefinitionId, name = d.Name }) }));
         read.MapGet("/validation/is-name-unique", async (string name, string? definitionId, WorkflowDbContextFactory factory) =>
         {
             await using var db = factory.Create();

@@ -1,4 +1,4 @@
-namespace Approvals.Engine.Tests.Support;
+namespace Approvals.Testing;
 
 /// <summary>
 /// The compatibility corpus: real Elsa 3 definitions and Elsa 2 exports written by the Elsa project, read where they live
