@@ -36,6 +36,7 @@ public static class BuiltInActivities
         .Register<FlowNode>()
         .Register<ParallelForEach>()
         .Register<ForEach>()
+        .Register<ClearTimer>()
         .Register<Http.HttpEndpoint>()
         .Register<Http.WriteHttpResponse>()
         .Register<Http.SendHttpRequest>()

@@ -147,6 +147,16 @@ public sealed class ActivityExecutionContext : IExpressionContext
         return childId;
     }
 
+    /// <summary>Removes the pending timer bookmarks of another activity of this instance (by id or name); returns how many.</summary>
+    public int CancelTimersOf(string activityIdOrName)
+    {
+        var node = WorkflowContext.Workflow.Flowchart.Activities.FirstOrDefault(a => a.Id == activityIdOrName || a.Name == activityIdOrName);
+        if (node is null) return 0;
+        var timers = WorkflowContext.State.Bookmarks.Where(b => b.ActivityId == node.Id && b.ResumeAt is not null).ToList();
+        foreach (var timer in timers) WorkflowContext.RemoveBookmark(timer);
+        return timers.Count;
+    }
+
     /// <summary>Cancels a child this activity started (its parent branch was cancelled).</summary>
     public void CancelWorkflow(string instanceId) => WorkflowContext.Result.Outbox.Add(new OutboxMessage
     {

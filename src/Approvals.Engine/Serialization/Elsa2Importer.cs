@@ -6,7 +6,8 @@ namespace Approvals.Engine.Serialization;
 /// <summary>
 /// Converts an Elsa 2 export (activities with <c>properties</c>/<c>syntax</c>/<c>expressions</c>, connections by
 /// outcome) into an Elsa 3 definition. Fork, Join, If, Switch, SetVariable, SignalReceived, Timer, Cron, StartAt, SendEmail,
-/// WriteLine, Finish, HttpEndpoint, WriteHttpResponse, SendHttpRequest, RunWorkflow and RunJavaScript map to their Elsa 3
+/// WriteLine, Finish, HttpEndpoint, WriteHttpResponse, SendHttpRequest, RunWorkflow, RunJavaScript, ClearTimer, SetName,
+/// Correlate, SetContextId (as Correlate) and State (as SetVariable CurrentState) map to their Elsa 3
 /// counterparts (a trigger nothing leads into can start the workflow); any other type is kept by name so validation names it.
 /// </summary>
 public static class Elsa2Importer
@@ -34,6 +35,13 @@ public static class Elsa2Importer
         ["RunJavaScript"] = new("Elsa.RunJavaScript", Map(("Script", "script"))),
         ["Cron"] = new("Elsa.Cron", Map(("CronExpression", "cronExpression"))),
         ["StartAt"] = new("Elsa.StartAt", Map(("Instant", "dateTime"))),
+        ["ClearTimer"] = new("Elsa.ClearTimer", Map(("ActivityId", "activityId"))),
+        // Elsa 3 has no context id: the correlation id is what aims stimuli at an instance, as the context id did.
+        ["SetContextId"] = new("Elsa.Correlate", Map(("ContextId", "correlationId"))),
+        ["Correlate"] = new("Elsa.Correlate", Map(("Value", "correlationId"))),
+        ["SetName"] = new("Elsa.SetName", Map(("Value", "value"))),
+        // A state machine's state: the state's name is kept in the CurrentState variable.
+        ["State"] = new("Elsa.SetVariable", Map(("StateName", "value"))),
     };
 
     /// <summary>Elsa 2 triggers that start a workflow when nothing leads into them.</summary>
@@ -124,6 +132,11 @@ public static class Elsa2Importer
             },
         };
 
+        if (mapping is not null && v2Type.Equals("State", StringComparison.OrdinalIgnoreCase))
+        {
+            Declare(variables, declared, "CurrentState", null);
+            node["variable"] = new JsonObject { ["id"] = "CurrentState", ["name"] = "CurrentState", ["typeName"] = "Object" };
+        }
         foreach (var p in (a["properties"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var name = Text(p["name"]);

@@ -8,6 +8,44 @@ public sealed class Flow(string definitionId, string? name = null)
     private readonly JsonArray _activities = [];
     private readonly JsonArray _connections = [];
     private readonly JsonArray _variables = [];
+    private readonly JsonArray _inputs = [];
+    private readonly JsonArray _outputs = [];
+    private readonly JsonArray _outcomes = [];
+    private bool _usableAsActivity;
+
+    /// <summary>Declares workflow inputs (each gets a get&lt;Name&gt;() in scripts).</summary>
+    public Flow Inputs(params string[] names)
+    {
+        foreach (var n in names) _inputs.Add(new JsonObject { ["name"] = n, ["type"] = "Object", ["displayName"] = n });
+        return this;
+    }
+
+    public Flow Outputs(params string[] names)
+    {
+        foreach (var n in names) _outputs.Add(new JsonObject { ["name"] = n, ["type"] = "Object", ["displayName"] = n });
+        return this;
+    }
+
+    public Flow Outcomes(params string[] names)
+    {
+        foreach (var n in names) _outcomes.Add(n);
+        return this;
+    }
+
+    /// <summary>Lets other workflows use this one as an activity (its type: the name without spaces).</summary>
+    public Flow UsableAsActivity()
+    {
+        _usableAsActivity = true;
+        return this;
+    }
+
+    /// <summary>Marks a trigger activity as able to start the workflow.</summary>
+    public Flow CanStart(string id)
+    {
+        var node = _activities.OfType<JsonObject>().Single(a => (string?)a["id"] == id);
+        node["customProperties"]!["canStartWorkflow"] = true;
+        return this;
+    }
 
     public Flow Activity(string id, string type, params (string Name, JsonNode? Value)[] properties)
     {
@@ -73,9 +111,10 @@ public sealed class Flow(string definitionId, string? name = null)
         ["name"] = name ?? definitionId,
         ["version"] = 1,
         ["variables"] = _variables.DeepClone(),
-        ["inputs"] = new JsonArray(),
-        ["outputs"] = new JsonArray(),
-        ["outcomes"] = new JsonArray(),
+        ["inputs"] = _inputs.DeepClone(),
+        ["outputs"] = _outputs.DeepClone(),
+        ["outcomes"] = _outcomes.DeepClone(),
+        ["options"] = new JsonObject { ["usableAsActivity"] = _usableAsActivity },
         ["customProperties"] = new JsonObject(),
         ["isLatest"] = true,
         ["isPublished"] = false,
