@@ -21,8 +21,6 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
     public IReadOnlyList<DefinitionProblem> Validate(WorkflowDefinitionDocument document, WorkflowReferences references)
     {
         var problems = new List<DefinitionProblem>();
-        if (document.Json["activities"] is JsonArray && document.Json["connections"] is null && document.Json["root"] is null)
-            problems.Add(new DefinitionProblem("elsa1", "This looks like an Elsa 1 export, which cannot be read; export it again from Elsa 2 or 3.", "activities"));
         if (string.IsNullOrWhiteSpace(document.DefinitionId) && string.IsNullOrWhiteSpace(document.Name))
             problems.Add(new DefinitionProblem("name-missing", "The definition needs a definitionId or a name.", "name"));
         if (document.Root is not { } root)

@@ -74,6 +74,19 @@ public sealed class ElsaActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public void An_elsa1_export_is_named_as_such()
+    {
+        var read = DefinitionReader.Read("""
+            { "id": "1", "name": "Old", "activities": [ { "id": "a", "type": "WriteLine", "left": 10, "top": 10, "state": { "textExpression": { "expression": "Hi", "syntax": "Literal" } } } ],
+              "connections": [ { "source": { "activityId": "a", "outcome": "Done" }, "destination": { "activityId": "a" } } ] }
+            """);
+
+        Assert.Null(read.Document);
+        Assert.Equal("elsa1", Assert.Single(read.Problems).Code);
+        Assert.Contains("Elsa 1 export", read.Problems[0].Message);
+    }
+
+    [Fact]
     public async Task Set_name_correlate_and_complete_with_outcomes_at_the_root()
     {
         var state = await RunAsync(new Flow("naming")

@@ -82,6 +82,44 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
     }
 
     [Fact]
+    public async Task The_palette_has_elsas_standard_activities_and_published_workflows_usable_as_activities_with_their_consumers()
+    {
+        var admin = await _host.As("admin");
+        JsonObject Definition(string id, string name, bool usable, JsonObject activity) => new()
+        {
+            ["definitionId"] = id, ["name"] = name, ["options"] = new JsonObject { ["usableAsActivity"] = usable },
+            ["outputs"] = new JsonArray(new JsonObject { ["name"] = "Greeting", ["type"] = "String" }), ["outcomes"] = new JsonArray("Welcomed"),
+            ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = new JsonArray(activity), ["connections"] = new JsonArray() },
+        };
+        foreach (var (id, json) in new[]
+                 {
+                     ("greet-guest", Definition("greet-guest", "Greet Guest", true, new JsonObject { ["id"] = "w", ["type"] = "Elsa.WriteLine" })),
+                     ("host-dinner", Definition("host-dinner", "Host Dinner", false,
+                         new JsonObject { ["id"] = "g", ["type"] = "GreetGuest", ["workflowDefinitionId"] = "greet-guest" })),
+                 })
+        {
+            await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/elsa/api/workflow-definitions/{id}/publish", null)).StatusCode);
+        }
+
+        var palette = JsonNode.Parse(await (await admin.GetAsync("/elsa/api/descriptors/activities")).Content.ReadAsStringAsync())!["items"]!.AsArray();
+        var consumers = JsonNode.Parse(await (await admin.GetAsync("/elsa/api/workflow-definitions/greet-guest/consumers")).Content.ReadAsStringAsync())!;
+
+        var types = palette.Select(d => d!["typeName"]!.GetValue<string>()).ToList();
+        foreach (var type in new[] { "Elsa.HttpEndpoint", "Elsa.WriteHttpResponse", "Elsa.FlowSendHttpRequest", "Elsa.ExecuteWorkflow", "Elsa.DispatchWorkflow",
+                     "Elsa.Cron", "Elsa.SetOutput", "Elsa.Complete", "Elsa.ParallelForEach" })
+            Assert.Contains(type, types);
+        var greet = palette.Single(d => d!["typeName"]!.GetValue<string>() == "GreetGuest")!;
+        Assert.Equal("Workflows", greet["category"]!.GetValue<string>());
+        Assert.Equal("greet-guest", greet["constructionProperties"]!["WorkflowDefinitionId"]!.GetValue<string>());
+        Assert.Equal(["Welcomed", "Done"], greet["ports"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
+        Assert.DoesNotContain("HostDinner", types);
+        var forEach = palette.Single(d => d!["typeName"]!.GetValue<string>() == "Elsa.ForEach")!;
+        Assert.Contains(forEach["ports"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Body" && p["type"]!.GetValue<string>() == "Embedded");
+        Assert.Equal("host-dinner", Assert.Single(consumers["consumingWorkflowDefinitions"]!.AsArray())!["definitionId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Publishing_a_definition_with_an_unknown_activity_is_refused_naming_its_type_and_id()
     {
         var admin = await _host.As("admin");
