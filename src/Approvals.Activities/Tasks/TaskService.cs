@@ -108,7 +108,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         {
             var input = decision.ToJson();
             if (task.Kind == "run-task") input["result"] = payload?.DeepClone();
-            await runtime.ResumeAsync(task.BookmarkId, input, keepFaults: false, cancellationToken);
+            await runtime.ResumeInInstanceAsync(task.WorkflowInstanceId, task.BookmarkId, input, keepFaults: false, cancellationToken);
         }
         catch (WorkflowFaultException fault)
         {

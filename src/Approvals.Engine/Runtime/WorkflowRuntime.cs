@@ -109,6 +109,16 @@ public sealed class WorkflowRuntime(
             instanceId = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.WorkflowInstanceId).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new BookmarkNotFoundException(bookmarkId);
         }
+        return await ResumeInInstanceAsync(instanceId, bookmarkId, input, keepFaults, cancellationToken);
+    }
+
+    /// <summary>
+    /// Resumes a bookmark of an instance the caller knows (a task knows its instance): one lookup fewer on the hot path. A bookmark
+    /// that is not the instance's (any more) is a <see cref="BookmarkNotFoundException"/>.
+    /// </summary>
+    public async Task<WorkflowRunResult> ResumeInInstanceAsync(string instanceId, string bookmarkId, JsonObject? input, bool keepFaults = true,
+        CancellationToken cancellationToken = default)
+    {
         return await RunOnInstanceAsync(instanceId, state =>
         {
             var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == bookmarkId) ?? throw new BookmarkNotFoundException(bookmarkId);

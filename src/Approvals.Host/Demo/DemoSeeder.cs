@@ -70,6 +70,9 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, ApprovalsDbContext
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        // Every demo user has the same password: it is checked and hashed once (a hash costs a deliberate tenth of a second),
+        // which keeps the first start of a new data folder short.
+        string? passwordHash = null;
         foreach (var (userName, displayName, unit, userRoles, language) in Users)
         {
             if (await users.FindByNameAsync(userName) is not null) continue;
@@ -82,7 +85,15 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, ApprovalsDbContext
                 UnitId = unit,
                 Language = language,
             };
-            var created = await users.CreateAsync(user, options.Value.Password);
+            if (passwordHash is null)
+            {
+                foreach (var validator in users.PasswordValidators)
+                    if (await validator.ValidateAsync(users, user, options.Value.Password) is { Succeeded: false } weak)
+                        throw new InvalidOperationException($"Demo:Password is not accepted: {string.Join("; ", weak.Errors.Select(e => e.Description))}");
+                passwordHash = users.PasswordHasher.HashPassword(user, options.Value.Password);
+            }
+            user.PasswordHash = passwordHash;
+            var created = await users.CreateAsync(user);
             if (!created.Succeeded)
                 throw new InvalidOperationException($"Demo user {userName} could not be created: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             await users.AddToRolesAsync(user, userRoles);

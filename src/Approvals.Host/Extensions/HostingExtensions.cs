@@ -211,8 +211,8 @@ public static class HostingExtensions
             Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()));
             return provider == DatabaseProvider.PostgreSql
                 ? new Hangfire.PostgreSql.PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, new Hangfire.PostgreSql.PostgreSqlStorageOptions()),
-                    new Hangfire.PostgreSql.PostgreSqlStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1), PrepareSchemaIfNecessary = true })
-                : new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"), new Hangfire.Storage.SQLite.SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+                    new Hangfire.PostgreSql.PostgreSqlStorageOptions { QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true })
+                : new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"), new Hangfire.Storage.SQLite.SQLiteStorageOptions { QueuePollInterval = jobs.QueuePollInterval });
         });
         services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(Hangfire.CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
