@@ -7,6 +7,7 @@ public static class BuiltInActivities
 {
     public static ActivityRegistry AddBuiltIns(this ActivityRegistry registry) => registry
         .Register<Flowchart>()
+        .Register<Sequence>()
         .Register<Start>()
         .Register<End>()
         .Register<Finish>()

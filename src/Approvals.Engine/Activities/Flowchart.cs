@@ -4,10 +4,24 @@ using Approvals.Engine.Execution;
 
 namespace Approvals.Engine.Activities;
 
-/// <summary>The root container of every definition. Its activities and connections are run by the executor itself.</summary>
-[Activity("Elsa", "Flowchart", "Flow", DisplayName = "Flowchart", Description = "A graph of activities joined by connections between their ports.", IsBrowsable = false)]
-public sealed class Flowchart : Activity
+/// <summary>
+/// A graph of activities. The root one is run by the executor itself; one placed inside a flowchart runs as a child instance
+/// of itself (its own activities and connections) and completes when that has finished.
+/// </summary>
+[Activity("Elsa", "Flowchart", "Flow", DisplayName = "Flowchart", Description = "A graph of activities joined by connections between their ports.")]
+public sealed class Flowchart : Activity, IContainsBody
 {
-    public override ValueTask ExecuteAsync(ActivityExecutionContext context) =>
-        throw new NotSupportedException("A flowchart inside a flowchart is not supported; use one root flowchart.");
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        context.StartBody();
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask ResumeAsync(ActivityExecutionContext context)
+    {
+        context.Complete();
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) => BodyRuns.Cancel(context, bookmark);
 }

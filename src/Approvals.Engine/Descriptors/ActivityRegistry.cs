@@ -83,7 +83,7 @@ public sealed class ActivityRegistry
             Inputs = inputs.OrderBy(i => i.Order).ToList(),
             Outputs = outputs,
             IsBrowsable = attribute.IsBrowsable,
-            IsContainer = typeName == "Elsa.Flowchart",
+            IsContainer = typeName is "Elsa.Flowchart" or "Elsa.Sequence",
             RunsBody = typeof(IContainsBody).IsAssignableFrom(type),
             IsStart = typeName == "Elsa.Start",
             IsTerminal = typeName is "Elsa.End" or "Elsa.Finish" or "Elsa.Fault",

@@ -17,8 +17,13 @@ public sealed class ActivityNode(string id, string type, string? name, int index
 
     public string DisplayName => Name ?? Id;
 
-    /// <summary>The activity a container runs (<c>body</c> holding an activity, not an input that happens to be called body).</summary>
-    public JsonObject? Body => Json["body"] is JsonObject body && body["type"] is JsonValue && body["expression"] is null ? body : null;
+    /// <summary>
+    /// The activity a container runs: <c>body</c> holding an activity (not an input that happens to be called body), or the node
+    /// itself when it is a flowchart or sequence placed inside another (its own activities are its body).
+    /// </summary>
+    public JsonObject? Body => Json["body"] is JsonObject body && body["type"] is JsonValue && body["expression"] is null ? body
+        : Type is Flowchart.FlowchartType or Flowchart.SequenceType && Json["activities"] is JsonArray ? Json
+        : null;
 
     /// <summary>Returns the raw JSON property with the given name, matched case-insensitively.</summary>
     public JsonNode? GetProperty(string name)

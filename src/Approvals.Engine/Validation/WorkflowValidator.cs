@@ -51,7 +51,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
                 }
                 continue;
             }
-            if (descriptor.IsContainer || (node.Body is not null && !descriptor.RunsBody) || node.Json["activities"] is JsonArray)
+            if ((node.Body is not null && !descriptor.RunsBody) || (node.Json["activities"] is JsonArray && !descriptor.RunsBody))
             {
                 problems.Add(new DefinitionProblem("activity-nested-container",
                     $"Activity '{node.DisplayName}' (id {node.Id}) contains other activities; only the root may contain activities here.", path, node.Id, node.Type));

@@ -154,6 +154,34 @@ public sealed class ElsaActivityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sequence_and_a_flowchart_inside_a_flowchart_run_as_containers()
+    {
+        var sequence = new Flow("inner-seq").WriteLine("s1", "seq one").WriteLine("s2", "seq two").ToJson()["root"]!.AsObject();
+        sequence["id"] = "seq";
+        sequence["type"] = "Elsa.Sequence";
+        sequence.Remove("connections");
+        var chart = new Flow("inner-chart").WriteLine("c1", "chart one").Activity("wait", "Elsa.Event", ("eventName", Literal("go")))
+            .Connect("c1", "wait").ToJson()["root"]!.AsObject();
+        chart["id"] = "chart";
+        var flow = new Flow("outer").WriteLine("first", "outer first").WriteLine("last", "outer last").ToJson();
+        var activities = flow["root"]!["activities"]!.AsArray();
+        activities.Add(sequence.DeepClone());
+        activities.Add(chart.DeepClone());
+        flow["root"]!["connections"] = new JsonArray(
+            new JsonObject { ["source"] = new JsonObject { ["activity"] = "first", ["port"] = "Done" }, ["target"] = new JsonObject { ["activity"] = "seq", ["port"] = "In" } },
+            new JsonObject { ["source"] = new JsonObject { ["activity"] = "seq", ["port"] = "Done" }, ["target"] = new JsonObject { ["activity"] = "chart", ["port"] = "In" } },
+            new JsonObject { ["source"] = new JsonObject { ["activity"] = "chart", ["port"] = "Done" }, ["target"] = new JsonObject { ["activity"] = "last", ["port"] = "In" } });
+        var id = await _engine.PublishAsync(flow.ToJsonString());
+
+        var run = await _engine.Runtime.StartAsync(id);
+        Assert.Equal(["outer first", "seq one", "seq two", "chart one"], _engine.Output.Lines);
+        await _engine.Runtime.PublishEventAsync("go");
+
+        Assert.Equal(["outer first", "seq one", "seq two", "chart one", "outer last"], _engine.Output.Lines);
+        Assert.Equal(WorkflowStatus.Finished, (await _engine.Runtime.GetStateAsync(run.InstanceId))!.Status);
+    }
+
+    [Fact]
     public async Task A_for_each_body_runs_once_per_item_in_order()
     {
         var body = new Flow("body").Activity("say", "Elsa.WriteLine", ("text", Js("return getCurrentIndex() + ':' + getCurrentValue();", "String"))).ToJson()["root"]!;

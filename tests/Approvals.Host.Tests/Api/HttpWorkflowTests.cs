@@ -146,7 +146,7 @@ public sealed class HttpWorkflowTests : IClassFixture<ApprovalsHost>
             ("url", Input("JavaScript", "getQueryStringDataFromIncoming().url", "String")),
             ("method", Input("Literal", "GET", "String")),
             ("expectedStatusCodes", Input("Object", "[200]", "Int32[]")),
-            ("timeout", Input("Literal", "00:00:05", "TimeSpan")));
+            ("timeout", Input("JavaScript", "return getQueryStringDataFromIncoming().wait || '00:00:05';", "TimeSpan")));
         await PublishAsync("relay",
         [
             Endpoint("Incoming", "/relay", "[\"GET\"]"),
@@ -154,22 +154,26 @@ public sealed class HttpWorkflowTests : IClassFixture<ApprovalsHost>
             Respond("Passed", "OK", "application/json", Input("JavaScript", "return getParsedContentFromCall();")),
             Respond("Unmatched", "BadGateway", "text/plain", Input("JavaScript", "return 'upstream answered ' + getStatusCodeFromCall();")),
             Respond("Unreachable", "ServiceUnavailable", "text/plain", Input("Literal", "upstream unreachable")),
+            Respond("TooSlow", "GatewayTimeout", "text/plain", Input("Literal", "upstream too slow")),
         ],
         [
             Connection("Incoming", "Call"), Connection("Call", "Passed", "200"), Connection("Call", "Unmatched", "Unmatched status code"),
-            Connection("Call", "Unreachable", "Failed to connect"),
+            Connection("Call", "Unreachable", "Failed to connect"), Connection("Call", "TooSlow", "Timeout"),
         ]);
         using var client = _host.CreateClient();
 
         var ok = await client.GetAsync($"/workflows/relay?url={Uri.EscapeDataString(upstream.Url + "/ok")}");
         var busy = await client.GetAsync($"/workflows/relay?url={Uri.EscapeDataString(upstream.Url + "/busy")}");
         var closed = await client.GetAsync($"/workflows/relay?url={Uri.EscapeDataString($"http://127.0.0.1:{Upstream.ClosedPort()}/")}");
+        var slow = await client.GetAsync($"/workflows/relay?wait=00:00:01&url={Uri.EscapeDataString(upstream.Url + "/slow")}");
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("pong", JsonNode.Parse(await ok.Content.ReadAsStringAsync())!["answer"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadGateway, busy.StatusCode);
         Assert.Equal("upstream answered 503", await busy.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.GatewayTimeout, slow.StatusCode);
+        Assert.Equal("upstream too slow", await slow.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -202,7 +206,7 @@ public sealed class HttpWorkflowTests : IClassFixture<ApprovalsHost>
         Assert.Equal(1, instances["totalCount"]!.GetValue<int>());
     }
 
-    /// <summary>A real HTTP server on 127.0.0.1 for outgoing requests: /ok answers JSON, /busy answers 503.</summary>
+    /// <summary>A real HTTP server on 127.0.0.1 for outgoing requests: /ok answers JSON, /busy answers 503, /slow takes ten seconds.</summary>
     private sealed class Upstream : IAsyncDisposable
     {
         private readonly WebApplication _app;
@@ -222,6 +226,11 @@ public sealed class HttpWorkflowTests : IClassFixture<ApprovalsHost>
             var app = builder.Build();
             app.MapGet("/ok", () => Results.Json(new { answer = "pong" }));
             app.MapGet("/busy", () => Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+            app.MapGet("/slow", async (CancellationToken aborted) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), aborted);
+                return Results.Ok();
+            });
             await app.StartAsync();
             return new Upstream(app, app.Urls.First());
         }

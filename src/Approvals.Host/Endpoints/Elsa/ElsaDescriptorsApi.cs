@@ -157,7 +157,7 @@ internal static class ElsaDescriptorsApi
         outputs = d.Outputs.Select(o => new { name = o.Name, typeName = o.TypeName, displayName = o.DisplayName, description = o.Description, isBrowsable = true }),
         // A container's body is an embedded port the studio lets you design inside it.
         ports = d.Ports.Select(p => new { name = p, displayName = p, type = "Flow", isBrowsable = true })
-            .Concat(d.RunsBody ? [new { name = "Body", displayName = "Body", type = "Embedded", isBrowsable = true }] : []),
+            .Concat(d.RunsBody && !d.IsContainer ? [new { name = "Body", displayName = "Body", type = "Embedded", isBrowsable = true }] : []),
         customProperties = new Dictionary<string, object>(),
         constructionProperties = new Dictionary<string, object>(),
         isContainer = d.IsContainer,
