@@ -67,12 +67,7 @@ public class ExecuteWorkflow : Activity
     }
 
     /// <summary>A cancelled branch cancels the child it waits for.</summary>
-    public override ValueTask CancelAsync(ActivityExecutionContext context, Bookmark bookmark)
-    {
-        if (bookmark.Name == EngineMessageKinds.ChildBookmark && bookmark.Payload?["childInstanceId"] is JsonValue child)
-            context.CancelWorkflow(child.GetValue<string>());
-        return ValueTask.CompletedTask;
-    }
+    public override ValueTask CancelAsync(ActivityExecutionContext context, Bookmark bookmark) => ChildRuns.Cancel(context, bookmark);
 
     protected virtual void OnStarted(ActivityExecutionContext context, string childId)
     {

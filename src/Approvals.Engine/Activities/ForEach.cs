@@ -13,7 +13,7 @@ public sealed class ForEach : Activity, IContainsBody
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var items = BodyRuns.Items(Items);
+        var items = ChildRuns.Items(Items);
         context.ExecutionState["items"] = items.DeepClone();
         return Next(context, 0);
     }
@@ -30,9 +30,9 @@ public sealed class ForEach : Activity, IContainsBody
             return ValueTask.CompletedTask;
         }
         context.ExecutionState["index"] = index;
-        context.StartBody(BodyRuns.Loop(items[index], index));
+        context.StartBody(ChildRuns.Loop(items[index], index));
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) => BodyRuns.Cancel(context, bookmark);
+    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) => ChildRuns.Cancel(context, bookmark);
 }

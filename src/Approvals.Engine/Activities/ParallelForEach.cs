@@ -13,13 +13,13 @@ public sealed class ParallelForEach : Activity, IContainsBody
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var items = BodyRuns.Items(Items);
+        var items = ChildRuns.Items(Items);
         if (items.Count == 0 || context.Node.Body is null)
         {
             context.Complete();
             return ValueTask.CompletedTask;
         }
-        for (var i = 0; i < items.Count; i++) context.StartBody(BodyRuns.Loop(items[i], i));
+        for (var i = 0; i < items.Count; i++) context.StartBody(ChildRuns.Loop(items[i], i));
         return ValueTask.CompletedTask;
     }
 
@@ -30,5 +30,5 @@ public sealed class ParallelForEach : Activity, IContainsBody
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) => BodyRuns.Cancel(context, bookmark);
+    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) => ChildRuns.Cancel(context, bookmark);
 }

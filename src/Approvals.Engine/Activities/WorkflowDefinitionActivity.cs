@@ -54,12 +54,7 @@ public sealed class WorkflowDefinitionActivity : Activity
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask CancelAsync(ActivityExecutionContext context, Bookmark bookmark)
-    {
-        if (bookmark.Name == EngineMessageKinds.ChildBookmark && bookmark.Payload?["childInstanceId"] is JsonValue child)
-            context.CancelWorkflow(child.GetValue<string>());
-        return ValueTask.CompletedTask;
-    }
+    public override ValueTask CancelAsync(ActivityExecutionContext context, Bookmark bookmark) => ChildRuns.Cancel(context, bookmark);
 
     private static async Task<string?> FindByTypeAsync(ActivityExecutionContext context, string type)
     {

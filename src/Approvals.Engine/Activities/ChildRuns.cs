@@ -4,8 +4,8 @@ using Approvals.Engine.Models;
 
 namespace Approvals.Engine.Activities;
 
-/// <summary>What the container activities share: the items they loop over, and cancelling a body run with its branch.</summary>
-internal static class BodyRuns
+/// <summary>What activities that run children share: cancelling a child with the branch that waits for it, and the items a loop runs its body for.</summary>
+internal static class ChildRuns
 {
     public static ValueTask Cancel(ActivityExecutionContext context, Bookmark bookmark)
     {
