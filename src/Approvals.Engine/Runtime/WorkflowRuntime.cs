@@ -327,13 +327,88 @@ public sealed class WorkflowRuntime(
         return definitions.Compile(record);
     }
 
+    /// <summary>
+    /// Commits a burst. On SQLite (one writer) the bursts waiting for the write gate are committed together: the one that gets
+    /// the gate writes every waiting burst in one transaction (one fsync), each under its own savepoint, so a burst that
+    /// conflicts is rolled back alone and its caller re-runs it; nobody hears "committed" before the transaction is.
+    /// </summary>
     private async Task CommitAsync(ExecutionResult result, long? expectedVersion, CancellationToken cancellationToken)
     {
-        var state = result.State;
-        using var turn = await dbFactory.WriteGate.EnterAsync(cancellationToken);
-        await using var db = dbFactory.Create();
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (dbFactory.Provider != DatabaseProvider.Sqlite)
+        {
+            await using var db = dbFactory.Create();
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await WriteAsync(db, result, expectedVersion, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return;
+        }
+        var mine = new PendingCommit(result, expectedVersion);
+        _pending.Enqueue(mine);
+        // Once queued, the burst may be written by another caller's turn: its caller waits for the outcome, not for a token.
+        using (await dbFactory.WriteGate.EnterAsync(CancellationToken.None))
+        {
+            // Another burst's turn may have committed this one already.
+            if (!mine.Done.Task.IsCompleted) await CommitWaitingAsync();
+        }
+        await mine.Done.Task;
+    }
 
+    private sealed record PendingCommit(ExecutionResult Result, long? ExpectedVersion)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingCommit> _pending = new();
+    private const int MaxGroup = 32;
+
+    /// <summary>Writes the bursts waiting now in one transaction; each gets its own outcome.</summary>
+    private async Task CommitWaitingAsync()
+    {
+        var group = new List<PendingCommit>();
+        while (group.Count < MaxGroup && _pending.TryDequeue(out var next)) group.Add(next);
+        if (group.Count == 0) return;
+        var written = new List<PendingCommit>();
+        try
+        {
+            await using var db = dbFactory.Create();
+            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            for (var i = 0; i < group.Count; i++)
+            {
+                var pending = group[i];
+                var savepoint = $"burst{i}";
+                await tx.CreateSavepointAsync(savepoint, CancellationToken.None);
+                try
+                {
+                    await WriteAsync(db, pending.Result, pending.ExpectedVersion, CancellationToken.None);
+                    await tx.ReleaseSavepointAsync(savepoint, CancellationToken.None);
+                    written.Add(pending);
+                }
+                catch (Exception ex)
+                {
+                    // This burst alone is undone; its caller hears why (a conflict is re-run on fresh state).
+                    await tx.RollbackToSavepointAsync(savepoint, CancellationToken.None);
+                    pending.Done.TrySetException(ex);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The transaction did not commit (a full disk, say): nothing of the group is saved.
+            foreach (var pending in group) pending.Done.TrySetException(ex);
+            return;
+        }
+        foreach (var pending in written) pending.Done.TrySetResult();
+    }
+
+    /// <summary>Adds one burst's rows (instance, bookmarks, journal, records, incidents, outbox, participants' rows) and saves them.</summary>
+    private async Task WriteAsync(WorkflowDbContext db, ExecutionResult result, long? expectedVersion, CancellationToken cancellationToken)
+    {
+        var state = result.State;
         var data = WorkflowStateSerializer.Serialize(state);
         if (expectedVersion is null)
         {
@@ -425,7 +500,6 @@ public sealed class WorkflowRuntime(
         foreach (var participant in _participants) await participant.OnCommittingAsync(db, result, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
     }
 
     private static Bookmark Stub(Bookmark b) => new()

@@ -126,6 +126,38 @@ public sealed class RuntimeTests
     }
 
     [Fact]
+    public async Task Bursts_committed_together_keep_their_own_outcomes_when_some_of_them_lose_a_race()
+    {
+        await using var engine = await TestEngine.CreateAsync();
+        var definition = await engine.PublishAsync(WaitForEvent("grouped").ToString());
+        var bookmarks = new List<string>();
+        for (var i = 0; i < 30; i++) bookmarks.Add(Assert.Single((await engine.Runtime.StartAsync(definition)).Bookmarks).Id);
+
+        // Sixty resumes at once, each bookmark twice through two engines on one file: the bursts that wait for the write gate
+        // are committed in groups, and the losing resume of each bookmark is undone alone and told so.
+        var runtimes = new[] { engine.Runtime, engine.CreatePeerRuntime() };
+        var attempts = bookmarks.SelectMany((id, i) => new[] { (id, runtimes[i % 2]), (id, runtimes[(i + 1) % 2]) }).Select(pair => Task.Run(async () =>
+        {
+            try
+            {
+                await pair.Item2.ResumeAsync(pair.id, new JsonObject { ["payload"] = new JsonObject { ["n"] = 1 } });
+                return pair.id;
+            }
+            catch (BookmarkNotFoundException)
+            {
+                return null;
+            }
+        })).ToList();
+        var winners = (await Task.WhenAll(attempts)).OfType<string>().ToList();
+
+        Assert.Equal(bookmarks.Order(), winners.Order());
+        var instances = await engine.QueryAsync(db => db.Instances.Where(i => i.DefinitionId == definition));
+        Assert.All(instances, i => Assert.Equal(WorkflowStatus.Finished, i.Status));
+        Assert.Equal(30, (await engine.QueryAsync(db => db.Journal.Where(j => j.ActivityId == "after" && j.EventName == "Completed"))).Count);
+        Assert.Empty(await engine.QueryAsync(db => db.Bookmarks));
+    }
+
+    [Fact]
     public async Task A_fresh_engine_continues_an_instance_from_the_sqlite_file()
     {
         await using var engine = await TestEngine.CreateAsync();
