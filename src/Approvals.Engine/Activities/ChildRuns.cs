@@ -15,11 +15,10 @@ internal static class ChildRuns
     }
 
     /// <summary>The items as a JSON array (a list, a JSON text of one, or a single value).</summary>
-    public static JsonArray Items(object? items) => Expressions.ValueConverter.ToJsonNode(items) switch
+    public static JsonArray Items(object? items) => Expressions.ValueConverter.ToJsonNodeReadingText<JsonArray>(items) switch
     {
         null => [],
         JsonArray list => list,
-        JsonValue v when v.TryGetValue<string>(out var s) && s.TrimStart().StartsWith('[') => JsonNode.Parse(s) as JsonArray ?? [],
         var single => [single.DeepClone()],
     };
 

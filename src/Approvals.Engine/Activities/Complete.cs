@@ -20,11 +20,11 @@ public sealed class Complete : Activity
         return ValueTask.CompletedTask;
     }
 
-    private static string[] Read(object? value) => ValueConverter.ToJsonNode(value) switch
+    private static string[] Read(object? value) => ValueConverter.ToJsonNodeReadingText<JsonArray>(value) switch
     {
         null => [],
         JsonArray list => list.Select(o => o is JsonValue v && v.TryGetValue<string>(out var s) ? s : o?.ToJsonString()).OfType<string>().ToArray(),
-        JsonValue v when v.TryGetValue<string>(out var s) => s.TrimStart().StartsWith('[') ? Read(JsonNode.Parse(s)) : [s],
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
         var other => [other.ToJsonString()],
     };
 }

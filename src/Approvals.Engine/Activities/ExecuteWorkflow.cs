@@ -29,20 +29,16 @@ public class ExecuteWorkflow : Activity
     [Output(Description = "workflowInstanceId, status, subStatus and the child's output.")]
     public object? Result { get; set; }
 
-    protected virtual bool WaitsByDefault => false;
-
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         if (string.IsNullOrWhiteSpace(WorkflowDefinitionId)) throw new ExpressionFaultException("No workflow definition is given.");
-        var input = ValueConverter.ToJsonNode(Input) switch
+        var input = ValueConverter.ToJsonNodeReadingText<JsonObject>(Input) switch
         {
             null => null,
             JsonObject o => o,
-            JsonValue v when v.TryGetValue<string>(out var s) && s.TrimStart().StartsWith('{') => JsonNode.Parse(s) as JsonObject,
             var other => throw new ExpressionFaultException($"The input for the child workflow must be an object, not {other.ToJsonString()}."),
         };
         var childId = context.StartWorkflow(WorkflowDefinitionId, input, CorrelationId ?? context.CorrelationId, WaitForCompletion);
-        context.ExecutionState["childInstanceId"] = childId;
         if (WaitForCompletion) return ValueTask.CompletedTask;
         Result = new JsonObject { ["workflowInstanceId"] = childId, ["status"] = "Running", ["subStatus"] = "Pending", ["output"] = new JsonObject() };
         OnStarted(context, childId);

@@ -19,22 +19,5 @@ public sealed class FlowFork : Activity, IDynamicPorts
         return ValueTask.CompletedTask;
     }
 
-    public IReadOnlyList<string> GetPorts(ActivityNode node)
-    {
-        var raw = node.GetInput("branches")?.Expression.Value ?? node.GetProperty("branches");
-        try
-        {
-            var branches = raw switch
-            {
-                null => [],
-                System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var s) => ValueConverter.Convert<string[]>(s) ?? [],
-                _ => ValueConverter.Convert<string[]>(raw) ?? [],
-            };
-            return branches.Length == 0 ? ["Done"] : branches;
-        }
-        catch (Exception)
-        {
-            return ["Done"];
-        }
-    }
+    public IReadOnlyList<string> GetPorts(ActivityNode node) => ValueConverter.ConstantArray<string>(node, "branches") is { Length: > 0 } branches ? branches : ["Done"];
 }

@@ -1,4 +1,3 @@
-using Approvals.Engine.Contracts;
 using Approvals.Engine.Descriptors;
 using Approvals.Engine.Execution;
 
@@ -6,11 +5,8 @@ namespace Approvals.Engine.Activities;
 
 /// <summary>Runs its body once per item, one after the other (each run sees CurrentValue and CurrentIndex).</summary>
 [Activity("Elsa", "ForEach", "Looping", DisplayName = "For Each", Description = "Runs its body for each item in turn.")]
-public sealed class ForEach : Activity, IContainsBody
+public sealed class ForEach : BodyLoop
 {
-    [Input(Description = "The items (a list, or JavaScript that returns one).", UIHint = UIHints.MultiText)]
-    public object? Items { get; set; }
-
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var items = ChildRuns.Items(Items);
@@ -33,6 +29,4 @@ public sealed class ForEach : Activity, IContainsBody
         context.StartBody(ChildRuns.Loop(items[index], index));
         return ValueTask.CompletedTask;
     }
-
-    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) => ChildRuns.Cancel(context, bookmark);
 }

@@ -1,4 +1,3 @@
-using Approvals.Engine.Contracts;
 using Approvals.Engine.Descriptors;
 using Approvals.Engine.Execution;
 
@@ -6,11 +5,8 @@ namespace Approvals.Engine.Activities;
 
 /// <summary>Runs its body once per item, all at once (each run sees CurrentValue and CurrentIndex), and continues when every run has finished.</summary>
 [Activity("Elsa", "ParallelForEach", "Looping", DisplayName = "Parallel For Each", Description = "Runs its body for each item in parallel.")]
-public sealed class ParallelForEach : Activity, IContainsBody
+public sealed class ParallelForEach : BodyLoop
 {
-    [Input(Description = "The items (a list, or JavaScript that returns one).", UIHint = UIHints.MultiText)]
-    public object? Items { get; set; }
-
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var items = ChildRuns.Items(Items);
@@ -29,6 +25,4 @@ public sealed class ParallelForEach : Activity, IContainsBody
         if (!context.PendingBookmarks.Any(b => b.Name == Models.EngineMessageKinds.ChildBookmark)) context.Complete();
         return ValueTask.CompletedTask;
     }
-
-    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) => ChildRuns.Cancel(context, bookmark);
 }

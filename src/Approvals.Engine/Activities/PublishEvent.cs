@@ -8,9 +8,6 @@ namespace Approvals.Engine.Activities;
 [Activity("Elsa", "PublishEvent", "Primitives", DisplayName = "Publish Event", Description = "Publishes an event that resumes waiting Event activities.")]
 public sealed class PublishEvent : Activity
 {
-    /// <summary>The outbox kind of a published event waiting to be delivered.</summary>
-    public const string OutboxKind = Models.EngineMessageKinds.Event;
-
     [Input(Description = "The event name.", Required = true)] public string EventName { get; set; } = "";
     [Input(Description = "Only instances with this correlation id receive it.")] public string? CorrelationId { get; set; }
     [Input(Description = "Only this workflow instance receives it.")] public bool IsLocal { get; set; }

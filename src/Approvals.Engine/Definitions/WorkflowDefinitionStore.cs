@@ -37,7 +37,9 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
     public async Task<WorkflowDefinitionRecord> SaveAsync(WorkflowDefinitionDocument document, bool publish, CancellationToken cancellationToken = default)
     {
         document = document.Clone();
-        var problems = validator.Validate(document, await ReferencesAsync(cancellationToken)).Where(p => !p.IsWarning).ToList();
+        // Other definitions are read only for a document that uses one as an activity (the designer saves often).
+        var references = validator.UsesUnknownTypes(document) ? await ReferencesAsync(cancellationToken) : WorkflowReferences.None;
+        var problems = validator.Validate(document, references).Where(p => !p.IsWarning).ToList();
         if (publish && problems.Count > 0) throw new InvalidDefinitionException(problems);
         // Structural problems make a draft unusable even for the designer.
         if (problems.FirstOrDefault(p => p.Code is "root-missing" or "json-syntax") is not null) throw new InvalidDefinitionException(problems);

@@ -100,20 +100,14 @@ public sealed class ActivityExecutionContext : IExpressionContext
     public string StartWorkflow(string definitionId, JsonObject? input, string? correlationId, bool wait, string? versionId = null)
     {
         var childId = WorkflowExecutionContext.NewId();
-        WorkflowContext.Result.Outbox.Add(new OutboxMessage
+        WorkflowContext.AddOutbox(EngineMessageKinds.StartWorkflow, new JsonObject
         {
-            Kind = EngineMessageKinds.StartWorkflow,
-            WorkflowInstanceId = WorkflowInstanceId,
-            CreatedAt = Now,
-            Body = new JsonObject
-            {
-                ["definitionId"] = definitionId,
-                ["versionId"] = versionId,
-                ["instanceId"] = childId,
-                ["input"] = input?.DeepClone(),
-                ["correlationId"] = correlationId,
-                ["parentInstanceId"] = wait ? WorkflowInstanceId : null,
-            },
+            ["definitionId"] = definitionId,
+            ["versionId"] = versionId,
+            ["instanceId"] = childId,
+            ["input"] = input?.DeepClone(),
+            ["correlationId"] = correlationId,
+            ["parentInstanceId"] = wait ? WorkflowInstanceId : null,
         });
         if (wait) CreateBookmark(EngineMessageKinds.ChildBookmark, childId, new JsonObject { ["childInstanceId"] = childId, ["definitionId"] = definitionId });
         return childId;
@@ -129,19 +123,13 @@ public sealed class ActivityExecutionContext : IExpressionContext
         var all = new JsonObject();
         foreach (var (name, value) in WorkflowContext.State.Variables) all[name] = value?.DeepClone();
         foreach (var (name, value) in variables ?? []) all[name] = value?.DeepClone();
-        WorkflowContext.Result.Outbox.Add(new OutboxMessage
+        WorkflowContext.AddOutbox(EngineMessageKinds.StartWorkflow, new JsonObject
         {
-            Kind = EngineMessageKinds.StartWorkflow,
-            WorkflowInstanceId = WorkflowInstanceId,
-            CreatedAt = Now,
-            Body = new JsonObject
-            {
-                ["bodyVersionId"] = $"{WorkflowContext.Workflow.VersionId}{WorkflowCompiler.BodySeparator}{Node.Id}",
-                ["instanceId"] = childId,
-                ["variables"] = all,
-                ["correlationId"] = CorrelationId,
-                ["parentInstanceId"] = WorkflowInstanceId,
-            },
+            ["bodyVersionId"] = $"{WorkflowContext.Workflow.VersionId}{WorkflowCompiler.BodySeparator}{Node.Id}",
+            ["instanceId"] = childId,
+            ["variables"] = all,
+            ["correlationId"] = CorrelationId,
+            ["parentInstanceId"] = WorkflowInstanceId,
         });
         CreateBookmark(EngineMessageKinds.ChildBookmark, childId, new JsonObject { ["childInstanceId"] = childId });
         return childId;
@@ -158,13 +146,8 @@ public sealed class ActivityExecutionContext : IExpressionContext
     }
 
     /// <summary>Cancels a child this activity started (its parent branch was cancelled).</summary>
-    public void CancelWorkflow(string instanceId) => WorkflowContext.Result.Outbox.Add(new OutboxMessage
-    {
-        Kind = EngineMessageKinds.CancelWorkflow,
-        WorkflowInstanceId = WorkflowInstanceId,
-        CreatedAt = Now,
-        Body = new JsonObject { ["instanceId"] = instanceId },
-    });
+    public void CancelWorkflow(string instanceId) =>
+        WorkflowContext.AddOutbox(EngineMessageKinds.CancelWorkflow, new JsonObject { ["instanceId"] = instanceId });
 
     /// <summary>Creates a bookmark this activity waits on; a stimulus (<paramref name="name"/>, <paramref name="key"/>) or a timer at <paramref name="resumeAt"/> resumes it.</summary>
     public Bookmark CreateBookmark(string name, string? key = null, JsonObject? payload = null, DateTimeOffset? resumeAt = null)
@@ -228,18 +211,24 @@ public sealed class ActivityExecutionContext : IExpressionContext
     public async ValueTask<T?> EvaluateAsync<T>(WorkflowExpression expression) => (T?)await _expressions.EvaluateAsync(expression, typeof(T), this);
 
     /// <summary>Adds a message to the outbox, written in the burst's transaction and delivered after commit.</summary>
-    public void AddOutboxMessage(string kind, JsonObject body) =>
-        WorkflowContext.Result.Outbox.Add(new OutboxMessage { Kind = kind, WorkflowInstanceId = WorkflowInstanceId, Body = body, CreatedAt = Now });
+    public void AddOutboxMessage(string kind, JsonObject body) => WorkflowContext.AddOutbox(kind, body);
 
     /// <summary>Adds a domain row for the commit participants to write in the burst's transaction.</summary>
     public void AddCommitItem(object item) => WorkflowContext.Result.CommitItems.Add(item);
 
-    /// <summary>Raises an event that resumes <c>Elsa.Event</c> bookmarks; a local event only reaches this instance.</summary>
+    /// <summary>
+    /// Raises an event that resumes <c>Elsa.Event</c> bookmarks: a local event only this instance's, in this burst; any other
+    /// travels as an engine message, delivered after commit (and again by the sweep if that is lost).
+    /// </summary>
     public void PublishEvent(string eventName, string? correlationId, JsonNode? payload, bool isLocal)
     {
-        var published = new PublishedEvent(eventName, correlationId, payload, WorkflowInstanceId, isLocal);
-        if (isLocal) WorkflowContext.LocalEvents.Add(published);
-        else WorkflowContext.Result.PublishedEvents.Add(published);
+        if (isLocal) WorkflowContext.LocalEvents.Add(new PublishedEvent(eventName, correlationId, payload, WorkflowInstanceId, isLocal));
+        else WorkflowContext.AddOutbox(EngineMessageKinds.Event, new JsonObject
+        {
+            ["eventName"] = eventName,
+            ["correlationId"] = correlationId,
+            ["payload"] = payload?.DeepClone(),
+        });
     }
 
     /// <summary>Writes a line to the instance's journal.</summary>

@@ -24,11 +24,6 @@ public sealed class ExecutionResult(WorkflowState state)
     /// <summary>Domain rows for <see cref="Contracts.ICommitParticipant"/>s (tasks, audit entries, …).</summary>
     public List<object> CommitItems { get; } = [];
 
-    /// <summary>Events published with <c>Elsa.PublishEvent</c> for other instances, raised after commit.</summary>
-    public List<PublishedEvent> PublishedEvents { get; } = [];
-
-    /// <summary>The outbox rows the published events were written as (their ids are known after commit).</summary>
-    public List<OutboxMessage> EventRows { get; } = [];
 
     /// <summary>Lines written by <c>Elsa.WriteLine</c>; they reach the text writer only after commit, so a burst that loses a race writes nothing.</summary>
     public List<string> OutputLines { get; } = [];

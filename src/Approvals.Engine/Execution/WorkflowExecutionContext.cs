@@ -59,6 +59,10 @@ public sealed class WorkflowExecutionContext
             Timestamp = Now,
         });
 
+    /// <summary>Adds an outbox row of this instance to the burst (mail, or an engine message), written with the burst's commit.</summary>
+    internal void AddOutbox(string kind, JsonObject body) =>
+        Result.Outbox.Add(new OutboxMessage { Kind = kind, WorkflowInstanceId = State.Id, Body = body, CreatedAt = Now });
+
     internal void AddBookmark(Bookmark bookmark)
     {
         State.Bookmarks.Add(bookmark);

@@ -126,20 +126,14 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         if (state.SubStatus == WorkflowSubStatus.Finished) context.AddJournal("WorkflowFinished");
         // A parent waits for this instance: it is told in the same transaction (an engine message), and resumed after commit.
         if (state.ParentInstanceId is { } parent)
-            context.Result.Outbox.Add(new OutboxMessage
+            context.AddOutbox(EngineMessageKinds.WorkflowFinished, new JsonObject
             {
-                Kind = EngineMessageKinds.WorkflowFinished,
-                WorkflowInstanceId = state.Id,
-                CreatedAt = context.Now,
-                Body = new JsonObject
-                {
-                    ["parentInstanceId"] = parent,
-                    ["childInstanceId"] = state.Id,
-                    ["status"] = state.Status.ToString(),
-                    ["subStatus"] = state.SubStatus.ToString(),
-                    ["output"] = state.Output.DeepClone(),
-                    ["outcomes"] = new JsonArray(state.FinishOutcomes.Select(o => (JsonNode?)o).ToArray()),
-                },
+                ["parentInstanceId"] = parent,
+                ["childInstanceId"] = state.Id,
+                ["status"] = state.Status.ToString(),
+                ["subStatus"] = state.SubStatus.ToString(),
+                ["output"] = state.Output.DeepClone(),
+                ["outcomes"] = new JsonArray(state.FinishOutcomes.Select(o => (JsonNode?)o).ToArray()),
             });
     }
 
@@ -566,16 +560,15 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
     }
 
     /// <summary>Lengths of the burst's side-effect lists before an activity ran, to drop what a faulting activity added.</summary>
-    private readonly record struct Marks(int Outbox, int CommitItems, int Published, int Local, int Added, int Lines)
+    private readonly record struct Marks(int Outbox, int CommitItems, int Local, int Added, int Lines)
     {
         public static Marks Take(WorkflowExecutionContext c) =>
-            new(c.Result.Outbox.Count, c.Result.CommitItems.Count, c.Result.PublishedEvents.Count, c.LocalEvents.Count, c.Result.AddedBookmarks.Count, c.Result.OutputLines.Count);
+            new(c.Result.Outbox.Count, c.Result.CommitItems.Count, c.LocalEvents.Count, c.Result.AddedBookmarks.Count, c.Result.OutputLines.Count);
 
         public void Restore(WorkflowExecutionContext c)
         {
             Trim(c.Result.Outbox, Outbox);
             Trim(c.Result.CommitItems, CommitItems);
-            Trim(c.Result.PublishedEvents, Published);
             Trim(c.LocalEvents, Local);
             Trim(c.Result.AddedBookmarks, Added);
             Trim(c.Result.OutputLines, Lines);

@@ -186,16 +186,16 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         engine.Evaluate(PreparedFunctions);
         // Elsa's generated accessors: get<Input>() for each declared input, get<Output>From<Activity>() for each activity output.
         foreach (var name in context.InputNames)
-            if (IsIdentifier(name) && engine.GetValue("get" + Pascal(name)).IsUndefined())
-                engine.SetValue("get" + Pascal(name), new Func<JsValue>(() => ToJs(engine, Lookup(context.WorkflowInput, name))));
+            if (ScriptAccessors.IsIdentifier(name) && engine.GetValue(ScriptAccessors.InputGetter(name)).IsUndefined())
+                engine.SetValue(ScriptAccessors.InputGetter(name), new Func<JsValue>(() => ToJs(engine, Lookup(context.WorkflowInput, name))));
         foreach (var (activity, outputs) in context.NamedActivityOutputs)
         {
-            if (!IsIdentifier(activity)) continue;
+            if (!ScriptAccessors.IsIdentifier(activity)) continue;
             foreach (var (output, value) in outputs)
             {
-                if (!IsIdentifier(output)) continue;
+                if (!ScriptAccessors.IsIdentifier(output)) continue;
                 var captured = value;
-                engine.SetValue($"get{Pascal(output)}From{Pascal(activity)}", new Func<JsValue>(() => ToJs(engine, captured)));
+                engine.SetValue(ScriptAccessors.OutputGetter(output, activity), new Func<JsValue>(() => ToJs(engine, captured)));
             }
         }
 
@@ -205,17 +205,11 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
             var name = definition.Name;
             var value = context.Variables.GetValueOrDefault(name);
             variables[name] = value?.DeepClone();
-            if (!IsIdentifier(name)) continue;
-            var pascal = Pascal(name);
+            if (!ScriptAccessors.IsIdentifier(name)) continue;
             var getter = new Func<JsValue>(() => ToJs(engine, context.Variables.GetValueOrDefault(name)));
             var setter = new Action<JsValue>(v => context.SetVariable(name, ToNode(engine, v)));
-            engine.SetValue("get" + pascal, getter);
-            engine.SetValue("set" + pascal, setter);
-            if (pascal != name)
-            {
-                engine.SetValue("get" + name, getter);
-                engine.SetValue("set" + name, setter);
-            }
+            foreach (var get in ScriptAccessors.VariableGetters(name)) engine.SetValue(get, getter);
+            foreach (var set in ScriptAccessors.VariableSetters(name)) engine.SetValue(set, setter);
             // Elsa 2 scripts read variables as globals.
             if (engine.GetValue(name).IsUndefined()) engine.SetValue(name, ToJs(engine, value));
         }
@@ -229,9 +223,6 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         return input.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
     }
 
-    private static string Pascal(string name) => ScriptAccessors.Pascal(name);
-
-    private static bool IsIdentifier(string name) => ScriptAccessors.IsIdentifier(name);
 
     private static JsValue ToJs(JsEngine engine, JsonNode? node) => node switch
     {

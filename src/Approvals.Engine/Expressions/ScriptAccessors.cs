@@ -1,6 +1,9 @@
 namespace Approvals.Engine.Expressions;
 
-/// <summary>The names of the functions Elsa generates for scripts: <c>get&lt;Name&gt;()</c>, <c>set&lt;Name&gt;(v)</c>, <c>get&lt;Output&gt;From&lt;Activity&gt;()</c>.</summary>
+/// <summary>
+/// The names of the functions Elsa generates for scripts, in one place for the JavaScript engine that defines them, the
+/// validator that accepts calls to them and the studio's script declarations.
+/// </summary>
 public static class ScriptAccessors
 {
     public static bool IsIdentifier(string name) =>
@@ -8,9 +11,15 @@ public static class ScriptAccessors
 
     public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
-    public static string Getter(string name) => "get" + Pascal(name);
+    /// <summary>A variable's getter names: <c>get&lt;Name&gt;</c>, and <c>get&lt;name&gt;</c> as declared when that differs.</summary>
+    public static IEnumerable<string> VariableGetters(string name) => Pascal(name) == name ? ["get" + name] : ["get" + Pascal(name), "get" + name];
 
-    public static string Setter(string name) => "set" + Pascal(name);
+    /// <summary>A variable's setter names, as <see cref="VariableGetters"/>.</summary>
+    public static IEnumerable<string> VariableSetters(string name) => Pascal(name) == name ? ["set" + name] : ["set" + Pascal(name), "set" + name];
 
+    /// <summary>A declared input's getter: <c>get&lt;Input&gt;</c>.</summary>
+    public static string InputGetter(string name) => "get" + Pascal(name);
+
+    /// <summary>An activity output's getter: <c>get&lt;Output&gt;From&lt;Activity&gt;</c>.</summary>
     public static string OutputGetter(string output, string activity) => $"get{Pascal(output)}From{Pascal(activity)}";
 }

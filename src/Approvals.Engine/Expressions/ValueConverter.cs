@@ -86,6 +86,36 @@ public static class ValueConverter
         _ => JsonSerializer.SerializeToNode(value, value.GetType(), Json),
     };
 
+    /// <summary>
+    /// A value as JSON, where text holding a JSON <typeparamref name="T"/> (an object or an array, as a script or a form field often
+    /// gives it) is read as that JSON; any other value stays as it is.
+    /// </summary>
+    public static JsonNode? ToJsonNodeReadingText<T>(object? value) where T : JsonNode
+    {
+        var node = ToJsonNode(value);
+        var opening = typeof(T) == typeof(JsonArray) ? '[' : '{';
+        return node is JsonValue v && v.TryGetValue<string>(out var text) && text.TrimStart().StartsWith(opening) && JsonNode.Parse(text) is T parsed ? parsed : node;
+    }
+
+    /// <summary>The constant array an activity's input holds in the definition (fork branches, expected status codes); empty when it is none.</summary>
+    public static T[] ConstantArray<T>(Models.ActivityNode node, string input)
+    {
+        var raw = node.GetInput(input)?.Expression.Value ?? node.GetProperty(input);
+        try
+        {
+            return raw switch
+            {
+                null => [],
+                JsonValue v when v.TryGetValue<string>(out var s) => Convert<T[]>(s) ?? [],
+                _ => Convert<T[]>(raw) ?? [],
+            };
+        }
+        catch (Exception)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Turns JSON into plain CLR values (dictionaries, lists, strings, numbers, booleans) for templates.</summary>
     public static object? ToPlain(JsonNode? node) => node switch
     {

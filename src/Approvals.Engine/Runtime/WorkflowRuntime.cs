@@ -480,24 +480,6 @@ public sealed class WorkflowRuntime(
             }
         }
         db.Outbox.AddRange(result.Outbox);
-        // Published events travel through the outbox too: delivered after commit, and again by a sweep if that is lost.
-        foreach (var published in result.PublishedEvents)
-        {
-            var row = new OutboxMessage
-            {
-                Kind = PublishEvent.OutboxKind,
-                WorkflowInstanceId = published.SourceInstanceId,
-                CreatedAt = state.UpdatedAt,
-                Body = new JsonObject
-                {
-                    ["eventName"] = published.EventName,
-                    ["correlationId"] = published.CorrelationId,
-                    ["payload"] = published.Payload?.DeepClone(),
-                },
-            };
-            result.EventRows.Add(row);
-            db.Outbox.Add(row);
-        }
         foreach (var participant in _participants) await participant.OnCommittingAsync(db, result, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
@@ -527,7 +509,7 @@ public sealed class WorkflowRuntime(
         {
             logger.LogWarning(ex, "Handing outbox messages of instance {InstanceId} on failed; they stay in the database and will be picked up again.", result.State.Id);
         }
-        foreach (var row in result.Outbox.Where(m => EngineMessageKinds.IsEngine(m.Kind)).Concat(result.EventRows))
+        foreach (var row in result.Outbox.Where(m => EngineMessageKinds.IsEngine(m.Kind)))
         {
             if (!await claims.ClaimOutboxRowAsync(row.Id, clock.GetUtcNow(), options.Value.TimerLease, cancellationToken)) continue;
             await DeliverEngineMessageAsync(row, cancellationToken);

@@ -92,6 +92,12 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         return problems;
     }
 
+    /// <summary>Whether the definition uses a type the registry does not know (another workflow, say), at any depth: only then do references matter.</summary>
+    public bool UsesUnknownTypes(WorkflowDefinitionDocument document) => document.Root is { } root && UsesUnknownTypes(root);
+
+    private bool UsesUnknownTypes(JsonObject root) =>
+        Flowchart.Read(root, "root", []).Activities.Any(node => registry.Find(node.Type) is null || node.Body is { } body && UsesUnknownTypes(body));
+
     /// <summary>A type the registry does not know: another workflow used as an activity, which must be known and published.</summary>
     private static WorkflowReference? CheckReference(ActivityNode node, string path, WorkflowReferences references, List<DefinitionProblem> problems)
     {
@@ -160,8 +166,9 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
     private void CheckScripts(WorkflowDefinitionDocument document, Flowchart flowchart, Dictionary<string, IEnumerable<string>> outputs, List<DefinitionProblem> problems)
     {
         var known = new HashSet<string>(JavaScriptEvaluator.KnownFunctions, StringComparer.Ordinal);
-        foreach (var variable in document.Variables) AddAccessors(known, variable.Name, setter: true);
-        foreach (var input in document.InputNames) AddAccessors(known, input, setter: false);
+        foreach (var variable in document.Variables.Where(v => ScriptAccessors.IsIdentifier(v.Name)))
+            known.UnionWith([.. ScriptAccessors.VariableGetters(variable.Name), .. ScriptAccessors.VariableSetters(variable.Name)]);
+        known.UnionWith(document.InputNames.Where(ScriptAccessors.IsIdentifier).Select(ScriptAccessors.InputGetter));
         foreach (var node in flowchart.Activities)
             foreach (var output in outputs.GetValueOrDefault(node.Id) ?? [])
                 if (ScriptAccessors.IsIdentifier(output) && ScriptAccessors.IsIdentifier(node.DisplayName))
@@ -182,17 +189,6 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         }
     }
 
-    private static void AddAccessors(HashSet<string> known, string name, bool setter)
-    {
-        if (!ScriptAccessors.IsIdentifier(name)) return;
-        known.Add("get" + Pascal(name));
-        known.Add("get" + name);
-        if (!setter) return;
-        known.Add("set" + Pascal(name));
-        known.Add("set" + name);
-    }
-
-    private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
     private static bool IsEmpty(JsonNode? raw, InputBinding? binding)
     {

@@ -23,23 +23,6 @@ public sealed class FlowSendHttpRequest : SendHttpRequest, IDynamicPorts
         context.Complete(port == "Timeout" ? TimedOut : FailedToConnect);
     }
 
-    public IReadOnlyList<string> GetPorts(ActivityNode node)
-    {
-        var raw = node.GetInput("expectedStatusCodes")?.Expression.Value ?? node.GetProperty("expectedStatusCodes");
-        int[] codes;
-        try
-        {
-            codes = raw switch
-            {
-                null => [],
-                System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var s) => ValueConverter.Convert<int[]>(s) ?? [],
-                _ => ValueConverter.Convert<int[]>(raw) ?? [],
-            };
-        }
-        catch (Exception)
-        {
-            codes = [];
-        }
-        return [.. codes.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), Unmatched, FailedToConnect, TimedOut];
-    }
+    public IReadOnlyList<string> GetPorts(ActivityNode node) =>
+        [.. ValueConverter.ConstantArray<int>(node, "expectedStatusCodes").Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), Unmatched, FailedToConnect, TimedOut];
 }

@@ -23,7 +23,7 @@ public sealed class HttpEndpoint : Activity
         Options = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"], DefaultValue = "[\"GET\"]")]
     public string[] SupportedMethods { get; set; } = ["GET"];
 
-    [Input(Description = "Only signed-in callers (a bearer token or the application's cookie) may call it.")]
+    [Input(Description = "Only callers with a bearer token (from /api/auth/token) may call it.")]
     public bool Authorize { get; set; }
 
     [Input(Description = "The authorization policy the caller must satisfy (with Authorize).")]

@@ -33,12 +33,7 @@ public sealed class WriteHttpResponse : Activity
             _ => content.ToJsonString(),
         };
         var type = string.IsNullOrWhiteSpace(ContentType) ? content is null or JsonValue ? "text/plain" : "application/json" : ContentType;
-        var headers = ValueConverter.ToJsonNode(ResponseHeaders) switch
-        {
-            JsonObject o => o,
-            JsonValue v when v.TryGetValue<string>(out var s) && s.TrimStart().StartsWith('{') => JsonNode.Parse(s) as JsonObject ?? [],
-            _ => [],
-        };
+        var headers = ValueConverter.ToJsonNodeReadingText<JsonObject>(ResponseHeaders) as JsonObject ?? [];
         context.WriteHttpResponse(new JsonObject
         {
             ["status"] = StatusOf(StatusCode),

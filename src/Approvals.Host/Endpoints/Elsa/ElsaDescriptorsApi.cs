@@ -1,5 +1,6 @@
 using Approvals.Engine.Definitions;
 using Approvals.Engine.Descriptors;
+using Approvals.Engine.Expressions;
 
 namespace Approvals.Host.Endpoints.Elsa;
 
@@ -67,14 +68,15 @@ internal static class ElsaDescriptorsApi
         if (await store.FindAsync(definitionId, Engine.Models.DefinitionVersionOptions.Latest, cancellationToken) is { } record)
         {
             var document = WorkflowDefinitionStore.ToDocument(record);
-            foreach (var variable in document.Variables.Where(v => Engine.Expressions.ScriptAccessors.IsIdentifier(v.Name)))
-                text.Append($"declare function get{Pascal(variable.Name)}(): any;\ndeclare function set{Pascal(variable.Name)}(value: any): void;\n");
-            foreach (var input in document.InputNames.Where(Engine.Expressions.ScriptAccessors.IsIdentifier))
-                text.Append($"declare function get{Pascal(input)}(): any;\n");
+            foreach (var variable in document.Variables.Where(v => ScriptAccessors.IsIdentifier(v.Name)))
+            {
+                foreach (var get in ScriptAccessors.VariableGetters(variable.Name)) text.Append($"declare function {get}(): any;\n");
+                foreach (var set in ScriptAccessors.VariableSetters(variable.Name)) text.Append($"declare function {set}(value: any): void;\n");
+            }
+            foreach (var input in document.InputNames.Where(ScriptAccessors.IsIdentifier))
+                text.Append($"declare function {ScriptAccessors.InputGetter(input)}(): any;\n");
         }
         return text.ToString();
-
-        static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
     }
 
     /// <summary>A published workflow as a palette entry: its inputs, outputs and outcomes; dropping it writes its definition id into the node.</summary>

@@ -28,12 +28,6 @@ public sealed class HttpEndpointRoutes(WorkflowTriggers triggers)
     }
 
     /// <summary>The methods of the endpoint (a JSON list, or one name); GET when none is set.</summary>
-    private static string[] Methods(string? raw)
-    {
-        if (string.IsNullOrWhiteSpace(raw)) return ["GET"];
-        var text = raw.Trim();
-        if (text.StartsWith('['))
-            return System.Text.Json.JsonSerializer.Deserialize<string[]>(text) ?? ["GET"];
-        return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
+    private static string[] Methods(string? raw) =>
+        string.IsNullOrWhiteSpace(raw) ? ["GET"] : Engine.Expressions.ValueConverter.Convert<string[]>(raw.Trim()) ?? ["GET"];
 }
