@@ -348,8 +348,9 @@ public sealed class WorkflowRuntime(
         // Once queued, the burst may be written by another caller's turn: its caller waits for the outcome, not for a token.
         using (await dbFactory.WriteGate.EnterAsync(CancellationToken.None))
         {
-            // Another burst's turn may have committed this one already.
-            if (!mine.Done.Task.IsCompleted) await CommitWaitingAsync();
+            // Another burst's turn may have committed this one already; otherwise this turn writes groups until it is written
+            // (more than a group may be waiting ahead of it).
+            while (!mine.Done.Task.IsCompleted) await CommitWaitingAsync();
         }
         await mine.Done.Task;
     }
