@@ -158,6 +158,22 @@ public sealed class RuntimeTests
     }
 
     [Fact]
+    public async Task More_bursts_than_one_group_waiting_at_once_are_all_committed()
+    {
+        await using var engine = await TestEngine.CreateAsync();
+        var definition = await engine.PublishAsync(WaitForEvent("crowd").ToString());
+
+        // Far more starts than a group takes (32), so groups fill up and callers wait behind full groups.
+        var starts = Enumerable.Range(0, 150).Select(_ => Task.Run(() => engine.Runtime.StartAsync(definition))).ToList();
+        // A caller left waiting for a turn nobody takes would hang here; the guard turns a hang into a failure (a minute is ample).
+        var results = await Task.WhenAll(starts).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(150, results.Select(r => r.InstanceId).Distinct().Count());
+        Assert.Equal(150, (await engine.QueryAsync(db => db.Instances.Where(i => i.DefinitionId == definition))).Count);
+        Assert.Equal(150, (await engine.QueryAsync(db => db.Bookmarks)).Count);
+    }
+
+    [Fact]
     public async Task A_fresh_engine_continues_an_instance_from_the_sqlite_file()
     {
         await using var engine = await TestEngine.CreateAsync();
