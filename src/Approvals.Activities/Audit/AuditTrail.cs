@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Approvals.Activities.Persistence;
+using Approvals.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approvals.Activities.Audit;
@@ -23,18 +24,21 @@ public static class AuditTrail
         : record.WorkflowInstanceId is { } instance ? "instance:" + instance
         : "actor:" + record.Actor;
 
-    /// <summary>Adds the records to <paramref name="db"/> (inside the caller's transaction), each chained after its chain's head.</summary>
+    /// <summary>Writes the records in the transaction open on <paramref name="db"/>, each chained after its chain's head.</summary>
     public static async Task AppendAsync(ApprovalsDbContext db, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
+        if (records.Count == 0) return;
+        var rows = new RowWriter(db);
         foreach (var chain in records.GroupBy(ChainOf).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var head = await LockHeadAsync(db, chain.Key, cancellationToken);
+            var (sequence, hash) = await LockHeadAsync(rows, chain.Key, cancellationToken);
+            var entries = new List<AuditEntry>();
             foreach (var record in chain)
             {
                 var entry = new AuditEntry
                 {
                     ChainId = chain.Key,
-                    Sequence = head.Sequence + 1,
+                    Sequence = sequence + entries.Count + 1,
                     Timestamp = ToMicroseconds(record.At),
                     RequestId = record.RequestId,
                     TaskId = record.TaskId,
@@ -46,27 +50,36 @@ public static class AuditTrail
                     StatusBefore = record.StatusBefore,
                     StatusAfter = record.StatusAfter,
                     Data = record.Data,
-                    PreviousHash = head.Hash,
+                    PreviousHash = entries.Count == 0 ? hash : entries[^1].Hash,
                     Hash = "",
                 };
                 entry.Hash = HashOf(entry);
-                db.AuditEntries.Add(entry);
-                head.Sequence = entry.Sequence;
-                head.Hash = entry.Hash;
+                entries.Add(entry);
             }
+            await rows.InsertAsync(entries, cancellationToken);
+            var moved = await rows.UpdateAsync<AuditChainHead>(
+                [new(nameof(AuditChainHead.Sequence), entries[^1].Sequence), new(nameof(AuditChainHead.Hash), entries[^1].Hash)],
+                [new(nameof(AuditChainHead.ChainId), chain.Key), new(nameof(AuditChainHead.Sequence), sequence)], cancellationToken);
+            if (moved == 0) throw new DbUpdateConcurrencyException($"The audit chain {chain.Key} moved on meanwhile.");
         }
     }
 
-    /// <summary>The chain's head, created when the chain is new, locked until the transaction ends.</summary>
-    private static async Task<AuditChainHead> LockHeadAsync(ApprovalsDbContext db, string chainId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The chain's head (created when the chain is new), in one statement that also locks it until the transaction ends:
+    /// PostgreSQL locks the row an upsert touches, SQLite's write transaction holds the whole file.
+    /// </summary>
+    private static async Task<(long Sequence, string Hash)> LockHeadAsync(RowWriter rows, string chainId, CancellationToken cancellationToken)
     {
-        if (db.AuditChainHeads.Local.FirstOrDefault(h => h.ChainId == chainId) is { } tracked) return tracked;
-        await db.Database.ExecuteSqlAsync($"""INSERT INTO "AuditChainHeads" ("ChainId", "Sequence", "Hash") VALUES ({chainId}, 0, {Genesis}) ON CONFLICT DO NOTHING""",
-            cancellationToken);
-        var rows = db.Database.IsNpgsql()
-            ? db.AuditChainHeads.FromSql($"""SELECT * FROM "AuditChainHeads" WHERE "ChainId" = {chainId} FOR UPDATE""")
-            : db.AuditChainHeads.FromSql($"""SELECT * FROM "AuditChainHeads" WHERE "ChainId" = {chainId}""");
-        return (await rows.ToListAsync(cancellationToken)).Single();
+        await using var command = rows.Command("""
+            INSERT INTO "AuditChainHeads" ("ChainId", "Sequence", "Hash") VALUES (@chain, 0, @genesis)
+            ON CONFLICT ("ChainId") DO UPDATE SET "Sequence" = "AuditChainHeads"."Sequence"
+            RETURNING "Sequence", "Hash"
+            """);
+        command.Parameters.Add(rows.Parameter<AuditChainHead>(command, "@chain", nameof(AuditChainHead.ChainId), chainId));
+        command.Parameters.Add(rows.Parameter<AuditChainHead>(command, "@genesis", nameof(AuditChainHead.Hash), Genesis));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) throw new InvalidOperationException($"The audit chain {chainId} has no head.");
+        return (reader.GetInt64(0), reader.GetString(1));
     }
 
     /// <summary>Times are hashed at microsecond precision, the finest both SQLite and PostgreSQL give back unchanged.</summary>

@@ -24,68 +24,16 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
         var runTasks = RunTaskChanges(result);
         if (result.CommitItems.Count == 0 && runTasks.Count == 0) return;
         await using var db = await factory.EnlistAsync(engineDb, cancellationToken);
+        var rows = new RowWriter(db);
         var audit = new List<AuditRecord>();
-        foreach (var item in runTasks.Concat(result.CommitItems))
-        {
-            switch (item)
-            {
-                case RequestCreated created:
-                    db.Requests.Add(created.Request);
-                    break;
-                case TaskCreated created:
-                    db.Tasks.Add(created.Task);
-                    foreach (var role in created.Task.CandidateRoles)
-                        db.TaskCandidates.Add(TaskCandidate.For(created.Task, role, created.Task.CandidateUnitId));
-                    break;
-                case TaskCompleted completed:
-                    await CompleteAsync(db, completed, cancellationToken);
-                    break;
-                case TaskCancelled cancelled:
-                    await db.Tasks.Where(t => t.Id == cancelled.TaskId && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
-                        .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, HumanTaskStatus.Cancelled)
-                            .SetProperty(t => t.CancelReason, cancelled.Reason)
-                            .SetProperty(t => t.CompletedAt, cancelled.At), cancellationToken);
-                    await CloseCandidatesAsync(db, cancelled.TaskId, cancellationToken);
-                    break;
-                case TaskReminded reminded:
-                    await db.Tasks.Where(t => t.Id == reminded.TaskId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(t => t.RemindersSent, reminded.RemindersSent), cancellationToken);
-                    break;
-                case TaskOverdue overdue:
-                    await db.Tasks.Where(t => t.Id == overdue.TaskId).ExecuteUpdateAsync(s => s.SetProperty(t => t.IsOverdue, true), cancellationToken);
-                    await db.TaskCandidates.Where(c => c.TaskId == overdue.TaskId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Urgency, 0), cancellationToken);
-                    break;
-                case TaskEscalated escalated:
-                    await EscalateAsync(db, escalated, cancellationToken);
-                    break;
-                case RequestUpdated updated:
-                    await UpdateRequestAsync(db, updated, result.State.UpdatedAt, cancellationToken);
-                    break;
-                case NumberReserved reserved:
-                    await ReserveAsync(db, reserved, result.State.UpdatedAt, cancellationToken);
-                    break;
-                case QuotaConsumed consumed:
-                    var use = await db.QuotaUses.FirstOrDefaultAsync(u => u.RequestId == consumed.RequestId, cancellationToken);
-                    if (use is null) db.QuotaUses.Add(use = new QuotaUse { RequestId = consumed.RequestId, UnitId = consumed.UnitId });
-                    use.Year = consumed.Year;
-                    use.Trips = consumed.Trips;
-                    use.Persons = consumed.Persons;
-                    use.ConsumedAt = consumed.At;
-                    use.ReleasedAt = null;
-                    break;
-                case QuotaReleased released:
-                    await db.QuotaUses.Where(u => u.RequestId == released.RequestId && u.ReleasedAt == null)
-                        .ExecuteUpdateAsync(s => s.SetProperty(u => u.ReleasedAt, released.At), cancellationToken);
-                    break;
-                case AuditRecord record:
-                    audit.Add(record);
-                    break;
-            }
-        }
-        await AuditTrail.AppendAsync(db, audit, cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            foreach (var item in runTasks.Concat(result.CommitItems))
+            {
+                if (item is AuditRecord record) audit.Add(record);
+                else await WriteAsync(db, rows, item, result.State.UpdatedAt, cancellationToken);
+            }
+            await AuditTrail.AppendAsync(db, audit, cancellationToken);
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && IsUniqueViolation(ex))
         {
@@ -93,6 +41,66 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
             throw new DbUpdateConcurrencyException("A row this burst inserts was inserted concurrently.", ex);
         }
     }
+
+    /// <summary>
+    /// Writes one change. The frequent ones (every submission and decision) are plain statements; the rest change tracked
+    /// rows and are saved at once, so a later change of the same burst is never overwritten by an earlier one.
+    /// </summary>
+    private static async Task WriteAsync(ApprovalsDbContext db, RowWriter rows, object item, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        switch (item)
+        {
+            case RequestCreated created:
+                await rows.InsertAsync([created.Request], cancellationToken);
+                break;
+            case TaskCreated created:
+                await rows.InsertAsync([created.Task], cancellationToken);
+                await rows.InsertAsync(created.Task.CandidateRoles.Select(role => TaskCandidate.For(created.Task, role, created.Task.CandidateUnitId)).ToList(),
+                    cancellationToken);
+                break;
+            case TaskCompleted completed:
+                await CompleteAsync(rows, completed, cancellationToken);
+                break;
+            case TaskCancelled cancelled:
+                await rows.UpdateAsync<HumanTask>([
+                    new(nameof(HumanTask.Status), HumanTaskStatus.Cancelled),
+                    new(nameof(HumanTask.CancelReason), cancelled.Reason),
+                    new(nameof(HumanTask.CompletedAt), cancelled.At),
+                ], StillOpen(cancelled.TaskId), cancellationToken);
+                await CloseCandidatesAsync(rows, cancelled.TaskId, cancellationToken);
+                break;
+            case TaskReminded reminded:
+                await rows.UpdateAsync<HumanTask>([new(nameof(HumanTask.RemindersSent), reminded.RemindersSent)],
+                    [new(nameof(HumanTask.Id), reminded.TaskId)], cancellationToken);
+                break;
+            case TaskOverdue overdue:
+                await rows.UpdateAsync<HumanTask>([new(nameof(HumanTask.IsOverdue), true)], [new(nameof(HumanTask.Id), overdue.TaskId)], cancellationToken);
+                await rows.UpdateAsync<TaskCandidate>([new(nameof(TaskCandidate.Urgency), 0)], [new(nameof(TaskCandidate.TaskId), overdue.TaskId)], cancellationToken);
+                break;
+            case TaskEscalated escalated:
+                await EscalateAsync(db, escalated, cancellationToken);
+                break;
+            case RequestUpdated { Data: null } updated:
+                await UpdateRequestAsync(rows, updated, at, cancellationToken);
+                break;
+            case RequestUpdated revised:
+                await ReviseRequestAsync(db, revised, at, cancellationToken);
+                break;
+            case NumberReserved reserved:
+                await ReserveAsync(rows, reserved, at, cancellationToken);
+                break;
+            case QuotaConsumed consumed:
+                await ConsumeQuotaAsync(db, consumed, cancellationToken);
+                break;
+            case QuotaReleased released:
+                await rows.UpdateAsync<QuotaUse>([new(nameof(QuotaUse.ReleasedAt), released.At)],
+                    [new(nameof(QuotaUse.RequestId), released.RequestId), new(nameof(QuotaUse.ReleasedAt), [null])], cancellationToken);
+                break;
+        }
+    }
+
+    private static RowCondition[] StillOpen(string taskId) =>
+        [new(nameof(HumanTask.Id), taskId), new(nameof(HumanTask.Status), HumanTaskStatus.Open, HumanTaskStatus.Claimed)];
 
     /// <summary>
     /// <c>Elsa.RunTask</c> is served by the same task model: each request becomes a task in the inbox (for the
@@ -140,75 +148,85 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
         return changes;
     }
 
-    private static async Task CompleteAsync(ApprovalsDbContext db, TaskCompleted c, CancellationToken cancellationToken)
+    private static async Task CompleteAsync(RowWriter rows, TaskCompleted c, CancellationToken cancellationToken)
     {
-        var rows = await db.Tasks.Where(t => t.Id == c.TaskId && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Status, HumanTaskStatus.Completed)
-                .SetProperty(t => t.Outcome, c.Outcome)
-                .SetProperty(t => t.Comment, c.Comment)
-                .SetProperty(t => t.ActedBy, c.ActedBy)
-                .SetProperty(t => t.OnBehalfOf, c.OnBehalfOf)
-                .SetProperty(t => t.OperationId, c.OperationId)
-                .SetProperty(t => t.CompletedAt, c.At)
-                .SetProperty(t => t.Payload, c.Payload)
-                .SetProperty(t => t.AttachmentIds, c.AttachmentIds.ToList()), cancellationToken);
-        if (rows == 0) throw new DbUpdateConcurrencyException($"Task {c.TaskId} is no longer open.");
-        await CloseCandidatesAsync(db, c.TaskId, cancellationToken);
+        var changed = await rows.UpdateAsync<HumanTask>([
+            new(nameof(HumanTask.Status), HumanTaskStatus.Completed),
+            new(nameof(HumanTask.Outcome), c.Outcome),
+            new(nameof(HumanTask.Comment), c.Comment),
+            new(nameof(HumanTask.ActedBy), c.ActedBy),
+            new(nameof(HumanTask.OnBehalfOf), c.OnBehalfOf),
+            new(nameof(HumanTask.OperationId), c.OperationId),
+            new(nameof(HumanTask.CompletedAt), c.At),
+            new(nameof(HumanTask.Payload), c.Payload),
+            new(nameof(HumanTask.AttachmentIds), c.AttachmentIds.ToList()),
+        ], StillOpen(c.TaskId), cancellationToken);
+        if (changed == 0) throw new DbUpdateConcurrencyException($"Task {c.TaskId} is no longer open.");
+        await CloseCandidatesAsync(rows, c.TaskId, cancellationToken);
     }
 
-    private static Task CloseCandidatesAsync(ApprovalsDbContext db, string taskId, CancellationToken cancellationToken) =>
-        db.TaskCandidates.Where(c => c.TaskId == taskId && c.IsOpen).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsOpen, false), cancellationToken);
+    private static Task<int> CloseCandidatesAsync(RowWriter rows, string taskId, CancellationToken cancellationToken) =>
+        rows.UpdateAsync<TaskCandidate>([new(nameof(TaskCandidate.IsOpen), false)],
+            [new(nameof(TaskCandidate.TaskId), taskId), new(nameof(TaskCandidate.IsOpen), true)], cancellationToken);
 
     private static async Task EscalateAsync(ApprovalsDbContext db, TaskEscalated escalated, CancellationToken cancellationToken)
     {
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == escalated.TaskId, cancellationToken);
         if (task is null || task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled) return;
         task.EscalatedTo = escalated.Role;
-        if (task.CandidateRoles.Contains(escalated.Role)) return;
-        task.CandidateRoles = [.. task.CandidateRoles, escalated.Role];
-        // The next role up is not limited to the applicant's unit.
-        db.TaskCandidates.Add(TaskCandidate.For(task, escalated.Role, null, isOpen: task.ClaimedBy is null));
+        if (!task.CandidateRoles.Contains(escalated.Role))
+        {
+            task.CandidateRoles = [.. task.CandidateRoles, escalated.Role];
+            // The next role up is not limited to the applicant's unit.
+            db.TaskCandidates.Add(TaskCandidate.For(task, escalated.Role, null, isOpen: task.ClaimedBy is null));
+        }
+        await SaveAsync(db, cancellationToken);
     }
 
-    private static async Task UpdateRequestAsync(ApprovalsDbContext db, RequestUpdated u, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Sets what the change names; a request that reaches an end is closed then (and keeps the first time it closed).</summary>
+    private static async Task UpdateRequestAsync(RowWriter rows, RequestUpdated u, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var request = db.Requests.Local.FirstOrDefault(r => r.Id == u.RequestId)
-            ?? await db.Requests.FirstOrDefaultAsync(r => r.Id == u.RequestId, cancellationToken);
-        if (request is null) return;
-        if (u.Status is not null) request.Status = u.Status;
-        if (u.StatusEn is not null) request.StatusEn = u.StatusEn;
-        if (u.Title is not null) request.Title = u.Title;
-        if (u.State is { } state)
-        {
-            request.State = state;
-            if (state is RequestState.Approved or RequestState.Rejected or RequestState.Withdrawn or RequestState.Closed) request.ClosedAt ??= at;
-        }
-        if (u.Data is not null)
-        {
-            db.RequestRevisions.Add(new RequestRevision { RequestId = request.Id, Revision = request.Revision, Data = request.Data, ReplacedAt = at, ReplacedBy = u.RevisedBy });
-            request.Data = u.Data;
-            request.Revision++;
-        }
-        if (u.DocumentNumber is not null) request.DocumentNumber = u.DocumentNumber;
-        if (u.OverQuota is { } over) request.OverQuota = over;
-        if (u.PolicyChecks is not null) request.PolicyChecks = u.PolicyChecks;
-        if (u.QuotaStanding is not null) request.QuotaStanding = u.QuotaStanding;
-        request.UpdatedAt = at;
+        var set = new List<RowValue> { new(nameof(Request.UpdatedAt), at) };
+        if (u.Status is not null) set.Add(new(nameof(Request.Status), u.Status));
+        if (u.StatusEn is not null) set.Add(new(nameof(Request.StatusEn), u.StatusEn));
+        if (u.Title is not null) set.Add(new(nameof(Request.Title), u.Title));
+        if (u.State is { } state) set.Add(new(nameof(Request.State), state));
+        if (u.DocumentNumber is not null) set.Add(new(nameof(Request.DocumentNumber), u.DocumentNumber));
+        if (u.OverQuota is { } over) set.Add(new(nameof(Request.OverQuota), over));
+        if (u.PolicyChecks is not null) set.Add(new(nameof(Request.PolicyChecks), u.PolicyChecks));
+        if (u.QuotaStanding is not null) set.Add(new(nameof(Request.QuotaStanding), u.QuotaStanding));
+        await rows.UpdateAsync<Request>(set, [new(nameof(Request.Id), u.RequestId)], cancellationToken);
+        if (u.State is RequestState.Approved or RequestState.Rejected or RequestState.Withdrawn or RequestState.Closed)
+            await rows.UpdateAsync<Request>([new(nameof(Request.ClosedAt), at)], [new(nameof(Request.Id), u.RequestId), new(nameof(Request.ClosedAt), [null])],
+                cancellationToken);
     }
 
-    private static async Task ReserveAsync(ApprovalsDbContext db, NumberReserved reserved, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>A change with revised form data keeps the replaced data as a revision.</summary>
+    private static async Task ReviseRequestAsync(ApprovalsDbContext db, RequestUpdated u, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == u.RequestId, cancellationToken);
+        if (request is null) return;
+        db.RequestRevisions.Add(new RequestRevision { RequestId = request.Id, Revision = request.Revision, Data = request.Data, ReplacedAt = at, ReplacedBy = u.RevisedBy });
+        request.Data = u.Data!;
+        request.Revision++;
+        request.UpdatedAt = at;
+        await SaveAsync(db, cancellationToken);
+        await UpdateRequestAsync(new RowWriter(db), u with { Data = null }, at, cancellationToken);
+    }
+
+    private static async Task ReserveAsync(RowWriter rows, NumberReserved reserved, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (reserved.Number == 1)
-            db.NumberSequences.Add(new NumberSequence { Key = reserved.Key, Year = reserved.Year, Last = 1 });
+            await rows.InsertAsync([new NumberSequence { Key = reserved.Key, Year = reserved.Year, Last = 1 }], cancellationToken);
         else
         {
-            var rows = await db.NumberSequences.Where(s => s.Key == reserved.Key && s.Year == reserved.Year && s.Last == reserved.Number - 1)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Last, reserved.Number), cancellationToken);
-            if (rows == 0) throw new DbUpdateConcurrencyException($"Number {reserved.Number} of {reserved.Key} {reserved.Year} was taken.");
+            var changed = await rows.UpdateAsync<NumberSequence>([new(nameof(NumberSequence.Last), reserved.Number)], [
+                new(nameof(NumberSequence.Key), reserved.Key), new(nameof(NumberSequence.Year), reserved.Year), new(nameof(NumberSequence.Last), reserved.Number - 1),
+            ], cancellationToken);
+            if (changed == 0) throw new DbUpdateConcurrencyException($"Number {reserved.Number} of {reserved.Key} {reserved.Year} was taken.");
         }
         if (reserved.DocumentText is not null && reserved.RequestId is not null)
-            db.DocumentNumbers.Add(new DocumentNumberAssignment
+            await rows.InsertAsync([new DocumentNumberAssignment
             {
                 Prefix = reserved.Key,
                 Year = reserved.Year,
@@ -216,7 +234,25 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
                 Text = reserved.DocumentText,
                 RequestId = reserved.RequestId,
                 AssignedAt = at,
-            });
+            }], cancellationToken);
+    }
+
+    private static async Task ConsumeQuotaAsync(ApprovalsDbContext db, QuotaConsumed consumed, CancellationToken cancellationToken)
+    {
+        var use = await db.QuotaUses.FirstOrDefaultAsync(u => u.RequestId == consumed.RequestId, cancellationToken);
+        if (use is null) db.QuotaUses.Add(use = new QuotaUse { RequestId = consumed.RequestId, UnitId = consumed.UnitId });
+        use.Year = consumed.Year;
+        use.Trips = consumed.Trips;
+        use.Persons = consumed.Persons;
+        use.ConsumedAt = consumed.At;
+        use.ReleasedAt = null;
+        await SaveAsync(db, cancellationToken);
+    }
+
+    private static async Task SaveAsync(ApprovalsDbContext db, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     internal static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch

@@ -407,95 +407,59 @@ public sealed class WorkflowRuntime(
         foreach (var pending in written) pending.Done.TrySetResult();
     }
 
-    /// <summary>Adds one burst's rows (instance, bookmarks, journal, records, incidents, outbox, participants' rows) and saves them.</summary>
+    /// <summary>Writes one burst's rows (instance, bookmarks, journal, records, incidents, outbox, participants' rows) in the open transaction.</summary>
     private async Task WriteAsync(WorkflowDbContext db, ExecutionResult result, long? expectedVersion, CancellationToken cancellationToken)
     {
         var state = result.State;
-        var data = WorkflowStateSerializer.Serialize(state);
-        if (expectedVersion is null)
+        var rows = new RowWriter(db);
+        var instance = new WorkflowInstanceRecord
         {
-            db.Instances.Add(new WorkflowInstanceRecord
-            {
-                Id = state.Id,
-                DefinitionId = state.DefinitionId,
-                DefinitionVersionId = state.DefinitionVersionId,
-                DefinitionVersion = state.DefinitionVersion,
-                CorrelationId = state.CorrelationId,
-                Name = state.Name,
-                Status = state.Status,
-                SubStatus = state.SubStatus,
-                CreatedAt = state.CreatedAt,
-                UpdatedAt = state.UpdatedAt,
-                FinishedAt = state.FinishedAt,
-                IncidentCount = state.IncidentCount,
-                Data = data,
-                ConcurrencyVersion = 1,
-            });
-        }
+            Id = state.Id,
+            DefinitionId = state.DefinitionId,
+            DefinitionVersionId = state.DefinitionVersionId,
+            DefinitionVersion = state.DefinitionVersion,
+            CorrelationId = state.CorrelationId,
+            Name = state.Name,
+            Status = state.Status,
+            SubStatus = state.SubStatus,
+            CreatedAt = state.CreatedAt,
+            UpdatedAt = state.UpdatedAt,
+            FinishedAt = state.FinishedAt,
+            IncidentCount = state.IncidentCount,
+            Data = WorkflowStateSerializer.Serialize(state),
+            ConcurrencyVersion = (expectedVersion ?? 0) + 1,
+        };
+        if (expectedVersion is null) await rows.InsertAsync([instance], cancellationToken);
         else
-        {
-            var row = new WorkflowInstanceRecord
-            {
-                Id = state.Id,
-                DefinitionId = state.DefinitionId,
-                DefinitionVersionId = state.DefinitionVersionId,
-                Data = "",
-                ConcurrencyVersion = expectedVersion.Value,
-            };
-            db.Instances.Attach(row);
-            row.Status = state.Status;
-            row.SubStatus = state.SubStatus;
-            row.UpdatedAt = state.UpdatedAt;
-            row.FinishedAt = state.FinishedAt;
-            row.CorrelationId = state.CorrelationId;
-            row.Data = data;
-            row.ConcurrencyVersion = expectedVersion.Value + 1;
-            var entry = db.Entry(row);
-            foreach (var p in new[] { nameof(row.Status), nameof(row.SubStatus), nameof(row.UpdatedAt), nameof(row.FinishedAt), nameof(row.CorrelationId), nameof(row.Data), nameof(row.ConcurrencyVersion) })
-                entry.Property(p).IsModified = true;
-            row.IncidentCount = state.IncidentCount;
-            entry.Property(nameof(row.IncidentCount)).IsModified = true;
-        }
+            // Another executor (another host) that committed first moved the version on: a concurrency conflict, re-run.
+            await rows.UpdateRowAsync(instance, InstanceChanges, [new RowCondition(nameof(instance.ConcurrencyVersion), expectedVersion.Value)], cancellationToken);
 
-        db.Bookmarks.AddRange(result.AddedBookmarks);
-        // Deleting a bookmark that another executor already deleted affects no row: EF reports a concurrency conflict.
-        foreach (var bookmark in result.RemovedBookmarks) db.Bookmarks.Remove(db.Bookmarks.Attach(Stub(bookmark)).Entity);
-        db.Journal.AddRange(result.Journal);
-        db.ActivityExecutions.AddRange(result.NewActivityRecords);
-        foreach (var record in result.UpdatedActivityRecords)
-        {
-            var entry = db.ActivityExecutions.Attach(record);
-            foreach (var p in new[] { nameof(record.Status), nameof(record.CompletedAt), nameof(record.Outcomes), nameof(record.Outputs), nameof(record.Exception), nameof(record.HasBookmarks) })
-                entry.Property(p).IsModified = true;
-        }
-        db.Incidents.AddRange(result.Incidents);
+        // Deleting a bookmark that another executor already deleted affects no row: a concurrency conflict.
+        await rows.DeleteAsync(result.RemovedBookmarks, cancellationToken);
+        await rows.InsertAsync(result.AddedBookmarks, cancellationToken);
+        await rows.InsertAsync(result.Journal, cancellationToken);
+        await rows.InsertAsync(result.NewActivityRecords, cancellationToken);
+        foreach (var record in result.UpdatedActivityRecords) await rows.UpdateRowAsync(record, ActivityRecordChanges, [], cancellationToken);
+        await rows.InsertAsync(result.Incidents, cancellationToken);
         if (result.ResolvedIncidentIds.Count > 0)
-        {
-            var now = clock.GetUtcNow();
-            foreach (var id in result.ResolvedIncidentIds)
-            {
-                var incident = new Incident { Id = id, WorkflowInstanceId = state.Id, ActivityId = "", ActivityType = "", Message = "", Timestamp = now };
-                db.Incidents.Attach(incident);
-                incident.ResolvedAt = now;
-                db.Entry(incident).Property(i => i.ResolvedAt).IsModified = true;
-            }
-        }
-        db.Outbox.AddRange(result.Outbox);
+            await rows.UpdateAsync<Incident>([new RowValue(nameof(Incident.ResolvedAt), clock.GetUtcNow())],
+                [new RowCondition(nameof(Incident.Id), [.. result.ResolvedIncidentIds])], cancellationToken);
+        await rows.InsertAsync(result.Outbox, cancellationToken);
         foreach (var participant in _participants) await participant.OnCommittingAsync(db, result, cancellationToken);
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static Bookmark Stub(Bookmark b) => new()
-    {
-        Id = b.Id,
-        WorkflowInstanceId = b.WorkflowInstanceId,
-        Name = b.Name,
-        Hash = b.Hash,
-        ActivityId = b.ActivityId,
-        ActivityExecutionId = b.ActivityExecutionId,
-        CreatedAt = b.CreatedAt,
-    };
+    private static readonly string[] InstanceChanges =
+    [
+        nameof(WorkflowInstanceRecord.Status), nameof(WorkflowInstanceRecord.SubStatus), nameof(WorkflowInstanceRecord.UpdatedAt),
+        nameof(WorkflowInstanceRecord.FinishedAt), nameof(WorkflowInstanceRecord.CorrelationId), nameof(WorkflowInstanceRecord.Data),
+        nameof(WorkflowInstanceRecord.ConcurrencyVersion), nameof(WorkflowInstanceRecord.IncidentCount), nameof(WorkflowInstanceRecord.Name),
+    ];
+
+    private static readonly string[] ActivityRecordChanges =
+    [
+        nameof(ActivityExecutionRecord.Status), nameof(ActivityExecutionRecord.CompletedAt), nameof(ActivityExecutionRecord.Outcomes),
+        nameof(ActivityExecutionRecord.Outputs), nameof(ActivityExecutionRecord.Exception), nameof(ActivityExecutionRecord.HasBookmarks),
+    ];
 
     private async Task AfterCommitAsync(ExecutionResult result, CancellationToken cancellationToken)
     {
