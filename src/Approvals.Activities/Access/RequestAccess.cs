@@ -27,7 +27,7 @@ public sealed class RequestAccess(IUserDirectory directory, TaskService tasks, A
         if (task.ActedBy == userId || await tasks.ActorForAsync(task, userId, cancellationToken) is not null) return true;
         if (task.RequestId is null) return StaffRoles.Includes(user);
         await using var db = factory.Create();
-        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == task.RequestId, cancellationToken);
+        var request = await ApprovalsQueries.RequestById(db, task.RequestId, cancellationToken);
         return request is not null && await MaySeeAsync(userId, request, cancellationToken);
     }
 
@@ -35,7 +35,7 @@ public sealed class RequestAccess(IUserDirectory directory, TaskService tasks, A
     public async Task<Request?> FindVisibleRequestAsync(string userId, string requestId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
-        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        var request = await ApprovalsQueries.RequestById(db, requestId, cancellationToken);
         return request is not null && await MaySeeAsync(userId, request, cancellationToken) ? request : null;
     }
 
@@ -43,7 +43,7 @@ public sealed class RequestAccess(IUserDirectory directory, TaskService tasks, A
     public async Task<HumanTask?> FindVisibleTaskAsync(string userId, string taskId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        var task = await ApprovalsQueries.TaskById(db, taskId, cancellationToken);
         return task is not null && await MaySeeAsync(userId, task, cancellationToken) ? task : null;
     }
 

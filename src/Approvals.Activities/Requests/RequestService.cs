@@ -69,7 +69,7 @@ public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRu
     public async Task<Request> GetAsync(string requestId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
-        return await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken) ?? throw new KeyNotFoundException($"Request '{requestId}' was not found.");
+        return await ApprovalsQueries.RequestById(db, requestId, cancellationToken) ?? throw new KeyNotFoundException($"Request '{requestId}' was not found.");
     }
 
     /// <summary>The applicant withdraws a request still in progress: its workflow is cancelled, its open tasks close, any quota it took is released.</summary>

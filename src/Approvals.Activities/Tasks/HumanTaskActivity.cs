@@ -1,3 +1,4 @@
+using Approvals.Activities.Persistence;
 using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using Approvals.Activities.Audit;
@@ -245,7 +246,7 @@ public abstract class HumanTaskActivity : Activity
     private static async Task<IEnumerable<string>> CurrentRecipientsAsync(ActivityExecutionContext context, string taskId, JsonNode? info)
     {
         await using var db = context.GetRequiredService<Persistence.ApprovalsDbContextFactory>().Create();
-        var task = await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, context.CancellationToken);
+        var task = await ApprovalsQueries.TaskById(db, taskId, context.CancellationToken);
         if (task is null) return RecipientsOf(info);
         if ((task.ClaimedBy ?? task.AssigneeId) is { } holder) return [$"user:{holder}"];
         return task.CandidateRoles.Select(r => task.CandidateUnitId is not null ? $"unit-role:{r}" : $"role:{r}");

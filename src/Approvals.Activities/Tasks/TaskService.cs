@@ -19,7 +19,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
     public async Task<HumanTask> GetAsync(string taskId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
-        return await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new TaskNotFoundException(taskId);
+        return await ApprovalsQueries.TaskById(db, taskId, cancellationToken) ?? throw new TaskNotFoundException(taskId);
     }
 
     /// <summary>A request's decided tasks, oldest first (what each stage decided, by whom, with what comment).</summary>
@@ -64,7 +64,7 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
     {
         if (task.RequestId is null) return false;
         await using var db = factory.Create();
-        return await db.Requests.AnyAsync(r => r.Id == task.RequestId && r.ApplicantId == userId, cancellationToken);
+        return await ApprovalsQueries.IsApplicant(db, task.RequestId, userId, cancellationToken);
     }
 
     /// <summary>Refuses to hand a task to someone who does not exist, is locked, or applied for the request (self-approval).</summary>

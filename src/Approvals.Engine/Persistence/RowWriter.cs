@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -19,6 +20,7 @@ namespace Approvals.Engine.Persistence;
 public sealed class RowWriter
 {
     private static readonly ConcurrentDictionary<(IEntityType Type, string Shape), string> Statements = new();
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Prepared = new();
     private readonly DbContext _db;
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
@@ -42,7 +44,7 @@ public sealed class RowWriter
         foreach (var chunk in generated is null ? rows.Chunk(Math.Max(1, 500 / columns.Count)) : rows.Select(r => new[] { r }))
         {
             var sql = Statements.GetOrAdd((type, $"insert:{chunk.Length}"), _ => InsertSql(type, columns, chunk.Length, generated));
-            await using var command = Command(sql);
+            await using var command = Statement(sql);
             var n = 0;
             foreach (var row in chunk)
                 foreach (var column in columns) Add(command, ref n, column, column.GetGetter().GetClrValueUsingContainingEntity(row));
@@ -70,7 +72,7 @@ public sealed class RowWriter
             var assignments = set.Select(s => $"{Column(type, s.Property)} = @p{n++}");
             return $"UPDATE {Table(type)} SET {string.Join(", ", assignments)} WHERE {WhereSql(type, where, ref n)}";
         });
-        await using var command = Command(sql);
+        await using var command = Statement(sql);
         var p = 0;
         foreach (var value in set) Add(command, ref p, Property(type, value.Property), value.Value);
         AddConditions(command, ref p, type, where);
@@ -110,7 +112,7 @@ public sealed class RowWriter
             var n = 0;
             return $"DELETE FROM {Table(type)} WHERE {WhereSql(type, where, ref n)}";
         });
-        await using var command = Command(sql);
+        await using var command = Statement(sql);
         var p = 0;
         AddConditions(command, ref p, type, where);
         return await RunAsync(command, cancellationToken);
@@ -127,6 +129,34 @@ public sealed class RowWriter
         command.Transaction = _transaction;
         command.CommandText = sql;
         return command;
+    }
+
+    /// <summary>
+    /// Keeps the statements written on <paramref name="connection"/> prepared for as long as it lives: for a connection
+    /// that stays open (SQLite's writer), where preparing each statement anew is most of what a write costs.
+    /// </summary>
+    public static void KeepPrepared(DbConnection connection) => Prepared.AddOrUpdate(connection, new Dictionary<string, DbCommand>(StringComparer.Ordinal));
+
+    /// <summary>A command for one of this writer's statements: the prepared one when the connection keeps them, a new one otherwise.</summary>
+    private PreparedStatement Statement(string sql)
+    {
+        if (!Prepared.TryGetValue(_connection, out var kept)) return new PreparedStatement(Command(sql), Owned: true);
+        if (!kept.TryGetValue(sql, out var command))
+        {
+            kept[sql] = command = _connection.CreateCommand();
+            command.CommandText = sql;
+        }
+        command.Transaction = _transaction;
+        command.Parameters.Clear();
+        return new PreparedStatement(command, Owned: false);
+    }
+
+    /// <summary>A statement's command, disposed after use unless its connection keeps it prepared.</summary>
+    private readonly record struct PreparedStatement(DbCommand Command, bool Owned) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Owned ? Command.DisposeAsync() : ValueTask.CompletedTask;
+
+        public static implicit operator DbCommand(PreparedStatement statement) => statement.Command;
     }
 
     /// <summary>Runs a statement, reporting a failure as <c>SaveChanges</c> would.</summary>

@@ -307,12 +307,20 @@ public sealed class WorkflowRuntime(
         public List<string> OpenIncidents { get; } = [];
     }
 
+    // Compiled once per model: every resume reads these (Entity Framework then skips working out a cache key per call).
+    private static readonly PerModelQuery<Func<WorkflowDbContext, string, CancellationToken, Task<WorkflowInstanceRecord?>>> InstanceById = new(() =>
+        EF.CompileAsyncQuery((WorkflowDbContext db, string id, CancellationToken _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id)));
+
+    private static readonly PerModelQuery<Func<WorkflowDbContext, string, IAsyncEnumerable<Bookmark>>> BookmarksOf = new(() =>
+        EF.CompileAsyncQuery<WorkflowDbContext, string, Bookmark>((db, id) => db.Bookmarks.AsNoTracking().Where(b => b.WorkflowInstanceId == id).OrderBy(b => b.CreatedAt)));
+
     private static async Task<Loaded?> LoadAsync(WorkflowDbContext db, string instanceId, CancellationToken cancellationToken)
     {
-        var record = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        var record = await InstanceById.For(db)(db, instanceId, cancellationToken);
         if (record is null) return null;
         var state = WorkflowStateSerializer.Deserialize(record.Data);
-        state.Bookmarks = await db.Bookmarks.AsNoTracking().Where(b => b.WorkflowInstanceId == instanceId).OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+        state.Bookmarks = [];
+        await foreach (var bookmark in BookmarksOf.For(db)(db, instanceId).WithCancellation(cancellationToken)) state.Bookmarks.Add(bookmark);
         state.Status = record.Status;
         state.SubStatus = record.SubStatus;
         return new Loaded(state, record.ConcurrencyVersion);
@@ -372,7 +380,7 @@ public sealed class WorkflowRuntime(
         var written = new List<PendingCommit>();
         try
         {
-            await using var db = dbFactory.Create();
+            await using var db = dbFactory.CreateOnWriter();
             await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
             for (var i = 0; i < group.Count; i++)
             {
@@ -401,6 +409,7 @@ public sealed class WorkflowRuntime(
         catch (Exception ex)
         {
             // The transaction did not commit (a full disk, say): nothing of the group is saved.
+            dbFactory.ReopenWriter();
             foreach (var pending in group) pending.Done.TrySetException(ex);
             return;
         }

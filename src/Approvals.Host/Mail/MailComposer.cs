@@ -68,8 +68,8 @@ public sealed partial class MailComposer(ApprovalsDbContextFactory domain, Reque
         await using var db = domain.Create();
         var requestId = row.Body["requestId"]?.GetValue<string>();
         var taskId = row.Body["taskId"]?.GetValue<string>();
-        var request = requestId is null ? null : await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        var task = taskId is null ? null : await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        var request = requestId is null ? null : await ApprovalsQueries.RequestById(db, requestId, cancellationToken);
+        var task = taskId is null ? null : await ApprovalsQueries.TaskById(db, taskId, cancellationToken);
         var type = request is null ? null : (await types.ListAsync(cancellationToken)).FirstOrDefault(t => t.Code == request.Type);
 
         var english = English(recipient);
