@@ -382,16 +382,24 @@ public sealed class WorkflowRuntime(
         {
             await using var db = dbFactory.CreateOnWriter();
             await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            // A burst alone in its transaction needs no savepoint: undoing it is undoing the transaction.
+            var alone = group.Count == 1;
             for (var i = 0; i < group.Count; i++)
             {
                 var pending = group[i];
                 var savepoint = $"burst{i}";
-                await tx.CreateSavepointAsync(savepoint, CancellationToken.None);
+                if (!alone) await tx.CreateSavepointAsync(savepoint, CancellationToken.None);
                 try
                 {
                     await WriteAsync(db, pending.Result, pending.ExpectedVersion, CancellationToken.None);
-                    await tx.ReleaseSavepointAsync(savepoint, CancellationToken.None);
+                    if (!alone) await tx.ReleaseSavepointAsync(savepoint, CancellationToken.None);
                     written.Add(pending);
+                }
+                catch (Exception ex) when (alone)
+                {
+                    await tx.RollbackAsync(CancellationToken.None);
+                    pending.Done.TrySetException(ex);
+                    return;
                 }
                 catch (Exception ex)
                 {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using Approvals.Engine.Contracts;
 using Approvals.Engine.Descriptors;
@@ -155,6 +156,24 @@ public sealed class RuntimeTests
         Assert.All(instances, i => Assert.Equal(WorkflowStatus.Finished, i.Status));
         Assert.Equal(30, (await engine.QueryAsync(db => db.Journal.Where(j => j.ActivityId == "after" && j.EventName == "Completed"))).Count);
         Assert.Empty(await engine.QueryAsync(db => db.Bookmarks));
+    }
+
+    [Fact]
+    public async Task A_burst_that_fails_alone_in_its_commit_leaves_nothing_behind_and_the_writer_carries_on()
+    {
+        await using var engine = await TestEngine.CreateAsync();
+        var definition = await engine.PublishAsync(WaitForEvent("alone").ToString());
+        await engine.Runtime.StartAsync(definition, new StartWorkflowOptions { InstanceId = "first" });
+
+        // The same instance id again: its rows cannot be written, and with nobody else waiting its transaction is its own.
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => engine.Runtime.StartAsync(definition, new StartWorkflowOptions { InstanceId = "first" }));
+        await engine.Runtime.StartAsync(definition, new StartWorkflowOptions { InstanceId = "second" });
+
+        Assert.Equal(["first", "second"], (await engine.QueryAsync(db => db.Instances.Select(i => i.Id))).Order());
+        // One bookmark each: the failed start left none of its rows (the writer's transaction was rolled back, not committed).
+        Assert.Equal(2, (await engine.QueryAsync(db => db.Bookmarks)).Count);
+        Assert.Equal(2, engine.Output.Lines.Count(line => line == "before"));
+        Assert.Equal(2, (await engine.Runtime.PublishEventAsync("go", new JsonObject { ["n"] = 1 })).Matched);
     }
 
     [Fact]
