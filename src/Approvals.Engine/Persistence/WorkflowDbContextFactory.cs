@@ -47,9 +47,8 @@ public sealed class WorkflowDbContextFactory : IDisposable
             connection.Open();
             using (var pragmas = connection.CreateCommand())
             {
-                // A group's savepoints journal the pages each burst changes: in memory, not in a temporary file. The writer
-                // touches index pages all over the tables, so it keeps more of them than a reader does.
-                pragmas.CommandText = "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16384;";
+                // A group's savepoints journal the pages each burst changes: in memory, not in a temporary file.
+                pragmas.CommandText = "PRAGMA temp_store=MEMORY;";
                 pragmas.ExecuteNonQuery();
             }
             RowWriter.KeepPrepared(connection);
