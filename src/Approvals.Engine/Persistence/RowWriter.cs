@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -53,7 +54,7 @@ public sealed class RowWriter
             else
             {
                 var id = await RunScalarAsync(command, cancellationToken);
-                generated.PropertyInfo!.SetValue(chunk[0], Convert.ChangeType(id, generated.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+                generated.PropertyInfo!.SetValue(chunk[0], Convert.ChangeType(id, generated.ClrType, CultureInfo.InvariantCulture));
             }
         }
     }
@@ -146,8 +147,8 @@ public sealed class RowWriter
             kept[sql] = command = _connection.CreateCommand();
             command.CommandText = sql;
         }
+        // A kept command keeps its parameters too: each use only sets their values.
         command.Transaction = _transaction;
-        command.Parameters.Clear();
         return new PreparedStatement(command, Owned: false);
     }
 
@@ -235,8 +236,19 @@ public sealed class RowWriter
         }
     }
 
-    private static void Add(DbCommand command, ref int n, IProperty property, object? value) =>
-        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, $"@p{n++}", value, property.IsNullable));
+    private static void Add(DbCommand command, ref int n, IProperty property, object? value)
+    {
+        var mapping = property.GetRelationalTypeMapping();
+        if (n < command.Parameters.Count)
+        {
+            // The value as the mapping stores it (what CreateParameter would set): enums without a converter as numbers.
+            if (value is Enum && mapping.Converter is null) value = Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), CultureInfo.InvariantCulture);
+            if (mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
+            command.Parameters[n++].Value = value ?? DBNull.Value;
+            return;
+        }
+        command.Parameters.Add(mapping.CreateParameter(command, $"@p{n++}", value, property.IsNullable));
+    }
 
     private static IEnumerable<RowCondition> KeyOf(IEntityType type, object row) =>
         type.FindPrimaryKey()!.Properties.Select(p => new RowCondition(p.Name, p.GetGetter().GetClrValueUsingContainingEntity(row)));

@@ -125,6 +125,41 @@ public abstract class RowWriterTests
         Assert.Contains("transaction", refused.Message);
     }
 
+    [SkippableFact]
+    public async Task Statements_kept_prepared_on_a_connection_write_each_use_s_own_values()
+    {
+        await using var engine = await EngineAsync();
+        await using var db = engine.Db();
+        await db.Database.OpenConnectionAsync();
+        RowWriter.KeepPrepared(db.Database.GetDbConnection());
+        var messages = new List<OutboxMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            // Short, then much longer, then empty values through the same prepared statements and parameters.
+            var text = i == 1 ? new string('長', 5_000) : i == 0 ? "x" : "";
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var rows = new RowWriter(db);
+            var message = new OutboxMessage
+            {
+                Kind = "mail", WorkflowInstanceId = i == 2 ? null : $"i{i}", Body = new JsonObject { ["text"] = text }, CreatedAt = At.AddMinutes(i),
+                Status = i == 1 ? OutboxStatus.Failed : OutboxStatus.Pending, LastError = i == 1 ? text : null,
+            };
+            await rows.InsertAsync([message], default);
+            await rows.UpdateAsync<OutboxMessage>([new RowValue(nameof(OutboxMessage.Attempts), i)], [new RowCondition(nameof(OutboxMessage.Id), message.Id)], default);
+            await tx.CommitAsync();
+            messages.Add(message);
+        }
+
+        var stored = await engine.QueryAsync(db => db.Outbox.OrderBy(m => m.Id));
+        Assert.Equal(messages.Select(m => m.Id), stored.Select(m => m.Id));
+        Assert.Equal(["x", new string('長', 5_000), ""], stored.Select(m => m.Body["text"]!.GetValue<string>()));
+        Assert.Equal([null, new string('長', 5_000), null], stored.Select(m => m.LastError));
+        Assert.Equal(["i0", "i1", null], stored.Select(m => m.WorkflowInstanceId));
+        Assert.Equal([OutboxStatus.Pending, OutboxStatus.Failed, OutboxStatus.Pending], stored.Select(m => m.Status));
+        Assert.Equal([0, 1, 2], stored.Select(m => m.Attempts));
+        Assert.Equal([At, At.AddMinutes(1), At.AddMinutes(2)], stored.Select(m => m.CreatedAt));
+    }
+
     private static async Task WriteAsync(TestEngine engine, Func<RowWriter, Task> write)
     {
         await using var db = engine.Db();
