@@ -68,7 +68,8 @@ public static class AuditTrail
     /// The chain's head (created when the chain is new), in one statement that also locks it until the transaction ends:
     /// PostgreSQL locks the row an upsert touches, SQLite's write transaction holds the whole file.
     /// </summary>
-    private static async Task<(long Sequence, string Hash)> LockHeadAsync(RowWriter rows, string chainId, CancellationToken cancellationToken)
+    private static async Task<(long Sequence, string Hash)> LockHeadAsync(RowWriter rows, string chainId,
+        CancellationToken cancellationToken)
     {
         await using var command = rows.Command("""
             INSERT INTO "AuditChainHeads" ("ChainId", "Sequence", "Hash") VALUES (@chain, 0, @genesis)

@@ -46,7 +46,8 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
     /// Writes one change. The frequent ones (every submission and decision) are plain statements; the rest change tracked
     /// rows and are saved at once, so a later change of the same burst is never overwritten by an earlier one.
     /// </summary>
-    private static async Task WriteAsync(ApprovalsDbContext db, RowWriter rows, object item, DateTimeOffset at, CancellationToken cancellationToken)
+    private static async Task WriteAsync(ApprovalsDbContext db, RowWriter rows, object item, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         switch (item)
         {
@@ -55,8 +56,9 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
                 break;
             case TaskCreated created:
                 await rows.InsertAsync([created.Task], cancellationToken);
-                await rows.InsertAsync(created.Task.CandidateRoles.Select(role => TaskCandidate.For(created.Task, role, created.Task.CandidateUnitId)).ToList(),
-                    cancellationToken);
+                var task = created.Task;
+                var candidates = task.CandidateRoles.Select(role => TaskCandidate.For(task, role, task.CandidateUnitId)).ToList();
+                await rows.InsertAsync(candidates, cancellationToken);
                 break;
             case TaskCompleted completed:
                 await CompleteAsync(rows, completed, cancellationToken);
@@ -74,8 +76,10 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
                     [new(nameof(HumanTask.Id), reminded.TaskId)], cancellationToken);
                 break;
             case TaskOverdue overdue:
-                await rows.UpdateAsync<HumanTask>([new(nameof(HumanTask.IsOverdue), true)], [new(nameof(HumanTask.Id), overdue.TaskId)], cancellationToken);
-                await rows.UpdateAsync<TaskCandidate>([new(nameof(TaskCandidate.Urgency), 0)], [new(nameof(TaskCandidate.TaskId), overdue.TaskId)], cancellationToken);
+                await rows.UpdateAsync<HumanTask>([new(nameof(HumanTask.IsOverdue), true)], [new(nameof(HumanTask.Id), overdue.TaskId)],
+                    cancellationToken);
+                await rows.UpdateAsync<TaskCandidate>([new(nameof(TaskCandidate.Urgency), 0)],
+                    [new(nameof(TaskCandidate.TaskId), overdue.TaskId)], cancellationToken);
                 break;
             case TaskEscalated escalated:
                 await EscalateAsync(db, escalated, cancellationToken);
@@ -197,16 +201,20 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
         if (u.QuotaStanding is not null) set.Add(new(nameof(Request.QuotaStanding), u.QuotaStanding));
         await rows.UpdateAsync<Request>(set, [new(nameof(Request.Id), u.RequestId)], cancellationToken);
         if (u.State is RequestState.Approved or RequestState.Rejected or RequestState.Withdrawn or RequestState.Closed)
-            await rows.UpdateAsync<Request>([new(nameof(Request.ClosedAt), at)], [new(nameof(Request.Id), u.RequestId), new(nameof(Request.ClosedAt), [null])],
-                cancellationToken);
+            await rows.UpdateAsync<Request>([new(nameof(Request.ClosedAt), at)],
+                [new(nameof(Request.Id), u.RequestId), new(nameof(Request.ClosedAt), [null])], cancellationToken);
     }
 
     /// <summary>A change with revised form data keeps the replaced data as a revision.</summary>
-    private static async Task ReviseRequestAsync(ApprovalsDbContext db, RequestUpdated u, DateTimeOffset at, CancellationToken cancellationToken)
+    private static async Task ReviseRequestAsync(ApprovalsDbContext db, RequestUpdated u, DateTimeOffset at,
+        CancellationToken cancellationToken)
     {
         var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == u.RequestId, cancellationToken);
         if (request is null) return;
-        db.RequestRevisions.Add(new RequestRevision { RequestId = request.Id, Revision = request.Revision, Data = request.Data, ReplacedAt = at, ReplacedBy = u.RevisedBy });
+        db.RequestRevisions.Add(new RequestRevision
+        {
+            RequestId = request.Id, Revision = request.Revision, Data = request.Data, ReplacedAt = at, ReplacedBy = u.RevisedBy,
+        });
         request.Data = u.Data!;
         request.Revision++;
         request.UpdatedAt = at;
@@ -221,9 +229,11 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
         else
         {
             var changed = await rows.UpdateAsync<NumberSequence>([new(nameof(NumberSequence.Last), reserved.Number)], [
-                new(nameof(NumberSequence.Key), reserved.Key), new(nameof(NumberSequence.Year), reserved.Year), new(nameof(NumberSequence.Last), reserved.Number - 1),
+                new(nameof(NumberSequence.Key), reserved.Key), new(nameof(NumberSequence.Year), reserved.Year),
+                new(nameof(NumberSequence.Last), reserved.Number - 1),
             ], cancellationToken);
-            if (changed == 0) throw new DbUpdateConcurrencyException($"Number {reserved.Number} of {reserved.Key} {reserved.Year} was taken.");
+            if (changed == 0)
+                throw new DbUpdateConcurrencyException($"Number {reserved.Number} of {reserved.Key} {reserved.Year} was taken.");
         }
         if (reserved.DocumentText is not null && reserved.RequestId is not null)
             await rows.InsertAsync([new DocumentNumberAssignment

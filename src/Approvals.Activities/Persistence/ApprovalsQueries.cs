@@ -12,18 +12,22 @@ namespace Approvals.Activities.Persistence;
 public static class ApprovalsQueries
 {
     private static readonly PerModelQuery<Func<ApprovalsDbContext, string, CancellationToken, Task<HumanTask?>>> TaskQuery = new(() =>
-        EF.CompileAsyncQuery((ApprovalsDbContext db, string id, CancellationToken _) => db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id)));
+        EF.CompileAsyncQuery((ApprovalsDbContext db, string id, CancellationToken _) =>
+            db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id)));
 
     private static readonly PerModelQuery<Func<ApprovalsDbContext, string, CancellationToken, Task<Request?>>> RequestQuery = new(() =>
-        EF.CompileAsyncQuery((ApprovalsDbContext db, string id, CancellationToken _) => db.Requests.AsNoTracking().FirstOrDefault(r => r.Id == id)));
+        EF.CompileAsyncQuery((ApprovalsDbContext db, string id, CancellationToken _) =>
+            db.Requests.AsNoTracking().FirstOrDefault(r => r.Id == id)));
 
-    private static readonly PerModelQuery<Func<ApprovalsDbContext, string, string, CancellationToken, Task<bool>>> ApplicantQuery = new(() =>
-        EF.CompileAsyncQuery((ApprovalsDbContext db, string requestId, string userId, CancellationToken _) =>
+    private static readonly PerModelQuery<Func<ApprovalsDbContext, string, string, CancellationToken, Task<bool>>> ApplicantQuery =
+        new(() => EF.CompileAsyncQuery((ApprovalsDbContext db, string requestId, string userId, CancellationToken _) =>
             db.Requests.Any(r => r.Id == requestId && r.ApplicantId == userId)));
 
-    public static Task<HumanTask?> TaskById(ApprovalsDbContext db, string id, CancellationToken cancellationToken) => TaskQuery.For(db)(db, id, cancellationToken);
+    public static Task<HumanTask?> TaskById(ApprovalsDbContext db, string id, CancellationToken cancellationToken) =>
+        TaskQuery.For(db)(db, id, cancellationToken);
 
-    public static Task<Request?> RequestById(ApprovalsDbContext db, string id, CancellationToken cancellationToken) => RequestQuery.For(db)(db, id, cancellationToken);
+    public static Task<Request?> RequestById(ApprovalsDbContext db, string id, CancellationToken cancellationToken) =>
+        RequestQuery.For(db)(db, id, cancellationToken);
 
     /// <summary>Whether <paramref name="userId"/> applied for the request.</summary>
     public static Task<bool> IsApplicant(ApprovalsDbContext db, string requestId, string userId, CancellationToken cancellationToken) =>

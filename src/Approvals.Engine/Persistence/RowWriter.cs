@@ -63,7 +63,8 @@ public sealed class RowWriter
     /// Sets <paramref name="set"/> on the rows matching every condition of <paramref name="where"/> (a property equal to
     /// one of the values given for it) and returns how many rows changed.
     /// </summary>
-    public async Task<int> UpdateAsync<T>(IReadOnlyList<RowValue> set, IReadOnlyList<RowCondition> where, CancellationToken cancellationToken) where T : class
+    public async Task<int> UpdateAsync<T>(IReadOnlyList<RowValue> set, IReadOnlyList<RowCondition> where,
+        CancellationToken cancellationToken) where T : class
     {
         var type = EntityType<T>();
         var shape = "update:" + string.Join(',', set.Select(s => s.Property)) + ":" + Shape(where);
@@ -80,13 +81,15 @@ public sealed class RowWriter
         return await RunAsync(command, cancellationToken);
     }
 
-    /// <summary>Updates one row by its key, requiring every <paramref name="expected"/> value still to hold (a concurrency token).</summary>
-    public async Task UpdateRowAsync<T>(T row, IReadOnlyList<string> properties, IReadOnlyList<RowCondition> expected, CancellationToken cancellationToken)
+    /// <summary>Updates one row by its key, requiring each <paramref name="expected"/> value still to hold (a concurrency token).</summary>
+    public async Task UpdateRowAsync<T>(T row, IReadOnlyList<string> properties, IReadOnlyList<RowCondition> expected,
+        CancellationToken cancellationToken)
         where T : class
     {
         var type = EntityType<T>();
         var where = KeyOf(type, row).Concat(expected).ToList();
-        var set = properties.Select(name => new RowValue(name, Property(type, name).GetGetter().GetClrValueUsingContainingEntity(row))).ToList();
+        var set = properties.Select(name => new RowValue(name, Property(type, name).GetGetter().GetClrValueUsingContainingEntity(row)))
+            .ToList();
         if (await UpdateAsync<T>(set, where, cancellationToken) == 0)
             throw new DbUpdateConcurrencyException($"The {type.ShortName()} row {KeyText(type, row)} changed or was removed meanwhile.");
     }
@@ -101,7 +104,10 @@ public sealed class RowWriter
         var values = rows.Select(r => key.GetGetter().GetClrValueUsingContainingEntity(r)).ToArray();
         var deleted = await DeleteWhereAsync<T>([new RowCondition(key.Name, values)], cancellationToken);
         if (deleted != rows.Count)
-            throw new DbUpdateConcurrencyException($"{rows.Count - deleted} of {rows.Count} {type.ShortName()} rows were removed meanwhile.");
+        {
+            var missing = rows.Count - deleted;
+            throw new DbUpdateConcurrencyException($"{missing} of {rows.Count} {type.ShortName()} rows were removed meanwhile.");
+        }
     }
 
     /// <summary>Deletes the rows matching every condition and returns how many there were.</summary>
@@ -136,9 +142,10 @@ public sealed class RowWriter
     /// Keeps the statements written on <paramref name="connection"/> prepared for as long as it lives: for a connection
     /// that stays open (SQLite's writer), where preparing each statement anew is most of what a write costs.
     /// </summary>
-    public static void KeepPrepared(DbConnection connection) => Prepared.AddOrUpdate(connection, new Dictionary<string, DbCommand>(StringComparer.Ordinal));
+    public static void KeepPrepared(DbConnection connection) =>
+        Prepared.AddOrUpdate(connection, new Dictionary<string, DbCommand>(StringComparer.Ordinal));
 
-    /// <summary>A command for one of this writer's statements: the prepared one when the connection keeps them, a new one otherwise.</summary>
+    /// <summary>A command for one of this writer's statements: the prepared one when the connection keeps them, else a new one.</summary>
     private PreparedStatement Statement(string sql)
     {
         if (!Prepared.TryGetValue(_connection, out var kept)) return new PreparedStatement(Command(sql), Owned: true);
@@ -199,7 +206,8 @@ public sealed class RowWriter
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
 
-    private static string Shape(IReadOnlyList<RowCondition> where) => string.Join(',', where.Select(w => $"{w.Property}:{w.AnyOf.Count(v => v is not null)}:{w.AnyOf.Any(v => v is null)}"));
+    private static string Shape(IReadOnlyList<RowCondition> where) =>
+        string.Join(',', where.Select(w => $"{w.Property}:{w.AnyOf.Count(v => v is not null)}:{w.AnyOf.Any(v => v is null)}"));
 
     private static string InsertSql(IEntityType type, IReadOnlyList<IProperty> columns, int rows, IProperty? generated)
     {
@@ -242,7 +250,8 @@ public sealed class RowWriter
         if (n < command.Parameters.Count)
         {
             // The value as the mapping stores it (what CreateParameter would set): enums without a converter as numbers.
-            if (value is Enum && mapping.Converter is null) value = Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), CultureInfo.InvariantCulture);
+            if (value is Enum && mapping.Converter is null)
+                value = Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), CultureInfo.InvariantCulture);
             if (mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
             command.Parameters[n++].Value = value ?? DBNull.Value;
             return;

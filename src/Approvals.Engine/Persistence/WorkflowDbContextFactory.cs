@@ -29,7 +29,8 @@ public sealed class WorkflowDbContextFactory : IDisposable
             var pool = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite(ConnectionString).Options);
             _create = pool.CreateDbContext;
             // Contexts without a connection of their own: each is handed the writer's connection.
-            _onWriter = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite().Options).CreateDbContext;
+            _onWriter = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite().Options)
+                .CreateDbContext;
         }
     }
 

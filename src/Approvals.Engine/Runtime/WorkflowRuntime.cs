@@ -308,11 +308,13 @@ public sealed class WorkflowRuntime(
     }
 
     // Compiled once per model: every resume reads these (Entity Framework then skips working out a cache key per call).
-    private static readonly PerModelQuery<Func<WorkflowDbContext, string, CancellationToken, Task<WorkflowInstanceRecord?>>> InstanceById = new(() =>
-        EF.CompileAsyncQuery((WorkflowDbContext db, string id, CancellationToken _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id)));
+    private static readonly PerModelQuery<Func<WorkflowDbContext, string, CancellationToken, Task<WorkflowInstanceRecord?>>> InstanceById =
+        new(() => EF.CompileAsyncQuery((WorkflowDbContext db, string id, CancellationToken _) =>
+            db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id)));
 
     private static readonly PerModelQuery<Func<WorkflowDbContext, string, IAsyncEnumerable<Bookmark>>> BookmarksOf = new(() =>
-        EF.CompileAsyncQuery<WorkflowDbContext, string, Bookmark>((db, id) => db.Bookmarks.AsNoTracking().Where(b => b.WorkflowInstanceId == id).OrderBy(b => b.CreatedAt)));
+        EF.CompileAsyncQuery<WorkflowDbContext, string, Bookmark>((db, id) =>
+            db.Bookmarks.AsNoTracking().Where(b => b.WorkflowInstanceId == id).OrderBy(b => b.CreatedAt)));
 
     private static async Task<Loaded?> LoadAsync(WorkflowDbContext db, string instanceId, CancellationToken cancellationToken)
     {
@@ -320,7 +322,8 @@ public sealed class WorkflowRuntime(
         if (record is null) return null;
         var state = WorkflowStateSerializer.Deserialize(record.Data);
         state.Bookmarks = [];
-        await foreach (var bookmark in BookmarksOf.For(db)(db, instanceId).WithCancellation(cancellationToken)) state.Bookmarks.Add(bookmark);
+        await foreach (var bookmark in BookmarksOf.For(db)(db, instanceId).WithCancellation(cancellationToken))
+            state.Bookmarks.Add(bookmark);
         state.Status = record.Status;
         state.SubStatus = record.SubStatus;
         return new Loaded(state, record.ConcurrencyVersion);
@@ -424,7 +427,7 @@ public sealed class WorkflowRuntime(
         foreach (var pending in written) pending.Done.TrySetResult();
     }
 
-    /// <summary>Writes one burst's rows (instance, bookmarks, journal, records, incidents, outbox, participants' rows) in the open transaction.</summary>
+    /// <summary>Writes a burst's rows (instance, bookmarks, journal, records, incidents, outbox, participants' rows) in the open transaction.</summary>
     private async Task WriteAsync(WorkflowDbContext db, ExecutionResult result, long? expectedVersion, CancellationToken cancellationToken)
     {
         var state = result.State;
@@ -449,14 +452,16 @@ public sealed class WorkflowRuntime(
         if (expectedVersion is null) await rows.InsertAsync([instance], cancellationToken);
         else
             // Another executor (another host) that committed first moved the version on: a concurrency conflict, re-run.
-            await rows.UpdateRowAsync(instance, InstanceChanges, [new RowCondition(nameof(instance.ConcurrencyVersion), expectedVersion.Value)], cancellationToken);
+            await rows.UpdateRowAsync(instance, InstanceChanges, [new RowCondition(nameof(instance.ConcurrencyVersion), expectedVersion.Value)],
+                cancellationToken);
 
         // Deleting a bookmark that another executor already deleted affects no row: a concurrency conflict.
         await rows.DeleteAsync(result.RemovedBookmarks, cancellationToken);
         await rows.InsertAsync(result.AddedBookmarks, cancellationToken);
         await rows.InsertAsync(result.Journal, cancellationToken);
         await rows.InsertAsync(result.NewActivityRecords, cancellationToken);
-        foreach (var record in result.UpdatedActivityRecords) await rows.UpdateRowAsync(record, ActivityRecordChanges, [], cancellationToken);
+        foreach (var record in result.UpdatedActivityRecords)
+            await rows.UpdateRowAsync(record, ActivityRecordChanges, [], cancellationToken);
         await rows.InsertAsync(result.Incidents, cancellationToken);
         if (result.ResolvedIncidentIds.Count > 0)
             await rows.UpdateAsync<Incident>([new RowValue(nameof(Incident.ResolvedAt), clock.GetUtcNow())],
@@ -469,7 +474,8 @@ public sealed class WorkflowRuntime(
     [
         nameof(WorkflowInstanceRecord.Status), nameof(WorkflowInstanceRecord.SubStatus), nameof(WorkflowInstanceRecord.UpdatedAt),
         nameof(WorkflowInstanceRecord.FinishedAt), nameof(WorkflowInstanceRecord.CorrelationId), nameof(WorkflowInstanceRecord.Data),
-        nameof(WorkflowInstanceRecord.ConcurrencyVersion), nameof(WorkflowInstanceRecord.IncidentCount), nameof(WorkflowInstanceRecord.Name),
+        nameof(WorkflowInstanceRecord.ConcurrencyVersion), nameof(WorkflowInstanceRecord.IncidentCount),
+        nameof(WorkflowInstanceRecord.Name),
     ];
 
     private static readonly string[] ActivityRecordChanges =

@@ -71,7 +71,8 @@ public abstract class RowWriterTests
             [new RowCondition(nameof(Bookmark.Id), "b1", "b2", "b9"), new RowCondition(nameof(Bookmark.ResumeAt), At, null)], default));
         var unchanged = 0;
         await WriteAsync(engine, async rows => unchanged = await rows.UpdateAsync<Bookmark>(
-            [new RowValue(nameof(Bookmark.LeaseUntil), At)], [new RowCondition(nameof(Bookmark.Id), "b3"), new RowCondition(nameof(Bookmark.ResumeAt), [null])], default));
+            [new RowValue(nameof(Bookmark.LeaseUntil), At)],
+            [new RowCondition(nameof(Bookmark.Id), "b3"), new RowCondition(nameof(Bookmark.ResumeAt), [null])], default));
 
         Assert.Equal(2, changed);
         Assert.Equal(0, unchanged);
@@ -109,7 +110,8 @@ public abstract class RowWriterTests
         await using var engine = await EngineAsync();
         await WriteAsync(engine, rows => rows.InsertAsync([Timer("b1", null)], default));
 
-        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => WriteAsync(engine, rows => rows.InsertAsync([Timer("b1", null)], default)));
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() =>
+            WriteAsync(engine, rows => rows.InsertAsync([Timer("b1", null)], default)));
 
         Assert.IsNotType<DbUpdateConcurrencyException>(failure);
         Assert.IsAssignableFrom<System.Data.Common.DbException>(failure.InnerException);
@@ -141,11 +143,13 @@ public abstract class RowWriterTests
             var rows = new RowWriter(db);
             var message = new OutboxMessage
             {
-                Kind = "mail", WorkflowInstanceId = i == 2 ? null : $"i{i}", Body = new JsonObject { ["text"] = text }, CreatedAt = At.AddMinutes(i),
+                Kind = "mail", WorkflowInstanceId = i == 2 ? null : $"i{i}", Body = new JsonObject { ["text"] = text },
+                CreatedAt = At.AddMinutes(i),
                 Status = i == 1 ? OutboxStatus.Failed : OutboxStatus.Pending, LastError = i == 1 ? text : null,
             };
             await rows.InsertAsync([message], default);
-            await rows.UpdateAsync<OutboxMessage>([new RowValue(nameof(OutboxMessage.Attempts), i)], [new RowCondition(nameof(OutboxMessage.Id), message.Id)], default);
+            await rows.UpdateAsync<OutboxMessage>([new RowValue(nameof(OutboxMessage.Attempts), i)],
+                [new RowCondition(nameof(OutboxMessage.Id), message.Id)], default);
             await tx.CommitAsync();
             messages.Add(message);
         }
@@ -177,5 +181,6 @@ public sealed class SqliteRowWriterTests : RowWriterTests
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresRowWriterTests(PostgresServer server) : RowWriterTests
 {
-    protected override async Task<TestEngine> EngineAsync() => await TestEngine.CreateAsync(connectionString: await server.CreateDatabaseAsync());
+    protected override async Task<TestEngine> EngineAsync() =>
+        await TestEngine.CreateAsync(connectionString: await server.CreateDatabaseAsync());
 }

@@ -166,7 +166,8 @@ public sealed class RuntimeTests
         await engine.Runtime.StartAsync(definition, new StartWorkflowOptions { InstanceId = "first" });
 
         // The same instance id again: its rows cannot be written, and with nobody else waiting its transaction is its own.
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => engine.Runtime.StartAsync(definition, new StartWorkflowOptions { InstanceId = "first" }));
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() =>
+            engine.Runtime.StartAsync(definition, new StartWorkflowOptions { InstanceId = "first" }));
         await engine.Runtime.StartAsync(definition, new StartWorkflowOptions { InstanceId = "second" });
 
         Assert.Equal(["first", "second"], (await engine.QueryAsync(db => db.Instances.Select(i => i.Id))).Order());
