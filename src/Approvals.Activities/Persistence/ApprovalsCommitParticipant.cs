@@ -88,7 +88,7 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
                 await UpdateRequestAsync(rows, updated, at, cancellationToken);
                 break;
             case RequestUpdated revised:
-                await ReviseRequestAsync(db, revised, at, cancellationToken);
+                await ReviseRequestAsync(db, rows, revised, at, cancellationToken);
                 break;
             case NumberReserved reserved:
                 await ReserveAsync(rows, reserved, at, cancellationToken);
@@ -206,7 +206,7 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
     }
 
     /// <summary>A change with revised form data keeps the replaced data as a revision.</summary>
-    private static async Task ReviseRequestAsync(ApprovalsDbContext db, RequestUpdated u, DateTimeOffset at,
+    private static async Task ReviseRequestAsync(ApprovalsDbContext db, RowWriter rows, RequestUpdated u, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == u.RequestId, cancellationToken);
@@ -219,7 +219,7 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
         request.Revision++;
         request.UpdatedAt = at;
         await SaveAsync(db, cancellationToken);
-        await UpdateRequestAsync(new RowWriter(db), u with { Data = null }, at, cancellationToken);
+        await UpdateRequestAsync(rows, u with { Data = null }, at, cancellationToken);
     }
 
     private static async Task ReserveAsync(RowWriter rows, NumberReserved reserved, DateTimeOffset at, CancellationToken cancellationToken)

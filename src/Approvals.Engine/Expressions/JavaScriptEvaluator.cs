@@ -223,7 +223,6 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         return input.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
     }
 
-
     private static JsValue ToJs(JsEngine engine, JsonNode? node) => node switch
     {
         null => JsValue.Null,

@@ -22,6 +22,7 @@ public sealed class RowWriter
 {
     private static readonly ConcurrentDictionary<(IEntityType Type, string Shape), string> Statements = new();
     private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Prepared = new();
+    private static readonly ConcurrentDictionary<IEntityType, (IProperty? Generated, IProperty[] Columns)> InsertColumns = new();
     private readonly DbContext _db;
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
@@ -39,10 +40,9 @@ public sealed class RowWriter
     {
         if (rows.Count == 0) return;
         var type = EntityType<T>();
-        var generated = type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] ? key : null;
-        var columns = type.GetProperties().Where(p => p != generated).ToList();
+        var (generated, columns) = InsertColumns.GetOrAdd(type, ColumnsToInsert);
         // The order of rows a multi-row RETURNING gives back is not promised: rows with a generated key go one at a time.
-        foreach (var chunk in generated is null ? rows.Chunk(Math.Max(1, 500 / columns.Count)) : rows.Select(r => new[] { r }))
+        foreach (var chunk in generated is null ? rows.Chunk(Math.Max(1, 500 / columns.Length)) : rows.Select(r => new[] { r }))
         {
             var sql = Statements.GetOrAdd((type, $"insert:{chunk.Length}"), _ => InsertSql(type, columns, chunk.Length, generated));
             await using var command = Statement(sql);
@@ -168,7 +168,7 @@ public sealed class RowWriter
     }
 
     /// <summary>Runs a statement, reporting a failure as <c>SaveChanges</c> would.</summary>
-    public static async Task<int> RunAsync(DbCommand command, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(DbCommand command, CancellationToken cancellationToken)
     {
         try
         {
@@ -208,6 +208,13 @@ public sealed class RowWriter
 
     private static string Shape(IReadOnlyList<RowCondition> where) =>
         string.Join(',', where.Select(w => $"{w.Property}:{w.AnyOf.Count(v => v is not null)}:{w.AnyOf.Any(v => v is null)}"));
+
+    /// <summary>The columns an insert names: all but a key the database generates.</summary>
+    private static (IProperty? Generated, IProperty[] Columns) ColumnsToInsert(IEntityType type)
+    {
+        var generated = type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] ? key : null;
+        return (generated, type.GetProperties().Where(p => p != generated).ToArray());
+    }
 
     private static string InsertSql(IEntityType type, IReadOnlyList<IProperty> columns, int rows, IProperty? generated)
     {

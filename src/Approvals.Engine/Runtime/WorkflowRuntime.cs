@@ -410,10 +410,6 @@ public sealed class WorkflowRuntime(
                     await tx.RollbackToSavepointAsync(savepoint, CancellationToken.None);
                     pending.Done.TrySetException(ex);
                 }
-                finally
-                {
-                    db.ChangeTracker.Clear();
-                }
             }
             await tx.CommitAsync(CancellationToken.None);
         }

@@ -51,7 +51,7 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
                 }
                 continue;
             }
-            if ((node.Body is not null && !descriptor.RunsBody) || (node.Json["activities"] is JsonArray && !descriptor.RunsBody))
+            if (!descriptor.RunsBody && (node.Body is not null || node.Json["activities"] is JsonArray))
             {
                 problems.Add(new DefinitionProblem("activity-nested-container",
                     $"Activity '{node.DisplayName}' (id {node.Id}) contains other activities; only the root may contain activities here.", path, node.Id, node.Type));
@@ -188,7 +188,6 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             }
         }
     }
-
 
     private static bool IsEmpty(JsonNode? raw, InputBinding? binding)
     {
