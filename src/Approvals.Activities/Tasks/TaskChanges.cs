@@ -6,13 +6,30 @@ namespace Approvals.Activities.Tasks;
 public sealed record TaskCreated(HumanTask Task);
 
 /// <summary>A decision on a task. Applied only while the task is still open; otherwise the burst loses and is re-run.</summary>
-public sealed record TaskCompleted(string TaskId, string Outcome, string? Comment, string ActedBy, string? OnBehalfOf, string? OperationId, DateTimeOffset At, JsonObject? Payload, IReadOnlyList<string> AttachmentIds);
+public sealed record TaskCompleted(string TaskId, string Outcome, string? Comment, string ActedBy, string? OnBehalfOf, string? OperationId,
+    DateTimeOffset At, JsonObject? Payload, IReadOnlyList<string> AttachmentIds) : ITaskChange
+{
+    /// <summary>The task as this decision leaves it: the columns the commit writes, set on a copy read before.</summary>
+    public HumanTask ApplyTo(HumanTask task)
+    {
+        task.Status = HumanTaskStatus.Completed;
+        task.Outcome = Outcome;
+        task.Comment = Comment;
+        task.ActedBy = ActedBy;
+        task.OnBehalfOf = OnBehalfOf;
+        task.OperationId = OperationId;
+        task.CompletedAt = At;
+        task.Payload = Payload;
+        task.AttachmentIds = [.. AttachmentIds];
+        return task;
+    }
+}
 
 /// <summary>A task closed without a decision: its stage closed, or the instance was cancelled.</summary>
-public sealed record TaskCancelled(string TaskId, string Reason, DateTimeOffset At);
+public sealed record TaskCancelled(string TaskId, string Reason, DateTimeOffset At) : ITaskChange;
 
-public sealed record TaskReminded(string TaskId, int RemindersSent);
+public sealed record TaskReminded(string TaskId, int RemindersSent) : ITaskChange;
 
-public sealed record TaskEscalated(string TaskId, string Role, DateTimeOffset At);
+public sealed record TaskEscalated(string TaskId, string Role, DateTimeOffset At) : ITaskChange;
 
-public sealed record TaskOverdue(string TaskId);
+public sealed record TaskOverdue(string TaskId) : ITaskChange;

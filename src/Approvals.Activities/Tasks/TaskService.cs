@@ -104,11 +104,12 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         var onBehalfOf = actor.OnBehalfOf ?? (task.DelegatedFrom is { } from && from != actor.UserId ? from : null);
         var decision = new TaskDecision(task.Id, outcome, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), actor.UserId, onBehalfOf,
             operationId, payload, attachmentIds ?? []);
+        WorkflowRunResult run;
         try
         {
             var input = decision.ToJson();
             if (task.Kind == "run-task") input["result"] = payload?.DeepClone();
-            await runtime.ResumeInInstanceAsync(task.WorkflowInstanceId, task.BookmarkId, input, keepFaults: false, cancellationToken);
+            run = await runtime.ResumeInInstanceAsync(task.WorkflowInstanceId, task.BookmarkId, input, keepFaults: false, cancellationToken);
         }
         catch (WorkflowFaultException fault)
         {
@@ -121,6 +122,9 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
             var now = await GetAsync(taskId, cancellationToken);
             return Settled(now, operationId) ?? throw new TaskConflictException("The task changed while you were deciding it.", now);
         }
+        // The commit says how it closed the task: a second read of the row it just wrote would cost a tenth of the decision.
+        if (run.Committed.OfType<ITaskChange>().Where(c => c.TaskId == task.Id).ToList() is [TaskCompleted completed])
+            return new TaskDecisionResult(completed.ApplyTo(task), false);
         return new TaskDecisionResult(await GetAsync(taskId, cancellationToken), false);
     }
 

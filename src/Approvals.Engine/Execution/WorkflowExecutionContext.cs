@@ -12,7 +12,8 @@ public sealed class WorkflowExecutionContext
         Workflow = workflow;
         State = state;
         Services = services;
-        Now = now;
+        // Whole microseconds: what PostgreSQL keeps, so a timestamp read back equals the one the burst used, on either database.
+        Now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         CancellationToken = cancellationToken;
         Result = new ExecutionResult(state) { IsNew = isNew };
         foreach (var item in state.Queue) Queue.Enqueue(item);

@@ -528,5 +528,6 @@ public sealed class WorkflowRuntime(
         result.State.SubStatus,
         result.State.Bookmarks.ToList(),
         result.Incidents.ToList(),
-        result.State.Output);
+        result.State.Output,
+        result.CommitItems.ToList());
 }

@@ -68,6 +68,8 @@ public static class HostingExtensions
         var configuration = builder.Configuration;
         var services = builder.Services;
         var (dataDirectory, connectionString, provider) = StorageOf(builder);
+        Memory.NativeHeap.LimitArenas();
+        services.AddHostedService<Memory.NativeHeapTrimming>();
         Approvals.Activities.Calendar.OfficeTime.Use(configuration["Approvals:TimeZone"]);
 
         // Keys that protect cookies, bearer tokens and mail links live with the data, so they survive restarts; with

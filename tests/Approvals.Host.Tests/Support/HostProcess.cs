@@ -34,6 +34,7 @@ public sealed class HostProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output);
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
+    public int ProcessId => _process.Id;
 
     /// <summary>
     /// Starts a host; <paramref name="settings"/> become environment variables (<c>Hangfire:TimerLease</c> → <c>Hangfire__TimerLease</c>).
