@@ -109,7 +109,8 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         {
             var input = decision.ToJson();
             if (task.Kind == "run-task") input["result"] = payload?.DeepClone();
-            run = await runtime.ResumeInInstanceAsync(task.WorkflowInstanceId, task.BookmarkId, input, keepFaults: false, cancellationToken);
+            run = await runtime.ResumeInInstanceAsync(task.WorkflowInstanceId, task.BookmarkId, input, keepFaults: false,
+                cancellationToken);
         }
         catch (WorkflowFaultException fault)
         {

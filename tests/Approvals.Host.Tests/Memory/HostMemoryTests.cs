@@ -13,7 +13,8 @@ public sealed class HostMemoryTests
         Assert.True(OperatingSystem.IsLinux(), "the host runs on Linux here");
         await using var host = await HostProcess.Start(new Dictionary<string, string>()).ReadyAsync();
 
-        var threads = Directory.GetDirectories($"/proc/{host.ProcessId}/task").Select(t => File.ReadAllText(Path.Combine(t, "comm")).Trim()).ToList();
+        var threads = Directory.GetDirectories($"/proc/{host.ProcessId}/task")
+            .Select(t => File.ReadAllText(Path.Combine(t, "comm")).Trim()).ToList();
 
         // The server collector names its threads ".NET Server GC"; the workstation one collects on the allocating thread.
         Assert.Contains(".NET Finalizer", threads);
@@ -44,6 +45,9 @@ public sealed class HostMemoryTests
         Assert.True(freed - after > 24 * 1024, $"resident memory went only from {freed} kB to {after} kB");
     }
 
-    private static long ResidentKilobytes() =>
-        long.Parse(File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+    private static long ResidentKilobytes()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+    }
 }
