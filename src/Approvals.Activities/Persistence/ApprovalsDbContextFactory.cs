@@ -20,9 +20,9 @@ public sealed class ApprovalsDbContextFactory
         _engine = engine;
         _standalone = Provider == DatabaseProvider.PostgreSql
             ? new PooledDbContextFactory<PostgresApprovalsDbContext>(new DbContextOptionsBuilder<PostgresApprovalsDbContext>()
-                .UseNpgsql(engine.ConnectionString, PgHistory).Options).CreateDbContext
+                .UseNpgsql(engine.ConnectionString, PgHistory).LeftToTheTests().Options).CreateDbContext
             : new PooledDbContextFactory<SqliteApprovalsDbContext>(new DbContextOptionsBuilder<SqliteApprovalsDbContext>()
-                .UseSqlite(engine.ConnectionString, SqliteHistory).Options).CreateDbContext;
+                .UseSqlite(engine.ConnectionString, SqliteHistory).LeftToTheTests().Options).CreateDbContext;
         _enlisted = Provider == DatabaseProvider.PostgreSql
             ? new PooledDbContextFactory<PostgresApprovalsDbContext>(new DbContextOptionsBuilder<PostgresApprovalsDbContext>().UseNpgsql(PgHistory).Options).CreateDbContext
             : new PooledDbContextFactory<SqliteApprovalsDbContext>(new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite(SqliteHistory).Options).CreateDbContext;

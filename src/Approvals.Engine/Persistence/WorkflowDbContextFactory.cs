@@ -21,12 +21,14 @@ public sealed class WorkflowDbContextFactory : IDisposable
         WriteGate = new WriteGate(singleWriter: Provider == DatabaseProvider.Sqlite);
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            var pool = new PooledDbContextFactory<PostgresWorkflowDbContext>(new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(ConnectionString).Options);
+            var pool = new PooledDbContextFactory<PostgresWorkflowDbContext>(new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(ConnectionString)
+                .LeftToTheTests().Options);
             _create = pool.CreateDbContext;
         }
         else
         {
-            var pool = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite(ConnectionString).Options);
+            var pool = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite(ConnectionString)
+                .LeftToTheTests().Options);
             _create = pool.CreateDbContext;
             // Contexts without a connection of their own: each is handed the writer's connection.
             _onWriter = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite().Options)

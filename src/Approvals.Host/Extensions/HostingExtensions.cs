@@ -101,10 +101,11 @@ public static class HostingExtensions
         });
 
         if (provider == DatabaseProvider.PostgreSql)
-            services.AddDbContext<IdentityDb, PostgresIdentityDb>(o => o.UseNpgsql(connectionString, x => x.MigrationsHistoryTable(IdentityDb.MigrationsHistoryTable)));
+            services.AddDbContext<IdentityDb, PostgresIdentityDb>(o => o.UseNpgsql(connectionString, x => x.MigrationsHistoryTable(IdentityDb.MigrationsHistoryTable))
+                .LeftToTheTests());
         else
             services.AddDbContext<IdentityDb, SqliteIdentityDb>(o => o.UseSqlite(new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 }.ToString(),
-                x => x.MigrationsHistoryTable(IdentityDb.MigrationsHistoryTable)));
+                x => x.MigrationsHistoryTable(IdentityDb.MigrationsHistoryTable)).LeftToTheTests());
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;

@@ -1,0 +1,25 @@
+using Approvals.Activities.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approvals.Activities.Tests.Persistence;
+
+/// <summary>The check start-up leaves out: the approval domain's model matches its migrations on both databases.</summary>
+public sealed class ModelCheckTests
+{
+    [Fact]
+    public void The_approvals_model_matches_its_sqlite_migrations()
+    {
+        using var db = new SqliteApprovalsDbContext(new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite("Data Source=:memory:").Options);
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration: run dotnet ef migrations add");
+    }
+
+    [Fact]
+    public void The_approvals_model_matches_its_postgresql_migrations()
+    {
+        using var db = new PostgresApprovalsDbContext(new DbContextOptionsBuilder<PostgresApprovalsDbContext>()
+            .UseNpgsql("Host=127.0.0.1;Database=approvals_model_check").Options);
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration: run dotnet ef migrations add");
+    }
+}
