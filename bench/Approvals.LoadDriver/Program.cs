@@ -43,6 +43,11 @@ try
         Console.WriteLine($"| {level:N0} | {submitted.Rate:F0} | {submitted.P50:F1} | {submitted.P99:F1} | {decided.Rate:F0} | {decided.P50:F1} | {decided.P99:F1} | " +
             $"{submitted.Errors + decided.Errors} | {rss:F0} |");
     }
+    // The hosts once the load has passed, still holding every open request: what an office's server holds between bursts
+    // (the figures above are taken the moment a level's last decision is answered).
+    await Task.Delay(TimeSpan.FromSeconds(15));
+    Console.WriteLine();
+    Console.WriteLine($"RSS 15 s after the last level, {open:N0} requests open: {hosts.Sum(h => h.ResidentMegabytes()):F0} MB");
 }
 finally
 {
