@@ -14,7 +14,8 @@ namespace Approvals.Activities.Tasks;
 /// What people do with tasks: decide, claim, release, transfer, delegate. Only the assignee, a candidate (a member
 /// of a candidate role, of the right unit), or an active proxy of either may act; both identities are recorded.
 /// </summary>
-public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRuntime runtime, IUserDirectory directory, RequestTypeCatalog types, TimeProvider clock)
+public sealed class TaskService(
+    ApprovalsDbContextFactory factory, WorkflowRuntime runtime, IUserDirectory directory, RequestTypeCatalog types, TimeProvider clock)
 {
     public async Task<HumanTask> GetAsync(string taskId, CancellationToken cancellationToken = default)
     {
@@ -30,8 +31,11 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
             .OrderBy(t => t.CompletedAt).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Every task a stage of an instance has had, oldest first (each round of a stage that was returned to, each board member's vote).</summary>
-    public async Task<IReadOnlyList<HumanTask>> AtStageAsync(string instanceId, string activityId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every task a stage of an instance has had, oldest first (each round of a stage that was returned to, each board member's vote).
+    /// </summary>
+    public async Task<IReadOnlyList<HumanTask>> AtStageAsync(string instanceId, string activityId,
+        CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
         return await db.Tasks.AsNoTracking().Where(t => t.WorkflowInstanceId == instanceId && t.ActivityId == activityId)
@@ -49,7 +53,8 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         if (await MayActAsSelfAsync(task, userId, cancellationToken)) return new TaskActor(userId, null);
         await using var db = factory.Create();
         var now = clock.GetUtcNow();
-        var proxies = await db.Proxies.AsNoTracking().Where(p => p.SubstituteId == userId && p.From <= now && p.To > now).ToListAsync(cancellationToken);
+        var proxies = await db.Proxies.AsNoTracking().Where(p => p.SubstituteId == userId && p.From <= now && p.To > now)
+            .ToListAsync(cancellationToken);
         foreach (var proxy in proxies.Where(p => p.Covers(now, task.DefinitionId)))
             if (await MayActAsSelfAsync(task, proxy.PrincipalId, cancellationToken)) return new TaskActor(userId, proxy.PrincipalId);
         return null;
@@ -102,7 +107,8 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         await ValidateAsync(task, outcome, comment, payload, cancellationToken);
 
         var onBehalfOf = actor.OnBehalfOf ?? (task.DelegatedFrom is { } from && from != actor.UserId ? from : null);
-        var decision = new TaskDecision(task.Id, outcome, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), actor.UserId, onBehalfOf,
+        var decision = new TaskDecision(task.Id, outcome, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), actor.UserId,
+            onBehalfOf,
             operationId, payload, attachmentIds ?? []);
         WorkflowRunResult run;
         try
@@ -132,22 +138,26 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
     private static TaskDecisionResult? Settled(HumanTask task, string? operationId) => task.Status switch
     {
         HumanTaskStatus.Completed when operationId is not null && task.OperationId == operationId => new TaskDecisionResult(task, true),
-        HumanTaskStatus.Completed => throw new TaskConflictException($"The task was already decided: {task.Outcome} by {task.ActedBy} at {task.CompletedAt:u}.", task),
+        HumanTaskStatus.Completed => throw new TaskConflictException(
+            $"The task was already decided: {task.Outcome} by {task.ActedBy} at {task.CompletedAt:u}.", task),
         HumanTaskStatus.Cancelled => throw new TaskConflictException($"The task is closed: {task.CancelReason}", task),
         _ => null,
     };
 
-    private async Task ValidateAsync(HumanTask task, string outcome, string? comment, JsonObject? payload, CancellationToken cancellationToken)
+    private async Task ValidateAsync(HumanTask task, string outcome, string? comment, JsonObject? payload,
+        CancellationToken cancellationToken)
     {
         if (Forms.JsonText.Problems(payload, "payload") is [var unreadablePayload, ..])
             throw new DecisionInvalidException(unreadablePayload.Path, $"'{unreadablePayload.Path}' {unreadablePayload.Message}.");
         if (!task.Outcomes.Contains(outcome))
-            throw new DecisionInvalidException("outcome", $"'{outcome}' is not a decision this task offers ({string.Join(", ", task.Outcomes)}).");
+            throw new DecisionInvalidException("outcome",
+                $"'{outcome}' is not a decision this task offers ({string.Join(", ", task.Outcomes)}).");
         if (task.CommentRequiredFor.Contains(outcome) && string.IsNullOrWhiteSpace(comment))
             throw new DecisionInvalidException("comment", $"A comment is required to choose {outcome}.");
         if (task.Payload?["required"]?[outcome] is JsonArray required)
             foreach (var field in required.Select(f => f!.GetValue<string>()))
-                if (payload?[field] is null || (payload[field] is JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s)))
+                if (payload?[field] is null
+                    || (payload[field] is JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s)))
                     throw new DecisionInvalidException($"payload.{field}", $"'{field}' is required to choose {outcome}.");
         // Every recorded field is checked by its type before anything runs (a date that is no date never closes a request).
         foreach (var (field, type) in task.Payload?["types"] as JsonObject ?? [])
@@ -159,12 +169,15 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
             throw new DecisionInvalidException("comment", $"A comment is at most {MaxCommentLength} characters ({comment.Length} given).");
         if (task.Kind == "revise" && outcome == "Resubmitted")
         {
-            if (payload?["data"] is not JsonObject data) throw new DecisionInvalidException("payload.data", "A resubmission needs the revised form data.");
+            if (payload?["data"] is not JsonObject data)
+                throw new DecisionInvalidException("payload.data", "A resubmission needs the revised form data.");
             await using var db = factory.Create();
             var request = await db.Requests.AsNoTracking().FirstAsync(r => r.Id == task.RequestId, cancellationToken);
-            var type = await types.FindAsync(request.Type, cancellationToken) ?? throw new InvalidOperationException($"Request type '{request.Type}' is not published.");
+            var type = await types.FindAsync(request.Type, cancellationToken)
+                ?? throw new InvalidOperationException($"Request type '{request.Type}' is not published.");
             var errors = FormValidator.Validate(type.Form, data);
-            if (errors.Count > 0) throw new FormValidationException(errors.Select(e => e with { Path = "payload.data." + e.Path }).ToList());
+            if (errors.Count > 0)
+                throw new FormValidationException(errors.Select(e => e with { Path = "payload.data." + e.Path }).ToList());
         }
     }
 
@@ -172,9 +185,16 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
     public async Task<HumanTask> ClaimAsync(string taskId, string userId, CancellationToken cancellationToken = default)
     {
         var task = await GetAsync(taskId, cancellationToken);
-        if (task.AssigneeId is not null || task.CandidateRoles.Count == 0) throw new DecisionInvalidException("task", "Only a task offered to a role can be claimed.");
-        if (task.Status != HumanTaskStatus.Open) throw new TaskConflictException(task.Status == HumanTaskStatus.Claimed ? $"The task was already claimed by {task.ClaimedBy}." : "The task is no longer open.", task);
-        var actor = await ActorForAsync(task, userId, cancellationToken) ?? throw new TaskForbiddenException($"You may not claim this task: it is for {Describe(task)}.");
+        if (task.AssigneeId is not null || task.CandidateRoles.Count == 0)
+            throw new DecisionInvalidException("task", "Only a task offered to a role can be claimed.");
+        if (task.Status != HumanTaskStatus.Open)
+            throw new TaskConflictException(
+                task.Status == HumanTaskStatus.Claimed
+                    ? $"The task was already claimed by {task.ClaimedBy}."
+                    : "The task is no longer open.",
+                task);
+        var actor = await ActorForAsync(task, userId, cancellationToken)
+            ?? throw new TaskForbiddenException($"You may not claim this task: it is for {Describe(task)}.");
         return await ChangeAsync(task, t => t.Status == HumanTaskStatus.Open,
             t => { t.Status = HumanTaskStatus.Claimed; t.ClaimedBy = actor.OnBehalfOf ?? actor.UserId; },
             new AuditRecord(actor.UserId, "Claimed") { OnBehalfOf = actor.OnBehalfOf }, cancellationToken, candidatesOpen: false);
@@ -184,47 +204,67 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
     {
         var task = await GetAsync(taskId, cancellationToken);
         if (task.Status != HumanTaskStatus.Claimed) throw new TaskConflictException("The task is not claimed.", task);
-        var actor = await ActorForAsync(task, userId, cancellationToken) ?? throw new TaskForbiddenException("Only the one who claimed the task may release it.");
+        var actor = await ActorForAsync(task, userId, cancellationToken)
+            ?? throw new TaskForbiddenException("Only the one who claimed the task may release it.");
         return await ChangeAsync(task, t => t.Status == HumanTaskStatus.Claimed && t.ClaimedBy == task.ClaimedBy,
             t => { t.Status = HumanTaskStatus.Open; t.ClaimedBy = null; },
             new AuditRecord(actor.UserId, "Released") { OnBehalfOf = actor.OnBehalfOf }, cancellationToken, candidatesOpen: true);
     }
 
     /// <summary>Transfers the task (转办) to another user, who then decides it as their own.</summary>
-    public async Task<HumanTask> ReassignAsync(string taskId, string userId, string toUserId, string? comment, bool isAdministrator = false, CancellationToken cancellationToken = default)
+    public async Task<HumanTask> ReassignAsync(string taskId, string userId, string toUserId, string? comment, bool isAdministrator = false,
+        CancellationToken cancellationToken = default)
     {
         var task = await GetAsync(taskId, cancellationToken);
-        if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled) throw new TaskConflictException("The task is no longer open.", task);
+        if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled)
+            throw new TaskConflictException("The task is no longer open.", task);
         var actor = isAdministrator ? new TaskActor(userId, null) : await ActorForAsync(task, userId, cancellationToken)
             ?? throw new TaskForbiddenException("Only someone who may decide the task may transfer it.");
         await CheckRecipientAsync(task, toUserId, cancellationToken);
         var status = task.Status;
         return await ChangeAsync(task, t => t.Status == status,
-            t => { t.AssigneeId = toUserId; t.ClaimedBy = null; t.Status = HumanTaskStatus.Open; t.CandidateRoles = []; t.CandidateUnitId = null; },
-            new AuditRecord(actor.UserId, "Transferred") { OnBehalfOf = actor.OnBehalfOf, Comment = comment, Data = new JsonObject { ["to"] = toUserId, ["from"] = task.AssigneeId } },
+            t =>
+            {
+                t.AssigneeId = toUserId; t.ClaimedBy = null; t.Status = HumanTaskStatus.Open;
+                t.CandidateRoles = []; t.CandidateUnitId = null;
+            },
+            new AuditRecord(actor.UserId, "Transferred")
+            {
+                OnBehalfOf = actor.OnBehalfOf, Comment = comment, Data = new JsonObject { ["to"] = toUserId, ["from"] = task.AssigneeId },
+            },
             cancellationToken, candidatesOpen: false);
     }
 
     /// <summary>Delegates the task: the delegate decides it, on behalf of the one who delegated.</summary>
-    public async Task<HumanTask> DelegateAsync(string taskId, string userId, string toUserId, string? comment, CancellationToken cancellationToken = default)
+    public async Task<HumanTask> DelegateAsync(string taskId, string userId, string toUserId, string? comment,
+        CancellationToken cancellationToken = default)
     {
         var task = await GetAsync(taskId, cancellationToken);
-        if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled) throw new TaskConflictException("The task is no longer open.", task);
-        var actor = await ActorForAsync(task, userId, cancellationToken) ?? throw new TaskForbiddenException("Only someone who may decide the task may delegate it.");
+        if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled)
+            throw new TaskConflictException("The task is no longer open.", task);
+        var actor = await ActorForAsync(task, userId, cancellationToken)
+            ?? throw new TaskForbiddenException("Only someone who may decide the task may delegate it.");
         await CheckRecipientAsync(task, toUserId, cancellationToken);
         var principal = actor.OnBehalfOf ?? actor.UserId;
         var status = task.Status;
         return await ChangeAsync(task, t => t.Status == status,
-            t => { t.DelegatedFrom = principal; t.AssigneeId = toUserId; t.ClaimedBy = null; t.Status = HumanTaskStatus.Open; t.CandidateRoles = []; t.CandidateUnitId = null; },
-            new AuditRecord(actor.UserId, "Delegated") { OnBehalfOf = actor.OnBehalfOf, Comment = comment, Data = new JsonObject { ["to"] = toUserId, ["for"] = principal } },
+            t =>
+            {
+                t.DelegatedFrom = principal; t.AssigneeId = toUserId; t.ClaimedBy = null; t.Status = HumanTaskStatus.Open;
+                t.CandidateRoles = []; t.CandidateUnitId = null;
+            },
+            new AuditRecord(actor.UserId, "Delegated")
+            {
+                OnBehalfOf = actor.OnBehalfOf, Comment = comment, Data = new JsonObject { ["to"] = toUserId, ["for"] = principal },
+            },
             cancellationToken, candidatesOpen: false);
     }
 
     /// <param name="candidatesOpen">
     /// Whether the task is now offered to its roles' inboxes: a claimed, transferred or delegated task is not, a released one is again.
     /// </param>
-    private async Task<HumanTask> ChangeAsync(HumanTask task, Func<HumanTask, bool> stillValid, Action<HumanTask> change, AuditRecord audit, CancellationToken cancellationToken,
-        bool? candidatesOpen = null)
+    private async Task<HumanTask> ChangeAsync(HumanTask task, Func<HumanTask, bool> stillValid, Action<HumanTask> change, AuditRecord audit,
+        CancellationToken cancellationToken, bool? candidatesOpen = null)
     {
         using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
         await using var db = factory.Create();
@@ -232,13 +272,19 @@ public sealed class TaskService(ApprovalsDbContextFactory factory, WorkflowRunti
         // The row is locked until commit (PostgreSQL; SQLite's writers already take turns), so two hosts claiming or
         // transferring the same task at once are decided one after the other and the second sees the first's change.
         var tracked = db.Database.IsNpgsql()
-            ? (await db.Tasks.FromSql($"""SELECT * FROM "Tasks" WHERE "Id" = {task.Id} FOR UPDATE""").ToListAsync(cancellationToken)).Single()
+            ? (await db.Tasks.FromSql($"""SELECT * FROM "Tasks" WHERE "Id" = {task.Id} FOR UPDATE""")
+                .ToListAsync(cancellationToken)).Single()
             : await db.Tasks.FirstAsync(t => t.Id == task.Id, cancellationToken);
         if (!stillValid(tracked)) throw new TaskConflictException("The task changed meanwhile; look again.", tracked);
         change(tracked);
         if (candidatesOpen is { } open)
-            await db.TaskCandidates.Where(c => c.TaskId == task.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsOpen, open), cancellationToken);
-        await AuditTrail.AppendAsync(db, [audit with { TaskId = task.Id, RequestId = task.RequestId, WorkflowInstanceId = task.WorkflowInstanceId, At = clock.GetUtcNow() }], cancellationToken);
+            await db.TaskCandidates.Where(c => c.TaskId == task.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsOpen, open), cancellationToken);
+        var entry = audit with
+        {
+            TaskId = task.Id, RequestId = task.RequestId, WorkflowInstanceId = task.WorkflowInstanceId, At = clock.GetUtcNow(),
+        };
+        await AuditTrail.AppendAsync(db, [entry], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return tracked;
