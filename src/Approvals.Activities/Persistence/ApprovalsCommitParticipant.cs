@@ -154,17 +154,7 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
 
     private static async Task CompleteAsync(RowWriter rows, TaskCompleted c, CancellationToken cancellationToken)
     {
-        var changed = await rows.UpdateAsync<HumanTask>([
-            new(nameof(HumanTask.Status), HumanTaskStatus.Completed),
-            new(nameof(HumanTask.Outcome), c.Outcome),
-            new(nameof(HumanTask.Comment), c.Comment),
-            new(nameof(HumanTask.ActedBy), c.ActedBy),
-            new(nameof(HumanTask.OnBehalfOf), c.OnBehalfOf),
-            new(nameof(HumanTask.OperationId), c.OperationId),
-            new(nameof(HumanTask.CompletedAt), c.At),
-            new(nameof(HumanTask.Payload), c.Payload),
-            new(nameof(HumanTask.AttachmentIds), c.AttachmentIds.ToList()),
-        ], StillOpen(c.TaskId), cancellationToken);
+        var changed = await rows.UpdateAsync<HumanTask>(c.Columns, StillOpen(c.TaskId), cancellationToken);
         if (changed == 0) throw new DbUpdateConcurrencyException($"Task {c.TaskId} is no longer open.");
         await CloseCandidatesAsync(rows, c.TaskId, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Approvals.Engine.Persistence;
 
 namespace Approvals.Activities.Tasks;
 
@@ -9,7 +10,21 @@ public sealed record TaskCreated(HumanTask Task);
 public sealed record TaskCompleted(string TaskId, string Outcome, string? Comment, string ActedBy, string? OnBehalfOf, string? OperationId,
     DateTimeOffset At, JsonObject? Payload, IReadOnlyList<string> AttachmentIds) : ITaskChange
 {
-    /// <summary>The task as this decision leaves it: the columns the commit writes, set on a copy read before.</summary>
+    /// <summary>The columns the commit writes on the task row (<see cref="ApplyTo"/> sets the same on a task in memory).</summary>
+    public IReadOnlyList<RowValue> Columns =>
+    [
+        new(nameof(HumanTask.Status), HumanTaskStatus.Completed),
+        new(nameof(HumanTask.Outcome), Outcome),
+        new(nameof(HumanTask.Comment), Comment),
+        new(nameof(HumanTask.ActedBy), ActedBy),
+        new(nameof(HumanTask.OnBehalfOf), OnBehalfOf),
+        new(nameof(HumanTask.OperationId), OperationId),
+        new(nameof(HumanTask.CompletedAt), At),
+        new(nameof(HumanTask.Payload), Payload),
+        new(nameof(HumanTask.AttachmentIds), AttachmentIds.ToList()),
+    ];
+
+    /// <summary>The task as this decision leaves it: <see cref="Columns"/> set on a copy read before.</summary>
     public HumanTask ApplyTo(HumanTask task)
     {
         task.Status = HumanTaskStatus.Completed;

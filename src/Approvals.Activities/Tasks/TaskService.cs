@@ -108,8 +108,7 @@ public sealed class TaskService(
 
         var onBehalfOf = actor.OnBehalfOf ?? (task.DelegatedFrom is { } from && from != actor.UserId ? from : null);
         var decision = new TaskDecision(task.Id, outcome, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), actor.UserId,
-            onBehalfOf,
-            operationId, payload, attachmentIds ?? []);
+            onBehalfOf, operationId, payload, attachmentIds ?? []);
         WorkflowRunResult run;
         try
         {

@@ -12,8 +12,9 @@ public static class ModelCheck
 {
     public static DbContextOptionsBuilder<TContext> LeftToTheTests<TContext>(this DbContextOptionsBuilder<TContext> builder)
         where TContext : DbContext =>
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        builder.ConfigureWarnings(Unchecked);
 
-    public static DbContextOptionsBuilder LeftToTheTests(this DbContextOptionsBuilder builder) =>
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    public static DbContextOptionsBuilder LeftToTheTests(this DbContextOptionsBuilder builder) => builder.ConfigureWarnings(Unchecked);
+
+    private static void Unchecked(WarningsConfigurationBuilder warnings) => warnings.Ignore(RelationalEventId.PendingModelChangesWarning);
 }

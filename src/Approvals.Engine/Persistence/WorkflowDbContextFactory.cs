@@ -21,18 +21,18 @@ public sealed class WorkflowDbContextFactory : IDisposable
         WriteGate = new WriteGate(singleWriter: Provider == DatabaseProvider.Sqlite);
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            var pool = new PooledDbContextFactory<PostgresWorkflowDbContext>(new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(ConnectionString)
-                .LeftToTheTests().Options);
+            var pool = new PooledDbContextFactory<PostgresWorkflowDbContext>(
+                new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(ConnectionString).LeftToTheTests().Options);
             _create = pool.CreateDbContext;
         }
         else
         {
-            var pool = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite(ConnectionString)
-                .LeftToTheTests().Options);
+            var pool = new PooledDbContextFactory<SqliteWorkflowDbContext>(
+                new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite(ConnectionString).LeftToTheTests().Options);
             _create = pool.CreateDbContext;
             // Contexts without a connection of their own: each is handed the writer's connection.
-            _onWriter = new PooledDbContextFactory<SqliteWorkflowDbContext>(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite().Options)
-                .CreateDbContext;
+            _onWriter = new PooledDbContextFactory<SqliteWorkflowDbContext>(
+                new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite().Options).CreateDbContext;
         }
     }
 
