@@ -258,7 +258,8 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
     internal static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19,
-        Npgsql.PostgresException pg => pg.SqlState == "23505",
+        // PostgreSQL's unique_violation, through the base class (naming Npgsql's type would load Npgsql on SQLite too).
+        System.Data.Common.DbException { SqlState: "23505" } => true,
         _ => false,
     };
 }

@@ -19,20 +19,22 @@ public sealed class ApprovalsDbContextFactory
     {
         _engine = engine;
         _standalone = Provider == DatabaseProvider.PostgreSql
-            ? new PooledDbContextFactory<PostgresApprovalsDbContext>(new DbContextOptionsBuilder<PostgresApprovalsDbContext>()
-                .UseNpgsql(engine.ConnectionString, PgHistory).LeftToTheTests().Options).CreateDbContext
+            ? PostgresApprovalsContexts.Standalone(engine.ConnectionString)
             : new PooledDbContextFactory<SqliteApprovalsDbContext>(new DbContextOptionsBuilder<SqliteApprovalsDbContext>()
                 .UseSqlite(engine.ConnectionString, SqliteHistory).LeftToTheTests().Options).CreateDbContext;
         _enlisted = Provider == DatabaseProvider.PostgreSql
-            ? new PooledDbContextFactory<PostgresApprovalsDbContext>(new DbContextOptionsBuilder<PostgresApprovalsDbContext>().UseNpgsql(PgHistory).Options).CreateDbContext
-            : new PooledDbContextFactory<SqliteApprovalsDbContext>(new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite(SqliteHistory).Options).CreateDbContext;
+            ? PostgresApprovalsContexts.Enlisted()
+            : new PooledDbContextFactory<SqliteApprovalsDbContext>(
+                new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite(SqliteHistory).Options).CreateDbContext;
     }
 
-    private DatabaseProvider Provider => _engine.Provider;
+    public DatabaseProvider Provider => _engine.Provider;
 
     public ApprovalsDbContext Create() => _standalone();
 
-    /// <summary>Where this host's writers queue (see <see cref="Engine.Persistence.WriteGate"/>): take a turn around every write transaction.</summary>
+    /// <summary>
+    /// Where this host's writers queue (see <see cref="Engine.Persistence.WriteGate"/>): take a turn around every write transaction.
+    /// </summary>
     public WriteGate WriteGate => _engine.WriteGate;
 
     /// <summary>A context that writes through the engine's open connection and transaction.</summary>
@@ -47,6 +49,5 @@ public sealed class ApprovalsDbContextFactory
         return db;
     }
 
-    private static void SqliteHistory(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder b) => b.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable);
-    private static void PgHistory(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder b) => b.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable);
+    private static void SqliteHistory(SqliteDbContextOptionsBuilder b) => b.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable);
 }

@@ -5,6 +5,7 @@ using Approvals.Activities.Forms;
 using Approvals.Activities.Persistence;
 using Approvals.Activities.Requests;
 using Approvals.Engine.Execution;
+using Approvals.Engine.Options;
 using Approvals.Engine.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -270,7 +271,7 @@ public sealed class TaskService(
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         // The row is locked until commit (PostgreSQL; SQLite's writers already take turns), so two hosts claiming or
         // transferring the same task at once are decided one after the other and the second sees the first's change.
-        var tracked = db.Database.IsNpgsql()
+        var tracked = factory.Provider == DatabaseProvider.PostgreSql
             ? (await db.Tasks.FromSql($"""SELECT * FROM "Tasks" WHERE "Id" = {task.Id} FOR UPDATE""")
                 .ToListAsync(cancellationToken)).Single()
             : await db.Tasks.FirstAsync(t => t.Id == task.Id, cancellationToken);

@@ -19,12 +19,7 @@ public sealed class WorkflowDbContextFactory : IDisposable
         Provider = engine.ResolvedProvider;
         ConnectionString = Provider == DatabaseProvider.PostgreSql ? engine.ConnectionString : SqliteConnectionString(engine.ConnectionString);
         WriteGate = new WriteGate(singleWriter: Provider == DatabaseProvider.Sqlite);
-        if (Provider == DatabaseProvider.PostgreSql)
-        {
-            var pool = new PooledDbContextFactory<PostgresWorkflowDbContext>(
-                new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(ConnectionString).LeftToTheTests().Options);
-            _create = pool.CreateDbContext;
-        }
+        if (Provider == DatabaseProvider.PostgreSql) _create = PostgresContexts.Pool(ConnectionString);
         else
         {
             var pool = new PooledDbContextFactory<SqliteWorkflowDbContext>(

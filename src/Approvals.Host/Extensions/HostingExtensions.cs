@@ -100,12 +100,11 @@ public static class HostingExtensions
             o.TimerBatchSize = jobs.SweepBatchSize;
         });
 
-        if (provider == DatabaseProvider.PostgreSql)
-            services.AddDbContext<IdentityDb, PostgresIdentityDb>(o => o.UseNpgsql(connectionString, x => x.MigrationsHistoryTable(IdentityDb.MigrationsHistoryTable))
-                .LeftToTheTests());
+        if (provider == DatabaseProvider.PostgreSql) PostgresRegistrations.AddIdentityDb(services, connectionString);
         else
-            services.AddDbContext<IdentityDb, SqliteIdentityDb>(o => o.UseSqlite(new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 }.ToString(),
-                x => x.MigrationsHistoryTable(IdentityDb.MigrationsHistoryTable)).LeftToTheTests());
+            services.AddDbContext<IdentityDb, SqliteIdentityDb>(o => o
+                .UseSqlite(new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 }.ToString(),
+                    x => x.MigrationsHistoryTable(IdentityDb.MigrationsHistoryTable)).LeftToTheTests());
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -213,9 +212,9 @@ public static class HostingExtensions
             // Hangfire's logging is process-wide: point it at this host's loggers before the storage logs anything.
             Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()));
             return provider == DatabaseProvider.PostgreSql
-                ? new Hangfire.PostgreSql.PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, new Hangfire.PostgreSql.PostgreSqlStorageOptions()),
-                    new Hangfire.PostgreSql.PostgreSqlStorageOptions { QueuePollInterval = jobs.QueuePollInterval, PrepareSchemaIfNecessary = true })
-                : new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"), new Hangfire.Storage.SQLite.SQLiteStorageOptions { QueuePollInterval = jobs.QueuePollInterval });
+                ? PostgresRegistrations.HangfireStorage(connectionString, jobs)
+                : new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"),
+                    new Hangfire.Storage.SQLite.SQLiteStorageOptions { QueuePollInterval = jobs.QueuePollInterval });
         });
         services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(Hangfire.CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -23,7 +23,7 @@ public sealed class StorageHealth(IHostEnvironment environment, Microsoft.Extens
             switch (e)
             {
                 case SqliteException { SqliteErrorCode: 13 }: // SQLITE_FULL
-                case Npgsql.PostgresException { SqlState: "53100" }: // disk_full
+                case System.Data.Common.DbException { SqlState: "53100" }: // PostgreSQL's disk_full
                 case IOException io when io.HResult is 28 or 112 or unchecked((int)0x80070070) || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase):
                     return true;
             }

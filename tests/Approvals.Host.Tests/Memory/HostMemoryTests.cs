@@ -1,10 +1,16 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
 using Approvals.Host.Memory;
 using Approvals.Host.Tests.Support;
 
 namespace Approvals.Host.Tests.Memory;
 
-/// <summary>What keeps the host's resident memory small: the workstation collector, and native heap pages handed back.</summary>
+/// <summary>
+/// What keeps the host's resident memory small: the workstation collector, native heap pages handed back, and no
+/// PostgreSQL assemblies on SQLite.
+/// </summary>
 public sealed class HostMemoryTests
 {
     [Fact]
@@ -19,6 +25,30 @@ public sealed class HostMemoryTests
         // The server collector names its threads ".NET Server GC"; the workstation one collects on the allocating thread.
         Assert.Contains(".NET Finalizer", threads);
         Assert.DoesNotContain(threads, t => t.Contains("Server GC", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_host_on_SQLite_never_loads_the_PostgreSQL_assemblies_while_it_files_claims_and_decides()
+    {
+        await using var host = await HostProcess.Start(new Dictionary<string, string>()).ReadyAsync();
+        var applicant = await host.As("applicant");
+        var reviewer = await host.As("protocol-division");
+
+        var filed = await applicant.PostAsJsonAsync("/api/requests", new { type = "courtesy", data = FormData.Courtesy() });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var tasks = (await reviewer.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate&sort=created"))!;
+        var id = Assert.Single(tasks)!["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsync($"/api/tasks/{id}/claim", null)).StatusCode);
+        var decided = await reviewer.PostAsJsonAsync($"/api/tasks/{id}/decision", new { outcome = "Approved", comment = "同意" });
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+
+        // Every assembly the runtime loaded is mapped into the process.
+        var mapped = File.ReadLines($"/proc/{host.ProcessId}/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length > 5).Select(f => Path.GetFileName(f[5])).Distinct().ToList();
+        Assert.Contains("Microsoft.Data.Sqlite.dll", mapped);
+        Assert.Contains("Hangfire.Storage.SQLite.dll", mapped);
+        Assert.DoesNotContain(mapped, m => m.StartsWith("Npgsql", StringComparison.Ordinal)
+            || m.StartsWith("Hangfire.PostgreSql", StringComparison.Ordinal));
     }
 
     [Fact]
