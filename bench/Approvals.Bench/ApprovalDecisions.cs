@@ -20,7 +20,8 @@ namespace Approvals.Bench;
 /// </summary>
 internal static class ApprovalDecisions
 {
-    public sealed record Figures(double MedianMs, double P95Ms, double PerSecond);
+    /// <param name="PagesPerDecision">Database pages the commits wrote to the log, per decision (what the fsyncs carry).</param>
+    public sealed record Figures(double MedianMs, double P95Ms, double PerSecond, double PagesPerDecision);
 
     /// <summary>
     /// One reviewer deciding one task after another (<paramref name="callers"/> = 1), or that many deciding at once, as
@@ -53,9 +54,22 @@ internal static class ApprovalDecisions
 
         // Warm up as measured (the JIT's second tier and the caches settle), then measure.
         await DecideAllAsync(await OpenAsync(Math.Max(1_000, decisions / 2)));
-        var latencies = await DecideAllAsync(await OpenAsync(decisions));
+        var open = await OpenAsync(decisions);
+        var pagesBefore = PagesWritten();
+        var latencies = await DecideAllAsync(open);
+        var pages = PagesWritten() - pagesBefore;
         var sorted = latencies.Milliseconds.Order().ToList();
-        return new Figures(sorted[sorted.Count / 2], sorted[(int)(sorted.Count * 0.95)], sorted.Count / latencies.Elapsed.TotalSeconds);
+        return new Figures(sorted[sorted.Count / 2], sorted[(int)(sorted.Count * 0.95)], sorted.Count / latencies.Elapsed.TotalSeconds,
+            pages / (double)sorted.Count);
+
+        // SQLite counts the pages a connection wrote at its commits; every burst commits through the writer connection.
+        long PagesWritten()
+        {
+            using var db = services.GetRequiredService<WorkflowDbContextFactory>().CreateOnWriter();
+            var handle = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).Handle;
+            SQLitePCL.raw.sqlite3_db_status(handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out var highest, 0);
+            return pages;
+        }
 
         async Task<(List<double> Milliseconds, TimeSpan Elapsed)> DecideAllAsync(IEnumerable<string> ids)
         {

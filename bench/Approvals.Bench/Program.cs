@@ -30,7 +30,8 @@ if (args.Contains("--decisions-only"))
     Directory.CreateDirectory(only);
     var callers = args.SkipWhile(a => a != "--callers").Skip(1).Select(int.Parse).FirstOrDefault(1);
     var figures = await ApprovalDecisions.MeasureAsync(only, 5_000, callers);
-    Console.WriteLine($"approval decision, {callers} caller(s): median {figures.MedianMs:F2} ms, p95 {figures.P95Ms:F2} ms, {figures.PerSecond:F0} per second");
+    Console.WriteLine($"approval decision, {callers} caller(s): median {figures.MedianMs:F2} ms, p95 {figures.P95Ms:F2} ms, " +
+        $"{figures.PerSecond:F0} per second, {figures.PagesPerDecision:F1} pages written per decision");
     return;
 }
 Console.WriteLine($"Approvals engine figures — {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}");
@@ -76,10 +77,10 @@ if (!quick) await MeasureResumesAsync("with 10,000 instances", 10_000, 500);
 // 3. One approval decision, durable, with everything it writes: one reviewer after another, then 16 at once.
 var decision = await ApprovalDecisions.MeasureAsync(folder, quick ? 300 : 2_000);
 Console.WriteLine($"approval decision → next stage (task, audit, mail rows, due and reminder timers in one commit), one caller: median {decision.MedianMs:F2} ms, " +
-    $"p95 {decision.P95Ms:F2} ms, {decision.PerSecond:F0} decisions per second");
+    $"p95 {decision.P95Ms:F2} ms, {decision.PerSecond:F0} decisions per second, {decision.PagesPerDecision:F1} pages written per decision");
 var together = await ApprovalDecisions.MeasureAsync(folder, quick ? 600 : 4_000, callers: 16);
 Console.WriteLine($"approval decisions, 16 callers at once (bursts share commits): median {together.MedianMs:F2} ms, p95 {together.P95Ms:F2} ms, " +
-    $"{together.PerSecond:F0} decisions per second");
+    $"{together.PerSecond:F0} decisions per second, {together.PagesPerDecision:F1} pages written per decision");
 
 // 4. The raw commit rate of the same disk, as the issue measured it: WAL, synchronous=FULL, 6 rows in 4 indexed tables per commit.
 var rawRate = await RawCommits.PerSecondAsync(Path.Combine(folder, "raw.db"), quick ? 500 : 2_000);

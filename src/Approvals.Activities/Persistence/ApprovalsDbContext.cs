@@ -79,8 +79,10 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.CommentRequiredFor).HasConversion(JsonColumn.StringList, JsonColumn.StringListComparer);
             e.Property(x => x.AttachmentIds).HasConversion(JsonColumn.StringList, JsonColumn.StringListComparer);
             e.Property(x => x.Payload).HasConversion(JsonColumn.Object, JsonColumn.ObjectComparer);
-            e.HasIndex(x => new { x.AssigneeId, x.Status, x.DueAt });
-            e.HasIndex(x => new { x.ClaimedBy, x.Status });
+            // Most tasks go to a role and are never claimed: these hold only the tasks of one person, so opening and closing
+            // a role's task leaves them alone.
+            e.HasIndex(x => new { x.AssigneeId, x.Status, x.DueAt }).HasFilter("\"AssigneeId\" IS NOT NULL");
+            e.HasIndex(x => new { x.ClaimedBy, x.Status }).HasFilter("\"ClaimedBy\" IS NOT NULL");
             // The inbox's default order, so a page of open tasks is read off the index.
             e.HasIndex(x => new { x.Status, x.IsOverdue, x.DueAt, x.CreatedAt });
             e.HasIndex(x => x.RequestId);

@@ -70,7 +70,7 @@ public sealed class WorkflowRuntime(
             result.CommitItems.InsertRange(0, start.CommitItems);
             try
             {
-                await CommitAsync(result, expectedVersion: null, cancellationToken);
+                await CommitAsync(result, stored: null, cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < options.Value.ConcurrencyRetries)
             {
@@ -137,7 +137,8 @@ public sealed class WorkflowRuntime(
         List<string> bookmarkIds;
         await using (var db = dbFactory.Create())
         {
-            var query = db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Hash == hash);
+            // Timers wait for their time, not for a stimulus.
+            var query = db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Hash == hash && b.ResumeAt == null);
             if (correlationId is not null) query = query.Where(b => b.CorrelationId == correlationId);
             if (instanceId is not null) query = query.Where(b => b.WorkflowInstanceId == instanceId);
             bookmarkIds = await query.OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(cancellationToken);
@@ -162,7 +163,8 @@ public sealed class WorkflowRuntime(
     {
         var hash = StimulusHash.Compute(name, key);
         await using var db = dbFactory.Create();
-        return await db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Hash == hash).OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+        return await db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Hash == hash && b.ResumeAt == null)
+            .OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
     }
 
     /// <summary>Publishes an event to every instance waiting in <c>Elsa.Event</c> for it.</summary>
@@ -279,7 +281,7 @@ public sealed class WorkflowRuntime(
             if (commitItems is not null) result.CommitItems.InsertRange(0, commitItems);
             try
             {
-                await CommitAsync(result, loaded.ConcurrencyVersion, cancellationToken);
+                await CommitAsync(result, loaded.Stored, cancellationToken);
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < options.Value.ConcurrencyRetries)
@@ -302,7 +304,7 @@ public sealed class WorkflowRuntime(
     private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
         Task.Delay(Random.Shared.Next(0, Math.Min(50, 2 << Math.Min(attempt, 5))), cancellationToken);
 
-    private sealed record Loaded(WorkflowState State, long ConcurrencyVersion)
+    private sealed record Loaded(WorkflowState State, StoredInstance Stored)
     {
         public List<string> OpenIncidents { get; } = [];
     }
@@ -326,7 +328,7 @@ public sealed class WorkflowRuntime(
             state.Bookmarks.Add(bookmark);
         state.Status = record.Status;
         state.SubStatus = record.SubStatus;
-        return new Loaded(state, record.ConcurrencyVersion);
+        return new Loaded(state, new StoredInstance(record.ConcurrencyVersion, record.Status, record.CorrelationId));
     }
 
     private async Task<CompiledWorkflow> CompileAsync(string versionId, CancellationToken cancellationToken)
@@ -344,17 +346,17 @@ public sealed class WorkflowRuntime(
     /// the gate writes every waiting burst in one transaction (one fsync), each under its own savepoint, so a burst that
     /// conflicts is rolled back alone and its caller re-runs it; nobody hears "committed" before the transaction is.
     /// </summary>
-    private async Task CommitAsync(ExecutionResult result, long? expectedVersion, CancellationToken cancellationToken)
+    private async Task CommitAsync(ExecutionResult result, StoredInstance? stored, CancellationToken cancellationToken)
     {
         if (dbFactory.Provider != DatabaseProvider.Sqlite)
         {
             await using var db = dbFactory.Create();
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await WriteAsync(db, result, expectedVersion, cancellationToken);
+            await WriteAsync(db, result, stored, cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return;
         }
-        var mine = new PendingCommit(result, expectedVersion);
+        var mine = new PendingCommit(result, stored);
         _pending.Enqueue(mine);
         // Once queued, the burst may be written by another caller's turn: its caller waits for the outcome, not for a token.
         using (await dbFactory.WriteGate.EnterAsync(CancellationToken.None))
@@ -366,7 +368,7 @@ public sealed class WorkflowRuntime(
         await mine.Done.Task;
     }
 
-    private sealed record PendingCommit(ExecutionResult Result, long? ExpectedVersion)
+    private sealed record PendingCommit(ExecutionResult Result, StoredInstance? Stored)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -394,7 +396,7 @@ public sealed class WorkflowRuntime(
                 if (!alone) await tx.CreateSavepointAsync(savepoint, CancellationToken.None);
                 try
                 {
-                    await WriteAsync(db, pending.Result, pending.ExpectedVersion, CancellationToken.None);
+                    await WriteAsync(db, pending.Result, pending.Stored, CancellationToken.None);
                     if (!alone) await tx.ReleaseSavepointAsync(savepoint, CancellationToken.None);
                     written.Add(pending);
                 }
@@ -424,7 +426,7 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Writes a burst's rows (instance, bookmarks, journal, records, incidents, outbox, participants' rows) in the open transaction.</summary>
-    private async Task WriteAsync(WorkflowDbContext db, ExecutionResult result, long? expectedVersion, CancellationToken cancellationToken)
+    private async Task WriteAsync(WorkflowDbContext db, ExecutionResult result, StoredInstance? stored, CancellationToken cancellationToken)
     {
         var state = result.State;
         var rows = new RowWriter(db);
@@ -443,13 +445,13 @@ public sealed class WorkflowRuntime(
             FinishedAt = state.FinishedAt,
             IncidentCount = state.IncidentCount,
             Data = WorkflowStateSerializer.Serialize(state),
-            ConcurrencyVersion = (expectedVersion ?? 0) + 1,
+            ConcurrencyVersion = (stored?.Version ?? 0) + 1,
         };
-        if (expectedVersion is null) await rows.InsertAsync([instance], cancellationToken);
+        if (stored is null) await rows.InsertAsync([instance], cancellationToken);
         else
             // Another executor (another host) that committed first moved the version on: a concurrency conflict, re-run.
-            await rows.UpdateRowAsync(instance, InstanceChanges, [new RowCondition(nameof(instance.ConcurrencyVersion), expectedVersion.Value)],
-                cancellationToken);
+            await rows.UpdateRowAsync(instance, stored.Changes(state),
+                [new RowCondition(nameof(instance.ConcurrencyVersion), stored.Version)], cancellationToken);
 
         // Deleting a bookmark that another executor already deleted affects no row: a concurrency conflict.
         await rows.DeleteAsync(result.RemovedBookmarks, cancellationToken);
@@ -466,13 +468,31 @@ public sealed class WorkflowRuntime(
         foreach (var participant in _participants) await participant.OnCommittingAsync(db, result, cancellationToken);
     }
 
-    private static readonly string[] InstanceChanges =
-    [
-        nameof(WorkflowInstanceRecord.Status), nameof(WorkflowInstanceRecord.SubStatus), nameof(WorkflowInstanceRecord.UpdatedAt),
-        nameof(WorkflowInstanceRecord.FinishedAt), nameof(WorkflowInstanceRecord.CorrelationId), nameof(WorkflowInstanceRecord.Data),
-        nameof(WorkflowInstanceRecord.ConcurrencyVersion), nameof(WorkflowInstanceRecord.IncidentCount),
-        nameof(WorkflowInstanceRecord.Name),
-    ];
+    /// <summary>
+    /// An instance's row as a burst read it: the version its update requires, and the indexed columns that a burst rarely
+    /// changes. An update leaves out those that did not change, so their indexes are not rewritten (a page each).
+    /// </summary>
+    private sealed record StoredInstance(long Version, WorkflowStatus Status, string? CorrelationId)
+    {
+        private static readonly string[] Always =
+        [
+            nameof(WorkflowInstanceRecord.SubStatus), nameof(WorkflowInstanceRecord.UpdatedAt),
+            nameof(WorkflowInstanceRecord.FinishedAt), nameof(WorkflowInstanceRecord.Data),
+            nameof(WorkflowInstanceRecord.ConcurrencyVersion), nameof(WorkflowInstanceRecord.IncidentCount),
+            nameof(WorkflowInstanceRecord.Name),
+        ];
+
+        private static readonly string[][] Shapes =
+        [
+            Always,
+            [.. Always, nameof(WorkflowInstanceRecord.Status)],
+            [.. Always, nameof(WorkflowInstanceRecord.CorrelationId)],
+            [.. Always, nameof(WorkflowInstanceRecord.Status), nameof(WorkflowInstanceRecord.CorrelationId)],
+        ];
+
+        public string[] Changes(WorkflowState now) =>
+            Shapes[(now.Status != Status ? 1 : 0) + (now.CorrelationId != CorrelationId ? 2 : 0)];
+    }
 
     private static readonly string[] ActivityRecordChanges =
     [

@@ -539,9 +539,11 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
 
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("ClaimedBy", "Status");
+                    b.HasIndex("ClaimedBy", "Status")
+                        .HasFilter("\"ClaimedBy\" IS NOT NULL");
 
-                    b.HasIndex("AssigneeId", "Status", "DueAt");
+                    b.HasIndex("AssigneeId", "Status", "DueAt")
+                        .HasFilter("\"AssigneeId\" IS NOT NULL");
 
                     b.HasIndex("Status", "IsOverdue", "DueAt", "CreatedAt");
 

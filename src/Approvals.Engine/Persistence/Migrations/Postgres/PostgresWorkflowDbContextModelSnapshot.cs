@@ -126,11 +126,13 @@ namespace Approvals.Engine.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ResumeAt");
+                    b.HasIndex("ResumeAt")
+                        .HasFilter("\"ResumeAt\" IS NOT NULL");
 
                     b.HasIndex("WorkflowInstanceId");
 
-                    b.HasIndex("Name", "Hash");
+                    b.HasIndex("Name", "Hash")
+                        .HasFilter("\"ResumeAt\" IS NULL");
 
                     b.ToTable("Bookmarks", (string)null);
                 });
