@@ -46,7 +46,7 @@ public sealed class WorkflowDbContextFactory : IDisposable
             using (var pragmas = connection.CreateCommand())
             {
                 // A group's savepoints journal the pages each burst changes: in memory, not in a temporary file. A decision
-                // changes ~75 pages, so at SQLite's default of 1,000 every 13th commit copied the log back into the file
+                // changed ~75 pages, so at SQLite's default of 1,000 every 13th commit copied the log back into the file
                 // (p95 3.1 ms); at 10,000 (a log of up to 40 MB) pages changed again and again are copied once (p95 1.2 ms).
                 pragmas.CommandText = "PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=10000;";
                 pragmas.ExecuteNonQuery();
