@@ -137,8 +137,7 @@ public sealed class WorkflowRuntime(
         List<string> bookmarkIds;
         await using (var db = dbFactory.Create())
         {
-            // Timers wait for their time, not for a stimulus.
-            var query = db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Hash == hash && b.ResumeAt == null);
+            var query = WaitingFor(db, name, hash);
             if (correlationId is not null) query = query.Where(b => b.CorrelationId == correlationId);
             if (instanceId is not null) query = query.Where(b => b.WorkflowInstanceId == instanceId);
             bookmarkIds = await query.OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(cancellationToken);
@@ -163,9 +162,15 @@ public sealed class WorkflowRuntime(
     {
         var hash = StimulusHash.Compute(name, key);
         await using var db = dbFactory.Create();
-        return await db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Hash == hash && b.ResumeAt == null)
-            .OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+        return await WaitingFor(db, name, hash).OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The bookmarks a stimulus (<paramref name="name"/>, <paramref name="hash"/>) resumes. Timers wait for their time, not for a
+    /// stimulus, and the index by stimulus holds none of them: the query names that, or it could not use the index.
+    /// </summary>
+    private static IQueryable<Bookmark> WaitingFor(WorkflowDbContext db, string name, string hash) =>
+        db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Hash == hash && b.ResumeAt == null);
 
     /// <summary>Publishes an event to every instance waiting in <c>Elsa.Event</c> for it.</summary>
     public Task<StimulusResult> PublishEventAsync(string eventName, JsonNode? payload = null, string? correlationId = null, CancellationToken cancellationToken = default) =>
