@@ -24,7 +24,9 @@ internal static class InboxFigures
         await using var _ = services;
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await services.GetRequiredService<ApprovalsDatabaseMigrator>().MigrateAsync();
-        await FillAsync(services.GetRequiredService<ApprovalsDbContextFactory>(), openTasks);
+        var factory = services.GetRequiredService<ApprovalsDbContextFactory>();
+        await using (var db = factory.Create())
+            if (!await db.Tasks.AnyAsync()) await FillAsync(factory, openTasks);
         var inbox = services.GetRequiredService<Inbox>();
 
         await MeasureAsync($"inbox first page of {openTasks:N0} open tasks", reads, () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.Candidate }));
@@ -71,7 +73,8 @@ internal static class InboxFigures
                 var task = new HumanTask
                 {
                     Id = id, WorkflowInstanceId = $"w{i:D7}", DefinitionId = type, ActivityId = "protocol", ActivityExecutionId = $"e{i:D7}", BookmarkId = $"b{i:D7}",
-                    RequestId = $"r{i:D7}", Kind = "review", Title = $"礼宾处审核：代表团 {i}", CandidateRoles = ["protocol-division"], Outcomes = ["Approved", "Rejected"],
+                    RequestId = $"r{i:D7}", RequestType = type,
+                    Kind = "review", Title = $"礼宾处审核：代表团 {i}", CandidateRoles = ["protocol-division"], Outcomes = ["Approved", "Rejected"],
                     CreatedAt = start.AddMinutes(i), DueAt = start.AddMinutes(i).AddDays(3 + i % 40), IsOverdue = i % 10 == 0,
                 };
                 db.Tasks.Add(task);

@@ -18,7 +18,9 @@ using Approvals.Bench;
 var quick = args.Contains("--quick");
 if (args.Contains("--inbox-only"))
 {
-    var only = Path.Combine(Path.GetTempPath(), "approvals-bench", Guid.NewGuid().ToString("N"));
+    // `--folder DIR` keeps the filled database there, and a second run reads it again without filling it.
+    var only = args.SkipWhile(a => a != "--folder").Skip(1).FirstOrDefault()
+        ?? Path.Combine(Path.GetTempPath(), "approvals-bench", Guid.NewGuid().ToString("N"));
     Directory.CreateDirectory(only);
     await InboxFigures.MeasureAsync(only, quick ? 10_000 : 100_000, quick ? 200 : 1_000);
     return;

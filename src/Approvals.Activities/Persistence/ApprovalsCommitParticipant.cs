@@ -128,6 +128,7 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
                 ActivityExecutionId = bookmark.ActivityExecutionId,
                 BookmarkId = bookmark.Id,
                 RequestId = result.State.Input["requestId"]?.GetValue<string>(),
+                RequestType = result.State.Input["type"]?.GetValue<string>(),
                 Kind = "run-task",
                 Title = bookmark.Payload["taskName"]?.GetValue<string>() ?? "Task",
                 AssigneeId = assignee,

@@ -88,14 +88,20 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => x.RequestId);
             e.HasIndex(x => x.BookmarkId).IsUnique();
             e.HasIndex(x => x.WorkflowInstanceId);
+            // Tasks whose title's terms are still to be written (those from before the terms were kept): empty once done.
+            e.HasIndex(x => x.Id, "IX_Tasks_TermsPending").HasFilter("\"SearchTerms\" = ''");
         });
         b.Entity<TaskCandidate>(e =>
         {
             e.ToTable("TaskCandidates");
             e.HasKey(x => new { x.TaskId, x.Role });
-            // A role's inbox in its default order, and newest or oldest first: only the rows still in an inbox.
-            e.HasIndex(x => new { x.Role, x.Urgency, x.DueSort, x.CreatedAt, x.TaskId }).HasDatabaseName("IX_TaskCandidates_Inbox").HasFilter("\"IsOpen\"");
-            e.HasIndex(x => new { x.Role, x.CreatedAt, x.TaskId }).HasDatabaseName("IX_TaskCandidates_InboxByCreation").HasFilter("\"IsOpen\"");
+            // A role's inbox in its default order, and newest or oldest first: only the rows still in an inbox. The unit and the
+            // request type come last so a tab (overdue, of one type) is counted off the index alone.
+            e.HasIndex(x => new { x.Role, x.Urgency, x.DueSort, x.CreatedAt, x.TaskId, x.UnitId, x.RequestType })
+                .HasDatabaseName("IX_TaskCandidates_Inbox")
+                .HasFilter("\"IsOpen\"");
+            e.HasIndex(x => new { x.Role, x.CreatedAt, x.TaskId, x.UnitId }).HasDatabaseName("IX_TaskCandidates_InboxByCreation")
+                .HasFilter("\"IsOpen\"");
         });
         b.Entity<Proxy>(e =>
         {

@@ -16,10 +16,25 @@ public sealed class HumanTask
     public required string BookmarkId { get; set; }
     public string? RequestId { get; set; }
 
+    /// <summary>The type of the request (its code), kept on the task so the inbox filters by it without reading requests.</summary>
+    public string? RequestType { get; set; }
+
     /// <summary>What kind of task: review, board-vote, revise, external-decision, record.</summary>
     public required string Kind { get; set; }
 
-    public required string Title { get; set; }
+    public required string Title
+    {
+        get;
+        set
+        {
+            field = value;
+            SearchTerms = TitleTerms.Of(value);
+        }
+    }
+
+    /// <summary>The title's terms for the inbox's full-text search (<see cref="TitleTerms"/>), kept with the title.</summary>
+    public string SearchTerms { get; set; } = "";
+
     public string? Instructions { get; set; }
     public string? AssigneeId { get; set; }
     public List<string> CandidateRoles { get; set; } = [];

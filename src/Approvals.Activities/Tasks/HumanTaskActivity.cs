@@ -109,6 +109,7 @@ public abstract class HumanTaskActivity : Activity
             ActivityExecutionId = context.ExecutionId,
             BookmarkId = bookmark.Id,
             RequestId = request.RequestId,
+            RequestType = request.Type,
             Kind = kind,
             Title = title ?? Title ?? context.Node.Name ?? context.Node.Id,
             Instructions = Instructions,

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Approvals.Activities.Contracts;
 using Approvals.Activities.Persistence;
+using Approvals.Engine.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approvals.Activities.Tasks;
@@ -22,7 +24,11 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         var page = Math.Max(1, query.Page);
         await using var db = factory.Create();
         var numbered = await NumberedAsync(db, query.Search, cancellationToken);
-        var parts = (await PartsAsync(db, userId, query.Scope, cancellationToken)).Select(p => Filter(db, p, query, numbered)).ToList();
+        var titled = numbered is null && !string.IsNullOrWhiteSpace(query.Search)
+            ? await TitledAsync(db, query.Search, cancellationToken)
+            : null;
+        var parts = (await PartsAsync(db, userId, query.Scope, cancellationToken))
+            .Select(p => Filter(db, p, query, numbered, titled)).ToList();
         if (parts.Count == 0) return new InboxPage([], 0, page, pageSize);
         if (parts.Count == 1)
         {
@@ -61,21 +67,24 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         var proxies = await db.Proxies.AsNoTracking().Where(p => p.SubstituteId == userId && p.From <= now && p.To > now).ToListAsync(cancellationToken);
         var me = proxies.Select(p => p.PrincipalId).Append(userId).Distinct().ToList();
         var open = db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed);
+        // The same tasks, asked so that no index serves the status: a few tasks picked by id or request are then read by
+        // that key (SQLite, without statistics, would read every open task off the status index and pick among them).
+        var picked = db.Tasks.AsNoTracking().Where(t => t.Status != HumanTaskStatus.Completed && t.Status != HumanTaskStatus.Cancelled);
 
-        if (scope == InboxScope.All && user.Roles.Contains("admin")) return [Own(open)];
+        if (scope == InboxScope.All && user.Roles.Contains("admin")) return [Own(open, picked, t => true)];
         var parts = new List<Part>();
         // Assigned and claimed are two parts, each on its own index (a task with an assignee is never claimed).
         if (scope != InboxScope.Candidate)
         {
-            parts.Add(Own(open.Where(t => me.Contains(t.AssigneeId!))));
-            parts.Add(Own(open.Where(t => t.AssigneeId == null && me.Contains(t.ClaimedBy!))));
+            parts.Add(Own(open, picked, t => me.Contains(t.AssigneeId!)));
+            parts.Add(Own(open, picked, t => t.AssigneeId == null && me.Contains(t.ClaimedBy!)));
         }
         if (scope == InboxScope.Mine) return parts;
 
         var earlier = new List<string>();
         foreach (var role in user.Roles.Order(StringComparer.Ordinal))
         {
-            parts.Add(Offered(db, open, role, user.UnitId, null, [.. earlier]));
+            parts.Add(Offered(db, open, picked, role, user.UnitId, null, [.. earlier]));
             earlier.Add(role);
         }
         // A proxy also sees what their principals' roles are offered (for the workflows the proxies cover): they may decide
@@ -91,13 +100,14 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
                 }
         foreach (var ((role, unit), definitions) in offered.OrderBy(o => o.Key.Role, StringComparer.Ordinal))
         {
-            parts.Add(Offered(db, open, role, unit, definitions?.ToList(), [.. earlier]));
+            parts.Add(Offered(db, open, picked, role, unit, definitions?.ToList(), [.. earlier]));
             earlier.Add(role);
         }
         return parts;
     }
 
-    private static Part Own(IQueryable<HumanTask> tasks) => new(Rows(tasks), null, ids => Rows(tasks.Where(t => ids.Contains(t.RequestId!))));
+    private static Part Own(IQueryable<HumanTask> open, IQueryable<HumanTask> picked, Expression<Func<HumanTask, bool>> whose) =>
+        new(Rows(open.Where(whose)), null, which => Rows(picked.Where(whose).Where(which)));
 
     private static IQueryable<InboxRow> Rows(IQueryable<HumanTask> tasks) =>
         tasks.Select(t => new InboxRow { Task = t, TaskId = t.Id, Urgency = t.IsOverdue ? 0 : 1, DueSort = t.DueAt ?? DateTimeOffset.MaxValue, CreatedAt = t.CreatedAt });
@@ -107,7 +117,9 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
     /// offered to an <paramref name="earlier"/> role of the same tab (they are in that role's part).
     /// </summary>
     /// <param name="definitions">The workflows a proxy covers; null for all.</param>
-    private static Part Offered(ApprovalsDbContext db, IQueryable<HumanTask> open, string role, string? unitId, List<string>? definitions, List<string> earlier)
+    private static Part Offered(
+        ApprovalsDbContext db, IQueryable<HumanTask> open, IQueryable<HumanTask> picked, string role, string? unitId,
+        List<string>? definitions, List<string> earlier)
     {
         var candidates = db.TaskCandidates.AsNoTracking().Where(c => c.IsOpen && c.Role == role && (c.UnitId == null || c.UnitId == unitId));
         if (earlier.Count > 0)
@@ -115,11 +127,12 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         var rows = from c in candidates
                    join t in open on c.TaskId equals t.Id
                    select new InboxRow { Task = t, TaskId = c.TaskId, Urgency = c.Urgency, DueSort = c.DueSort, CreatedAt = c.CreatedAt };
-        // For a few requests, start from their tasks and ask whether this role is offered each.
-        Func<List<string>, IQueryable<InboxRow>> forRequests = ids => Rows(open.Where(t => ids.Contains(t.RequestId!) && candidates.Any(c => c.TaskId == t.Id)));
-        if (definitions is null) return new Part(rows, candidates, forRequests);
+        // For a few tasks (some requests', a search's), start from them and ask whether this role is offered each.
+        Func<Expression<Func<HumanTask, bool>>, IQueryable<InboxRow>> among =
+            which => Rows(picked.Where(which).Where(t => candidates.Any(c => c.TaskId == t.Id)));
+        if (definitions is null) return new Part(rows, candidates, among);
         return new Part(rows.Where(r => definitions.Contains(r.Task.DefinitionId)), null,
-            ids => forRequests(ids).Where(r => definitions.Contains(r.Task.DefinitionId)));
+            which => among(which).Where(r => definitions.Contains(r.Task.DefinitionId)));
     }
 
     /// <summary>The requests whose number starts with the search text (through the number's index), when there are any.</summary>
@@ -133,11 +146,14 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         return ids.Count > 0 ? ids : null;
     }
 
-    private static Part Filter(ApprovalsDbContext db, Part part, InboxQuery query, List<string>? numbered)
+    private static Part Filter(ApprovalsDbContext db, Part part, InboxQuery query, List<string>? numbered, Titled? titled)
     {
-        var (rows, candidates, forRequests) = part;
+        var (rows, candidates, among) = part;
         // A request number asked for: only those requests' tasks are read.
-        if (numbered is not null) rows = forRequests(numbered);
+        if (numbered is not null) rows = among(t => numbered.Contains(t.RequestId!));
+        // Words of the title: a few tasks found are read themselves; many are picked from the part in its order.
+        else if (titled?.Few is { } few) rows = among(t => few.Contains(t.Id));
+        else if (titled?.Many is { } many) rows = rows.Where(r => many.Contains(r.TaskId));
         if (query.Overdue is { } overdue)
         {
             var urgency = overdue ? 0 : 1;
@@ -149,22 +165,49 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
             rows = rows.Where(r => r.DueSort <= due);
             candidates = candidates?.Where(c => c.DueSort <= due);
         }
+        if (!string.IsNullOrWhiteSpace(query.RequestType))
+        {
+            var type = query.RequestType;
+            rows = rows.Where(r => r.Task.RequestType == type);
+            candidates = candidates?.Where(c => c.RequestType == type);
+        }
         // The other filters are the task's or its request's: counted through the rows.
-        if (!string.IsNullOrWhiteSpace(query.Stage) || !string.IsNullOrWhiteSpace(query.RequestType) || !string.IsNullOrWhiteSpace(query.UnitId)
-            || !string.IsNullOrWhiteSpace(query.Search))
+        if (!string.IsNullOrWhiteSpace(query.Stage) || !string.IsNullOrWhiteSpace(query.UnitId) || !string.IsNullOrWhiteSpace(query.Search))
             candidates = null;
         if (!string.IsNullOrWhiteSpace(query.Stage)) rows = rows.Where(r => r.Task.ActivityId == query.Stage);
-        if (!string.IsNullOrWhiteSpace(query.RequestType))
-            rows = rows.Where(r => db.Requests.Any(q => q.Id == r.Task.RequestId && q.Type == query.RequestType));
         if (!string.IsNullOrWhiteSpace(query.UnitId))
             rows = rows.Where(r => db.Requests.Any(q => q.Id == r.Task.RequestId && q.UnitId == query.UnitId));
-        if (numbered is null && !string.IsNullOrWhiteSpace(query.Search))
-        {
-            var text = query.Search.Trim();
-            rows = rows.Where(r => r.Task.Title.Contains(text));
-        }
-        return new Part(rows, candidates, forRequests);
+        return new Part(rows, candidates, among);
     }
+
+    /// <summary>
+    /// The open tasks with every word of <paramref name="search"/> in their title, found through the full-text index of the
+    /// titles' terms (<see cref="TitleTerms"/>): FTS5 on SQLite, a text-search index on PostgreSQL. None when it has no letters.
+    /// Up to <see cref="FewMatches"/> are read as a list, so each part reads just those tasks; past that, the part is read in
+    /// its order and each task looked up among the matches, which soon fills a page when most tasks match.
+    /// </summary>
+    private async Task<Titled> TitledAsync(ApprovalsDbContext db, string search, CancellationToken cancellationToken)
+    {
+        var phrases = TitleTerms.Phrases(search);
+        if (phrases.Count == 0) return new Titled([], null);
+        var matches = factory.Provider == DatabaseProvider.PostgreSql
+            ? db.Database.SqlQuery<string>($"""
+                SELECT "Id" AS "Value" FROM "Tasks"
+                WHERE "Status" IN ('Open', 'Claimed')
+                    AND to_tsvector('simple', "SearchTerms") @@ to_tsquery('simple', {TitleTerms.PostgresQuery(phrases)})
+                """)
+            : db.Database.SqlQuery<string>($"""
+                SELECT "found"."Id" AS "Value" FROM "TaskSearch" JOIN "Tasks" AS "found" ON "found"."rowid" = "TaskSearch"."rowid"
+                WHERE "TaskSearch" MATCH {TitleTerms.SqliteMatch(phrases)}
+                """);
+        var few = await matches.Take(FewMatches + 1).ToListAsync(cancellationToken);
+        return few.Count <= FewMatches ? new Titled(few, null) : new Titled(null, matches);
+    }
+
+    private const int FewMatches = 500;
+
+    /// <summary>The tasks a title search found: a short list, or a query for many.</summary>
+    private sealed record Titled(List<string>? Few, IQueryable<string>? Many);
 
     private static IQueryable<InboxRow> Order(IQueryable<InboxRow> rows, InboxSort sort) => sort switch
     {
@@ -176,8 +219,12 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
     };
 
     /// <summary>One source of a tab's tasks; <see cref="Candidates"/> counts it without reading the tasks, when no filter needs them.</summary>
-    /// <remarks><see cref="ForRequests"/> gives the same part limited to some requests, read from those requests' tasks.</remarks>
-    private sealed record Part(IQueryable<InboxRow> Rows, IQueryable<TaskCandidate>? Candidates, Func<List<string>, IQueryable<InboxRow>> ForRequests);
+    /// <remarks>
+    /// <see cref="Among"/> gives the same part limited to the tasks a condition picks (some requests', or those a search
+    /// found), read from those tasks rather than off the part's order: for a few tasks among many.
+    /// </remarks>
+    private sealed record Part(
+        IQueryable<InboxRow> Rows, IQueryable<TaskCandidate>? Candidates, Func<Expression<Func<HumanTask, bool>>, IQueryable<InboxRow>> Among);
 
     private static IComparer<InboxRow> Comparer(InboxSort sort) => Comparer<InboxRow>.Create(sort switch
     {

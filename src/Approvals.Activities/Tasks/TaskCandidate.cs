@@ -20,6 +20,9 @@ public sealed class TaskCandidate
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The task's request type, so a tab filtered by type is counted off the inbox index.</summary>
+    public string? RequestType { get; set; }
+
     /// <summary>The candidate row of <paramref name="task"/> for <paramref name="role"/>, with the task's order.</summary>
     public static TaskCandidate For(HumanTask task, string role, string? unitId, bool isOpen = true) => new()
     {
@@ -30,5 +33,6 @@ public sealed class TaskCandidate
         Urgency = task.IsOverdue ? 0 : 1,
         DueSort = task.DueAt ?? DateTimeOffset.MaxValue,
         CreatedAt = task.CreatedAt,
+        RequestType = task.RequestType,
     };
 }

@@ -31,4 +31,38 @@ public sealed class PostgresHostTests(PostgresServer server)
         await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM hangfire.job", connection);
         Assert.True((long)(await count.ExecuteScalarAsync())! > 0);
     }
+
+    [SkippableFact]
+    public async Task The_inbox_finds_words_of_titles_and_filters_by_type_on_postgresql()
+    {
+        var connectionString = await server.CreateDatabaseAsync();
+        await using var host = new ApprovalsHost();
+        host.Settings["ConnectionStrings:Approvals"] = connectionString;
+        var ids = new List<string>();
+        foreach (var delegation in new[] { "日本友好代表团 来访", "韩国经贸代表团", "艺术代表 表演团" })
+        {
+            var data = FormData.Courtesy();
+            data["delegationName"] = delegation;
+            ids.Add((await host.SubmitAsync("applicant", "courtesy", data))["id"]!.GetValue<string>());
+        }
+        await host.SubmitAsync("applicant", "sister-city", FormData.SisterCity());
+        var protocol = await host.As("protocol-division");
+
+        async Task<List<string>> Found(string q) =>
+            (await protocol.GetFromJsonAsync<JsonArray>($"/api/tasks?sort=created&q={Uri.EscapeDataString(q)}"))!
+                .Select(t => t!["requestId"]!.GetValue<string>()).ToList();
+        Assert.Equal([ids[0]], await Found("日本"));
+        Assert.Equal([ids[0], ids[1]], await Found("代表团"));
+        Assert.Equal([ids[1]], await Found("代表团 韩国"));
+        Assert.Equal([ids[0]], await Found("本友好"));
+        Assert.Equal([ids[0]], await Found("日"));
+        Assert.Empty(await Found("代表演"));
+        Assert.Equal([ids[2]], await Found("表演团"));
+        var courtesy = await protocol.GetAsync("/api/tasks?type=courtesy&pageSize=2");
+        Assert.Equal("3", courtesy.Headers.GetValues("X-Total-Count").Single());
+
+        await host.DecideOkAsync("protocol-division", ids[0], "Approved");
+        Assert.Empty(await Found("日本"));
+        Assert.Equal([ids[1]], await Found("代表团"));
+    }
 }

@@ -524,6 +524,13 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
                     b.Property<string>("RequestId")
                         .HasColumnType("text");
 
+                    b.Property<string>("RequestType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -554,6 +561,9 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "IsOverdue", "DueAt", "CreatedAt");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Tasks_TermsPending")
+                        .HasFilter("\"SearchTerms\" = ''");
+
                     b.ToTable("Tasks", (string)null);
                 });
 
@@ -574,6 +584,9 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("RequestType")
+                        .HasColumnType("text");
+
                     b.Property<string>("UnitId")
                         .HasColumnType("text");
 
@@ -582,11 +595,11 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
 
                     b.HasKey("TaskId", "Role");
 
-                    b.HasIndex("Role", "CreatedAt", "TaskId")
+                    b.HasIndex("Role", "CreatedAt", "TaskId", "UnitId")
                         .HasDatabaseName("IX_TaskCandidates_InboxByCreation")
                         .HasFilter("\"IsOpen\"");
 
-                    b.HasIndex("Role", "Urgency", "DueSort", "CreatedAt", "TaskId")
+                    b.HasIndex("Role", "Urgency", "DueSort", "CreatedAt", "TaskId", "UnitId", "RequestType")
                         .HasDatabaseName("IX_TaskCandidates_Inbox")
                         .HasFilter("\"IsOpen\"");
 

@@ -517,6 +517,13 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
                     b.Property<string>("RequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -547,6 +554,9 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "IsOverdue", "DueAt", "CreatedAt");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Tasks_TermsPending")
+                        .HasFilter("\"SearchTerms\" = ''");
+
                     b.ToTable("Tasks", (string)null);
                 });
 
@@ -567,6 +577,9 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsOpen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequestType")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnitId")
                         .HasColumnType("TEXT");
 
@@ -575,11 +588,11 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
 
                     b.HasKey("TaskId", "Role");
 
-                    b.HasIndex("Role", "CreatedAt", "TaskId")
+                    b.HasIndex("Role", "CreatedAt", "TaskId", "UnitId")
                         .HasDatabaseName("IX_TaskCandidates_InboxByCreation")
                         .HasFilter("\"IsOpen\"");
 
-                    b.HasIndex("Role", "Urgency", "DueSort", "CreatedAt", "TaskId")
+                    b.HasIndex("Role", "Urgency", "DueSort", "CreatedAt", "TaskId", "UnitId", "RequestType")
                         .HasDatabaseName("IX_TaskCandidates_Inbox")
                         .HasFilter("\"IsOpen\"");
 

@@ -1,0 +1,143 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Approvals.Activities.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class InboxSearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_TaskCandidates_Inbox",
+                table: "TaskCandidates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_TaskCandidates_InboxByCreation",
+                table: "TaskCandidates");
+
+            migrationBuilder.AddColumn<string>(
+                name: "RequestType",
+                table: "Tasks",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SearchTerms",
+                table: "Tasks",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "RequestType",
+                table: "TaskCandidates",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_TermsPending",
+                table: "Tasks",
+                column: "Id",
+                filter: "\"SearchTerms\" = ''");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskCandidates_Inbox",
+                table: "TaskCandidates",
+                columns: new[] { "Role", "Urgency", "DueSort", "CreatedAt", "TaskId", "UnitId", "RequestType" },
+                filter: "\"IsOpen\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskCandidates_InboxByCreation",
+                table: "TaskCandidates",
+                columns: new[] { "Role", "CreatedAt", "TaskId", "UnitId" },
+                filter: "\"IsOpen\"");
+
+            // Tasks and their candidate rows from before the request type was kept on them take it from their request.
+            migrationBuilder.Sql("""
+                UPDATE "Tasks" SET "RequestType" = (SELECT "r"."Type" FROM "Requests" AS "r" WHERE "r"."Id" = "Tasks"."RequestId")
+                WHERE "RequestId" IS NOT NULL;
+                """);
+            migrationBuilder.Sql("""
+                UPDATE "TaskCandidates"
+                SET "RequestType" = (SELECT "t"."RequestType" FROM "Tasks" AS "t" WHERE "t"."Id" = "TaskCandidates"."TaskId");
+                """);
+
+            // The open tasks' title terms, indexed by FTS5 off the Tasks rows themselves (no copy of the terms): triggers keep
+            // it to the open tasks, so it grows with open work, not with history. columnsize=0: no ranking, one table less.
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE "TaskSearch" USING fts5("SearchTerms", content='Tasks', content_rowid='rowid', columnsize=0);
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Tasks_SearchOnInsert" AFTER INSERT ON "Tasks" WHEN new."Status" IN ('Open', 'Claimed')
+                BEGIN
+                    INSERT INTO "TaskSearch"(rowid, "SearchTerms") VALUES (new.rowid, new."SearchTerms");
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Tasks_SearchOnDelete" AFTER DELETE ON "Tasks" WHEN old."Status" IN ('Open', 'Claimed')
+                BEGIN
+                    INSERT INTO "TaskSearch"("TaskSearch", rowid, "SearchTerms") VALUES ('delete', old.rowid, old."SearchTerms");
+                END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "Tasks_SearchOnUpdate" AFTER UPDATE OF "Status", "SearchTerms" ON "Tasks"
+                WHEN (old."Status" IN ('Open', 'Claimed')) <> (new."Status" IN ('Open', 'Claimed'))
+                    OR old."SearchTerms" <> new."SearchTerms"
+                BEGIN
+                    INSERT INTO "TaskSearch"("TaskSearch", rowid, "SearchTerms")
+                        SELECT 'delete', old.rowid, old."SearchTerms" WHERE old."Status" IN ('Open', 'Claimed');
+                    INSERT INTO "TaskSearch"(rowid, "SearchTerms")
+                        SELECT new.rowid, new."SearchTerms" WHERE new."Status" IN ('Open', 'Claimed');
+                END;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""DROP TRIGGER "Tasks_SearchOnUpdate";""");
+            migrationBuilder.Sql("""DROP TRIGGER "Tasks_SearchOnDelete";""");
+            migrationBuilder.Sql("""DROP TRIGGER "Tasks_SearchOnInsert";""");
+            migrationBuilder.Sql("""DROP TABLE "TaskSearch";""");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tasks_TermsPending",
+                table: "Tasks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_TaskCandidates_Inbox",
+                table: "TaskCandidates");
+
+            migrationBuilder.DropIndex(
+                name: "IX_TaskCandidates_InboxByCreation",
+                table: "TaskCandidates");
+
+            migrationBuilder.DropColumn(
+                name: "RequestType",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "SearchTerms",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "RequestType",
+                table: "TaskCandidates");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskCandidates_Inbox",
+                table: "TaskCandidates",
+                columns: new[] { "Role", "Urgency", "DueSort", "CreatedAt", "TaskId" },
+                filter: "\"IsOpen\"");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskCandidates_InboxByCreation",
+                table: "TaskCandidates",
+                columns: new[] { "Role", "CreatedAt", "TaskId" },
+                filter: "\"IsOpen\"");
+        }
+    }
+}
