@@ -76,6 +76,14 @@ internal static class ApprovalDecisions
             var queue = new System.Collections.Concurrent.ConcurrentQueue<string>(ids);
             var taken = new System.Collections.Concurrent.ConcurrentBag<double>();
             var total = Stopwatch.StartNew();
+            // The title index takes in the opened and closed tasks every second, as the host's background loop does.
+            using var done = new CancellationTokenSource();
+            var titles = Task.Run(async () =>
+            {
+                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+                while (await timer.WaitForNextTickAsync(done.Token).AsTask().ContinueWith(t => !t.IsCanceled && t.Result))
+                    await services.GetRequiredService<TitleIndex>().CatchUpAsync();
+            });
             await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
             {
                 while (queue.TryDequeue(out var id))
@@ -85,7 +93,10 @@ internal static class ApprovalDecisions
                     taken.Add(one.Elapsed.TotalMilliseconds);
                 }
             })));
-            return ([.. taken], total.Elapsed);
+            var elapsed = total.Elapsed;
+            await done.CancelAsync();
+            await titles;
+            return ([.. taken], elapsed);
         }
     }
 

@@ -27,6 +27,8 @@ internal static class InboxFigures
         var factory = services.GetRequiredService<ApprovalsDbContextFactory>();
         await using (var db = factory.Create())
             if (!await db.Tasks.AnyAsync()) await FillAsync(factory, openTasks);
+        // As the host's background loop does, a second after the tasks were filed.
+        await services.GetRequiredService<TitleIndex>().CatchUpAsync();
         var inbox = services.GetRequiredService<Inbox>();
 
         await MeasureAsync($"inbox first page of {openTasks:N0} open tasks", reads, () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.Candidate }));

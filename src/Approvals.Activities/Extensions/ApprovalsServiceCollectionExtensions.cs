@@ -34,6 +34,8 @@ public static class ApprovalsServiceCollectionExtensions
         services.AddSingleton<Access.RequestAccess>();
         services.AddSingleton<ProxyService>();
         services.AddSingleton<Inbox>();
+        services.AddSingleton<TitleIndex>();
+        services.AddHostedService<TitleIndexCatchUp>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<Reports.StatisticsService>();
         services.AddSingleton<WorkflowSeeder>();

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Approvals.Activities.Contracts;
 using Approvals.Activities.Persistence;
 using Approvals.Engine.Options;
@@ -33,7 +34,7 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         if (parts.Count == 1)
         {
             var only = parts[0];
-            var total = only.Candidates is { } candidates ? await candidates.CountAsync(cancellationToken) : await only.Rows.CountAsync(cancellationToken);
+            var total = await CountOfAsync(only, cancellationToken);
             var items = await Order(only.Rows, query.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Task).ToListAsync(cancellationToken);
             return new InboxPage(items, total, page, pageSize);
         }
@@ -44,19 +45,31 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         var merged = rows.DistinctBy(r => r.Task.Id).OrderBy(r => r, Comparer(query.Sort)).Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Task).ToList();
         // The parts do not overlap (a role's part leaves out what an earlier role's part has), so their counts add up.
         var count = 0;
-        foreach (var part in parts)
-            count += part.Candidates is { } candidates ? await candidates.CountAsync(cancellationToken) : await part.Rows.CountAsync(cancellationToken);
+        foreach (var part in parts) count += await CountOfAsync(part, cancellationToken);
         return new InboxPage(merged, count, page, pageSize);
     }
 
     /// <summary>How many open tasks are on each tab, and how many of all are overdue.</summary>
     public async Task<InboxCounts> CountAsync(string userId, CancellationToken cancellationToken = default)
     {
-        var mine = await QueryAsync(userId, new InboxQuery { Scope = InboxScope.Mine, PageSize = 1 }, cancellationToken);
-        var offered = await QueryAsync(userId, new InboxQuery { Scope = InboxScope.Candidate, PageSize = 1 }, cancellationToken);
-        var overdue = await QueryAsync(userId, new InboxQuery { Scope = InboxScope.All, Overdue = true, PageSize = 1 }, cancellationToken);
-        return new InboxCounts(mine.Total, offered.Total, overdue.Total);
+        await using var db = factory.Create();
+        var mine = await TotalAsync(db, userId, new InboxQuery { Scope = InboxScope.Mine }, cancellationToken);
+        var offered = await TotalAsync(db, userId, new InboxQuery { Scope = InboxScope.Candidate }, cancellationToken);
+        var overdue = await TotalAsync(db, userId, new InboxQuery { Scope = InboxScope.All, Overdue = true }, cancellationToken);
+        return new InboxCounts(mine, offered, overdue);
     }
+
+    /// <summary>How many tasks a tab with filters (but no search) holds, without reading any.</summary>
+    private async Task<int> TotalAsync(ApprovalsDbContext db, string userId, InboxQuery query, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var part in await PartsAsync(db, userId, query.Scope, cancellationToken))
+            count += await CountOfAsync(Filter(db, part, query, null, null), cancellationToken);
+        return count;
+    }
+
+    private static Task<int> CountOfAsync(Part part, CancellationToken cancellationToken) =>
+        part.Candidates is { } candidates ? candidates.CountAsync(cancellationToken) : part.Rows.CountAsync(cancellationToken);
 
     /// <summary>The parts a tab is made of: the user's own tasks, and one part per role whose tasks the user is offered.</summary>
     private async Task<List<Part>> PartsAsync(ApprovalsDbContext db, string userId, InboxScope scope, CancellationToken cancellationToken)
@@ -196,15 +209,36 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
                 WHERE "Status" IN ('Open', 'Claimed')
                     AND to_tsvector('simple', "SearchTerms") @@ to_tsquery('simple', {TitleTerms.PostgresQuery(phrases)})
                 """)
-            : db.Database.SqlQuery<string>($"""
-                SELECT "found"."Id" AS "Value" FROM "TaskSearch" JOIN "Tasks" AS "found" ON "found"."rowid" = "TaskSearch"."rowid"
-                WHERE "TaskSearch" MATCH {TitleTerms.SqliteMatch(phrases)}
-                """);
+            : db.Database.SqlQuery<string>(SqliteTitleMatches(phrases));
         var few = await matches.Take(FewMatches + 1).ToListAsync(cancellationToken);
         return few.Count <= FewMatches ? new Titled(few, null) : new Titled(null, matches);
     }
 
     private const int FewMatches = 500;
+
+    /// <summary>
+    /// What the FTS5 index finds, and what is still queued for it (<see cref="TitleIndex"/>): a queued task's terms hold each
+    /// phrase as its terms with a space either side, just as the index holds the phrase as terms one after another. A task queued
+    /// to leave the index (closed, or retitled) is found only by what was queued after that.
+    /// </summary>
+    private static FormattableString SqliteTitleMatches(IReadOnlyList<IReadOnlyList<string>> phrases)
+    {
+        var arguments = new List<object?> { TitleTerms.SqliteMatch(phrases) };
+        var queued = string.Concat(phrases.Select((phrase, i) =>
+        {
+            arguments.Add(" " + string.Join(' ', phrase) + " ");
+            return $$""" AND instr(' ' || "q"."Terms" || ' ', {{{i + 1}}}) > 0""";
+        }));
+        return FormattableStringFactory.Create($$"""
+            SELECT "found"."Id" AS "Value" FROM "TaskSearch" JOIN "Tasks" AS "found" ON "found"."rowid" = "TaskSearch"."rowid"
+            WHERE "TaskSearch" MATCH {0} AND "found"."rowid" NOT IN (SELECT "TaskRowId" FROM "TaskSearchQueue" WHERE NOT "Adds")
+            UNION
+            SELECT "queued"."Id" AS "Value" FROM "TaskSearchQueue" AS "q" JOIN "Tasks" AS "queued" ON "queued"."rowid" = "q"."TaskRowId"
+            WHERE "q"."Adds"{{queued}} AND NOT EXISTS (
+                SELECT 1 FROM "TaskSearchQueue" AS "later"
+                WHERE "later"."TaskRowId" = "q"."TaskRowId" AND "later"."Id" > "q"."Id" AND NOT "later"."Adds")
+            """, [.. arguments]);
+    }
 
     /// <summary>The tasks a title search found: a short list, or a query for many.</summary>
     private sealed record Titled(List<string>? Few, IQueryable<string>? Many);

@@ -16,6 +16,7 @@ public sealed class InboxSearchTests : IAsyncLifetime
     public async Task DisposeAsync() => await _a.DisposeAsync();
 
     private Inbox Inbox => _a.Services.GetRequiredService<Inbox>();
+    private TitleIndex TitleIndex => _a.Services.GetRequiredService<TitleIndex>();
 
     [Fact]
     public void A_title_is_kept_as_its_pairs_of_letters_and_a_search_as_phrases_of_them()
@@ -45,27 +46,40 @@ public sealed class InboxSearchTests : IAsyncLifetime
         var ostrava = await SubmitCourtesyAsync("Ostrava Sister-City Delegation");
         var troupe = await SubmitCourtesyAsync("艺术代表 表演团");
 
-        Assert.Equal([japan], await FoundAsync("日本"));
-        Assert.Equal([japan, korea], await FoundAsync("代表团"));
-        Assert.Equal([japan], await FoundAsync("本友好"));
-        Assert.Equal([japan], await FoundAsync("日"));
-        Assert.Equal([korea], await FoundAsync("代表团 韩国"));
-        Assert.Equal([ostrava], await FoundAsync("sister city"));
-        Assert.Equal([ostrava], await FoundAsync("OSTRA"));
-        // The pairs of a phrase must follow one another in one run of letters of the title.
-        Assert.Empty(await FoundAsync("代表团来"));
-        Assert.Empty(await FoundAsync("日韩"));
-        Assert.Empty(await FoundAsync("代表演"));
-        Assert.Equal([troupe], await FoundAsync("表演团"));
-        Assert.Empty(await FoundAsync("-：-"));
-        Assert.Equal(4, (await Inbox.QueryAsync("protocol-division", new InboxQuery { Search = "礼宾处审核" })).Total);
+        // First while the tasks wait in the queue of the index, then once they are in the index.
+        foreach (var indexed in new[] { false, true })
+        {
+            if (indexed) Assert.Equal(4, await TitleIndex.CatchUpAsync());
+            Assert.Equal(indexed ? 0 : 4, await QueuedAsync());
+            Assert.Equal([japan], await FoundAsync("日本"));
+            Assert.Equal([japan, korea], await FoundAsync("代表团"));
+            Assert.Equal([japan], await FoundAsync("本友好"));
+            Assert.Equal([japan], await FoundAsync("日"));
+            Assert.Equal([korea], await FoundAsync("代表团 韩国"));
+            Assert.Equal([ostrava], await FoundAsync("sister city"));
+            Assert.Equal([ostrava], await FoundAsync("OSTRA"));
+            // The pairs of a phrase must follow one another in one run of letters of the title.
+            Assert.Empty(await FoundAsync("代表团来"));
+            Assert.Empty(await FoundAsync("日韩"));
+            Assert.Empty(await FoundAsync("代表演"));
+            Assert.Equal([troupe], await FoundAsync("表演团"));
+            Assert.Empty(await FoundAsync("-：-"));
+            Assert.Equal(4, (await Inbox.QueryAsync("protocol-division", new InboxQuery { Search = "礼宾处审核" })).Total);
+        }
+        Assert.Equal(1, await IndexedAsync("日本"));
 
         await _a.DecideAsync(japan, "protocol", "protocol-division", "Approved");
+        // The decided task leaves the index and the director's new one, with the same delegation's name, enters it.
+        Assert.Equal(2, await QueuedAsync());
         Assert.Empty(await FoundAsync("日本"));
         Assert.Equal([korea], await FoundAsync("代表团"));
-        // The director's new task carries the same delegation's name, and the director finds it.
         var director = await Inbox.QueryAsync("fao-director", new InboxQuery { Search = "日本" });
         Assert.Equal([japan], director.Items.Select(t => t.RequestId));
+        Assert.Equal(2, await TitleIndex.CatchUpAsync());
+        Assert.Equal(0, await TitleIndex.CatchUpAsync());
+        Assert.Equal(1, await IndexedAsync("日本"));
+        Assert.Equal(3, await IndexedAsync("礼宾处"));
+        Assert.Equal([japan], (await Inbox.QueryAsync("fao-director", new InboxQuery { Search = "日本" })).Items.Select(t => t.RequestId));
     }
 
     [Fact]
@@ -110,9 +124,14 @@ public sealed class InboxSearchTests : IAsyncLifetime
             Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(
                 """UPDATE "Tasks" SET "SearchTerms" = '' WHERE "RequestId" = {0}""", japan));
         Assert.Empty(await FoundAsync("日本"));
+        await TitleIndex.CatchUpAsync();
+        Assert.Equal(0, await IndexedAsync("日本"));
 
         await _a.Services.GetRequiredService<ApprovalsDatabaseMigrator>().MigrateAsync();
 
+        Assert.Equal([japan], await FoundAsync("日本"));
+        Assert.Equal(1, await TitleIndex.CatchUpAsync());
+        Assert.Equal(1, await IndexedAsync("日本"));
         Assert.Equal([japan], await FoundAsync("日本"));
         await using var check = _a.Db();
         Assert.Equal(0, await check.Tasks.CountAsync(t => t.SearchTerms == ""));
@@ -145,4 +164,19 @@ public sealed class InboxSearchTests : IAsyncLifetime
     private async Task<List<string>> FoundAsync(string search) =>
         (await Inbox.QueryAsync("protocol-division", new InboxQuery { Search = search, Sort = InboxSort.Created }))
             .Items.Select(t => t.RequestId!).ToList();
+
+    private async Task<int> QueuedAsync()
+    {
+        await using var db = _a.Db();
+        return await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "TaskSearchQueue" """).SingleAsync();
+    }
+
+    /// <summary>How many tasks the full-text index itself holds with the words (not counting the queue).</summary>
+    private async Task<int> IndexedAsync(string words)
+    {
+        await using var db = _a.Db();
+        var match = TitleTerms.SqliteMatch(TitleTerms.Phrases(words));
+        return await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "TaskSearch" WHERE "TaskSearch" MATCH {match}""")
+            .SingleAsync();
+    }
 }
