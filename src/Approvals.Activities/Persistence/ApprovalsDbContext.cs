@@ -83,8 +83,9 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
             // a role's task leaves them alone.
             e.HasIndex(x => new { x.AssigneeId, x.Status, x.DueAt }).HasFilter("\"AssigneeId\" IS NOT NULL");
             e.HasIndex(x => new { x.ClaimedBy, x.Status }).HasFilter("\"ClaimedBy\" IS NOT NULL");
-            // The inbox's default order, so a page of open tasks is read off the index.
-            e.HasIndex(x => new { x.Status, x.IsOverdue, x.DueAt, x.CreatedAt });
+            // Open tasks by urgency and due date (an administrator's inbox, overdue statistics): only the open ones, so closing a
+            // task takes its entry out rather than moving it among all the closed tasks ever decided.
+            e.HasIndex(x => new { x.IsOverdue, x.DueAt, x.CreatedAt }, "IX_Tasks_Open").HasFilter("\"Status\" IN ('Open', 'Claimed')");
             e.HasIndex(x => x.RequestId);
             e.HasIndex(x => x.BookmarkId).IsUnique();
             e.HasIndex(x => x.WorkflowInstanceId);

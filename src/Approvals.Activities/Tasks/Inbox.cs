@@ -81,7 +81,7 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         var me = proxies.Select(p => p.PrincipalId).Append(userId).Distinct().ToList();
         var open = db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed);
         // The same tasks, asked so that no index serves the status: a few tasks picked by id or request are then read by
-        // that key (SQLite, without statistics, would read every open task off the status index and pick among them).
+        // that key (SQLite, without statistics, would read every open task off the index of open tasks and pick among them).
         var picked = db.Tasks.AsNoTracking().Where(t => t.Status != HumanTaskStatus.Completed && t.Status != HumanTaskStatus.Cancelled);
 
         if (scope == InboxScope.All && user.Roles.Contains("admin")) return [Own(open, picked, t => true)];

@@ -552,7 +552,8 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
                     b.HasIndex("AssigneeId", "Status", "DueAt")
                         .HasFilter("\"AssigneeId\" IS NOT NULL");
 
-                    b.HasIndex("Status", "IsOverdue", "DueAt", "CreatedAt");
+                    b.HasIndex(new[] { "IsOverdue", "DueAt", "CreatedAt" }, "IX_Tasks_Open")
+                        .HasFilter("\"Status\" IN ('Open', 'Claimed')");
 
                     b.HasIndex(new[] { "Id" }, "IX_Tasks_TermsPending")
                         .HasFilter("\"SearchTerms\" = ''");
