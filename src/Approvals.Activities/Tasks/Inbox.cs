@@ -22,6 +22,7 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
     public async Task<InboxPage> QueryAsync(string userId, InboxQuery query, CancellationToken cancellationToken = default)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, InboxQuery.MaxPageSize);
+        if (query.Search?.Length > InboxQuery.MaxSearchLength) query = query with { Search = query.Search[..InboxQuery.MaxSearchLength] };
         var page = Math.Max(1, query.Page);
         await using var db = factory.Create();
         var numbered = await NumberedAsync(db, query.Search, cancellationToken);

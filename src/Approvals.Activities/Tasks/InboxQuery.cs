@@ -26,6 +26,9 @@ public sealed record InboxQuery
     public int PageSize { get; init; } = 50;
 
     public const int MaxPageSize = 500;
+
+    /// <summary>The longest search text read (a longer one is cut there): a request number or a few words of a title.</summary>
+    public const int MaxSearchLength = 200;
 }
 
 public enum InboxScope

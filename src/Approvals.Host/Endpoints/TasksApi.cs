@@ -43,6 +43,7 @@ internal static class TasksApi
         if (order is null) errors["sort"] = ["must be due, newest, created or title"];
         if (page < 1) errors["page"] = ["must be 1 or more"];
         if (pageSize is < 1 or > InboxQuery.MaxPageSize) errors["pageSize"] = [$"must be between 1 and {InboxQuery.MaxPageSize}"];
+        if (q?.Length > InboxQuery.MaxSearchLength) errors["q"] = [$"must be at most {InboxQuery.MaxSearchLength} characters"];
         if (errors.Count > 0) return Results.ValidationProblem(errors);
         var result = await inbox.QueryAsync(http.User.UserId(), new InboxQuery
         {

@@ -58,10 +58,11 @@ public sealed class InboxApiTests
 
         // Another role sees none of them; a bad order or page size is a problem naming the parameter.
         Assert.Equal(0, (await (await host.As("fao-director")).GetFromJsonAsync<JsonObject>("/api/tasks/counts"))!["all"]!.GetValue<int>());
-        var bad = await protocol.GetAsync("/api/tasks?sort=sideways&pageSize=9999");
+        var bad = await protocol.GetAsync($"/api/tasks?sort=sideways&pageSize=9999&q={new string('代', 201)}");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var problem = (await bad.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.NotNull(problem["errors"]!["sort"]);
         Assert.NotNull(problem["errors"]!["pageSize"]);
+        Assert.Equal("must be at most 200 characters", problem["errors"]!["q"]![0]!.GetValue<string>());
     }
 }
