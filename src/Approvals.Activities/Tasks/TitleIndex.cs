@@ -11,10 +11,13 @@ namespace Approvals.Activities.Tasks;
 /// </summary>
 public sealed class TitleIndex(ApprovalsDbContextFactory factory)
 {
+    /// <summary>Whether tasks are queued for the index (SQLite) rather than indexed as they are written (PostgreSQL).</summary>
+    public bool Queues => factory.Provider == DatabaseProvider.Sqlite;
+
     /// <summary>Moves what is queued into the index; returns how many entries it moved.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        if (factory.Provider != DatabaseProvider.Sqlite) return 0;
+        if (!Queues) return 0;
         await using var db = factory.Create();
         // Looked at outside the write gate: most of the time nothing is queued, and then no writer waits for this.
         var last = await db.Database.SqlQuery<long?>($"""SELECT max("Id") AS "Value" FROM "TaskSearchQueue" """)

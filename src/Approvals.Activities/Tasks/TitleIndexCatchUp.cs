@@ -10,6 +10,7 @@ internal sealed class TitleIndexCatchUp(TitleIndex index, ILogger<TitleIndexCatc
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!index.Queues) return;
         using var timer = new PeriodicTimer(Interval);
         do
         {

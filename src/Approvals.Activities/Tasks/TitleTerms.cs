@@ -36,7 +36,7 @@ public static class TitleTerms
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> Phrases(string search) =>
         Runs(search).Select(run => run.Count == 1 ? (IReadOnlyList<string>)[run[0]]
-            : Enumerable.Range(0, run.Count - 1).Select(i => run[i] + run[i + 1]).ToList()).Distinct(PhraseComparer.Instance).ToList();
+            : Enumerable.Range(0, run.Count - 1).Select(i => run[i] + run[i + 1]).ToList()).DistinctBy(p => string.Join(' ', p)).ToList();
 
     /// <summary>The phrases as an FTS5 query: each a quoted phrase, all of them required.</summary>
     public static string SqliteMatch(IReadOnlyList<IReadOnlyList<string>> phrases) =>
@@ -62,14 +62,5 @@ public static class TitleTerms
             }
         }
         if (run.Count > 0) yield return run;
-    }
-
-    private sealed class PhraseComparer : IEqualityComparer<IReadOnlyList<string>>
-    {
-        public static readonly PhraseComparer Instance = new();
-
-        public bool Equals(IReadOnlyList<string>? x, IReadOnlyList<string>? y) => x is not null && y is not null && x.SequenceEqual(y);
-
-        public int GetHashCode(IReadOnlyList<string> phrase) => string.Join(' ', phrase).GetHashCode(StringComparison.Ordinal);
     }
 }
