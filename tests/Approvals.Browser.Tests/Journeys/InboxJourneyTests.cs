@@ -38,7 +38,8 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
     [InlineData(390, true)]
     public async Task A_reviewer_finds_decides_from_the_list_approves_several_and_goes_on_to_the_next_task(int width, bool english)
     {
-        var filed = await FileCourtesyAsync(5, $"代表团{width}{(english ? "en" : "zh")}");
+        var prefix = $"代表团{width}{(english ? "en" : "zh")}";
+        var filed = await FileCourtesyAsync(5, prefix);
         var reviewer = await SignedInAsync("protocol-division", "/inbox", viewport: new ViewportSize { Width = width, Height = 900 });
         var page = reviewer.Page;
         if (english)
@@ -60,6 +61,11 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
         await Input(page, "quick-comment").FillAsync("接待规格不符");
         await page.Locator("[data-testid=quick-confirm]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=inbox-message]")).ToContainTextAsync(english ? "Decided" : "已办理");
+
+        // Words of the title: the delegation's name and its number (no width has a 2 in it), one row.
+        await Input(page, "inbox-search").FillAsync($"{prefix} 2");
+        await Assertions.Expect(page.Locator("[data-testid=inbox] tbody tr[data-task]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=inbox] tbody tr[data-task]")).ToContainTextAsync($"{prefix} 2");
 
         // Clear the search; tick two and approve them at once.
         await Input(page, "inbox-search").FillAsync("");
