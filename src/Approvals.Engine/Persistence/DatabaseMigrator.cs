@@ -11,6 +11,6 @@ public sealed class DatabaseMigrator(WorkflowDbContextFactory factory)
         await using var db = factory.Create();
         if (factory.Provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.MigrateWhenBehindAsync(cancellationToken);
     }
 }

@@ -181,20 +181,47 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Migrates every schema and seeds what a first start needs: calendar, shipped workflows, roles, demo users.</summary>
+    /// <summary>
+    /// Migrates every schema and seeds what a first start needs: calendar, shipped workflows, roles, demo users. Three
+    /// chains that need nothing of each other run side by side (the start is mostly compiling code, and a small machine
+    /// has two cores): the engine's and the domain's schemas and what they hold; the accounts' schema and its users (who
+    /// belong to the domain's units); the recurring jobs.
+    /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         var services = app.Services;
+        var domain = MigrateDomainAsync(services);
+        await Task.WhenAll(domain, SeedDomainAsync(services, domain), SeedAccountsAsync(services, domain), Task.Run(() => ScheduleSweeps(services)));
+    }
+
+    private static async Task MigrateDomainAsync(IServiceProvider services)
+    {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await services.GetRequiredService<ApprovalsDatabaseMigrator>().MigrateAsync();
-        await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<IdentityDb>().Database.MigrateAsync();
+    }
+
+    private static async Task SeedDomainAsync(IServiceProvider services, Task domainMigrated)
+    {
+        await domainMigrated;
         var seeder = services.GetRequiredService<WorkflowSeeder>();
         await seeder.SeedCalendarAsync(ChinaPublicHolidays.Year2026);
         await seeder.SeedWorkflowsAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
+    }
+
+    private static async Task SeedAccountsAsync(IServiceProvider services, Task domainMigrated)
+    {
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IdentityDb>().Database.MigrateWhenBehindAsync();
+        await domainMigrated;
         await services.GetRequiredService<DemoSeeder>().SeedAsync();
-        // Timers and mail are swept by recurring jobs (a window a minute); each host starts one of each as it comes up,
-        // so work that fell due while no host ran is taken within seconds.
+    }
+
+    /// <summary>
+    /// Timers and mail are swept by recurring jobs (a window a minute); each host starts one of each as it comes up, so work
+    /// that fell due while no host ran is taken within seconds (the jobs run once the host has started, after the schemas).
+    /// </summary>
+    private static void ScheduleSweeps(IServiceProvider services)
+    {
         var recurring = services.GetRequiredService<Hangfire.IRecurringJobManager>();
         recurring.AddOrUpdate<TimerSweep>(TimerSweep.RecurringJobId, j => j.RunAsync(CancellationToken.None), Hangfire.Cron.Minutely());
         recurring.AddOrUpdate<MailDelivery>(MailDelivery.RecurringJobId, d => d.SweepAsync(CancellationToken.None), Hangfire.Cron.Minutely());
