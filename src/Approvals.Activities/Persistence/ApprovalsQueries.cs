@@ -23,11 +23,27 @@ public static class ApprovalsQueries
         new(() => EF.CompileAsyncQuery((ApprovalsDbContext db, string requestId, string userId, CancellationToken _) =>
             db.Requests.Any(r => r.Id == requestId && r.ApplicantId == userId)));
 
+    private static readonly PerModelQuery<Func<ApprovalsDbContext, string[], IAsyncEnumerable<HumanTask>>> TasksQuery = new(() =>
+        EF.CompileAsyncQuery((ApprovalsDbContext db, string[] ids) => db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id))));
+
+    private static readonly PerModelQuery<Func<ApprovalsDbContext, string[], IAsyncEnumerable<Request>>> RequestsQuery = new(() =>
+        EF.CompileAsyncQuery((ApprovalsDbContext db, string[] ids) => db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id))));
+
     public static Task<HumanTask?> TaskById(ApprovalsDbContext db, string id, CancellationToken cancellationToken) =>
         TaskQuery.For(db)(db, id, cancellationToken);
 
     public static Task<Request?> RequestById(ApprovalsDbContext db, string id, CancellationToken cancellationToken) =>
         RequestQuery.For(db)(db, id, cancellationToken);
+
+    /// <summary>The tasks of these ids (those that exist), by id, in one statement.</summary>
+    public static async Task<Dictionary<string, HumanTask>> TasksByIds(
+        ApprovalsDbContext db, string[] ids, CancellationToken cancellationToken) =>
+        ids.Length == 0 ? [] : await TasksQuery.For(db)(db, ids).ToDictionaryAsync(t => t.Id, StringComparer.Ordinal, cancellationToken);
+
+    /// <summary>The requests of these ids (those that exist), by id, in one statement.</summary>
+    public static async Task<Dictionary<string, Request>> RequestsByIds(
+        ApprovalsDbContext db, string[] ids, CancellationToken cancellationToken) =>
+        ids.Length == 0 ? [] : await RequestsQuery.For(db)(db, ids).ToDictionaryAsync(r => r.Id, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>Whether <paramref name="userId"/> applied for the request.</summary>
     public static Task<bool> IsApplicant(ApprovalsDbContext db, string requestId, string userId, CancellationToken cancellationToken) =>

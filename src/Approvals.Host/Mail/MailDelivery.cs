@@ -14,8 +14,9 @@ namespace Approvals.Host.Mail;
 /// its own connection as soon as its group of parallel sends is through; a sent row is never sent again. A failure is retried with
 /// doubling delays; after the last attempt the row is marked failed for an administrator to resend.
 /// </summary>
-public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims claims, MailComposer composer, MailTransport transport, SweepLoop loop,
-    SweepSignal signal, IOptions<MailOptions> options, IOptions<JobsOptions> jobs, TimeProvider clock, ILogger<MailDelivery> logger)
+public sealed class MailDelivery(
+    WorkflowDbContextFactory engine, LeaseClaims claims, MailComposer composer, MailTransport transport, SweepLoop loop, SweepSignal signal,
+    IOptions<MailOptions> options, IOptions<JobsOptions> jobs, TimeProvider clock, ILogger<MailDelivery> logger)
 {
     public const string RecurringJobId = "outbox-sweep";
 
@@ -29,14 +30,19 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims cl
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var mail = options.Value;
-        var ids = await claims.ClaimOutboxAsync(events: false, clock.GetUtcNow(), mail.SendLease, jobs.Value.SweepBatchSize, cancellationToken);
+        var ids = await claims.ClaimOutboxAsync(
+            events: false, clock.GetUtcNow(), mail.SendLease, jobs.Value.SweepBatchSize, cancellationToken);
         if (ids.Count == 0) return 0;
         List<OutboxMessage> claimed;
         await using (var read = engine.Create())
-            claimed = await read.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+            claimed = await read.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent).OrderBy(m => m.Id)
+                .ToListAsync(cancellationToken);
         foreach (var group in claimed.Chunk(Math.Max(1, mail.Parallelism)))
         {
-            var sent = (await Task.WhenAll(group.Select(row => SendAsync(row, cancellationToken)))).OfType<OutboxMessage>().ToList();
+            // Read as the group is sent, not with the claim: a task decided meanwhile gets no action links in its mail.
+            var subjects = await composer.ReadSubjectsAsync(group, cancellationToken);
+            var sent = (await Task.WhenAll(group.Select(row => SendAsync(row, subjects, cancellationToken))))
+                .OfType<OutboxMessage>().ToList();
             if (sent.Count == 0) continue;
             var sentIds = sent.Select(m => m.Id).ToList();
             var now = clock.GetUtcNow();
@@ -53,12 +59,12 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims cl
     }
 
     /// <summary>Sends one claimed row; returns it when the server accepted it, null when it failed (then marked for a retry).</summary>
-    private async Task<OutboxMessage?> SendAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task<OutboxMessage?> SendAsync(OutboxMessage row, MailSubjects subjects, CancellationToken cancellationToken)
     {
         var outboxId = row.Id;
         try
         {
-            var message = await composer.ComposeAsync(row, cancellationToken);
+            var message = await composer.ComposeAsync(row, cancellationToken, subjects);
             var to = message is null ? "(nothing to send)" : await transport.SendAsync(message, cancellationToken);
             logger.LogInformation("Outbox {Id} ({Kind}) delivered to {Target}.", outboxId, row.Kind, to);
             return row;
@@ -79,8 +85,12 @@ public sealed class MailDelivery(WorkflowDbContextFactory engine, LeaseClaims cl
                     .SetProperty(m => m.Attempts, attempts)
                     .SetProperty(m => m.NextAttemptAt, next)
                     .SetProperty(m => m.LastError, ex.Message), CancellationToken.None);
-            if (!failed) logger.LogWarning("Outbox {Id} attempt {Attempts} failed ({Error}); retrying at {Next:O}.", outboxId, attempts, ex.Message, next);
-            else if (next is not null) logger.LogError("Outbox {Id} failed after {Attempts} attempts ({Error}); trying again slowly, next at {Next:O}.", outboxId, attempts, ex.Message, next);
+            if (!failed)
+                logger.LogWarning("Outbox {Id} attempt {Attempts} failed ({Error}); retrying at {Next:O}.",
+                    outboxId, attempts, ex.Message, next);
+            else if (next is not null)
+                logger.LogError("Outbox {Id} failed after {Attempts} attempts ({Error}); trying again slowly, next at {Next:O}.",
+                    outboxId, attempts, ex.Message, next);
             else logger.LogError(ex, "Outbox {Id} failed after {Attempts} attempts; an administrator can resend it.", outboxId, attempts);
             return null;
         }
