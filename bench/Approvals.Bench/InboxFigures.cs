@@ -38,6 +38,11 @@ internal static class InboxFigures
         await MeasureAsync("inbox search for words of the titles", Math.Max(20, reads / 10),
             () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, Search = "代表团 4711" }));
         await MeasureAsync("inbox tab counts", reads, () => inbox.CountAsync("reviewer"));
+        // A page and the count of the tasks of one unit's requests, and of one stage.
+        await MeasureAsync("inbox of one unit", reads,
+            () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, UnitId = "wujiang-fao" }));
+        await MeasureAsync("inbox of one stage", reads,
+            () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, Stage = "protocol" }));
     }
 
     private static async Task MeasureAsync<T>(string label, int reads, Func<Task<T>> read)

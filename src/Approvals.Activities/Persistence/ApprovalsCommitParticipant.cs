@@ -129,6 +129,7 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
                 BookmarkId = bookmark.Id,
                 RequestId = result.State.Input["requestId"]?.GetValue<string>(),
                 RequestType = result.State.Input["type"]?.GetValue<string>(),
+                RequestUnitId = result.State.Input["unitId"]?.GetValue<string>(),
                 Kind = "run-task",
                 Title = bookmark.Payload["taskName"]?.GetValue<string>() ?? "Task",
                 AssigneeId = assignee,

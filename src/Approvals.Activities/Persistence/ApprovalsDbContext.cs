@@ -96,12 +96,14 @@ public abstract class ApprovalsDbContext(DbContextOptions options) : DbContext(o
         {
             e.ToTable("TaskCandidates");
             e.HasKey(x => new { x.TaskId, x.Role });
-            // A role's inbox in its default order, and newest or oldest first: only the rows still in an inbox. The unit and the
-            // request type come last so a tab (overdue, of one type) is counted off the index alone.
-            e.HasIndex(x => new { x.Role, x.Urgency, x.DueSort, x.CreatedAt, x.TaskId, x.UnitId, x.RequestType })
+            // A role's inbox in its default order, and newest or oldest first: only the rows still in an inbox. The unit, the
+            // request type, the request's unit and the stage come last so a tab with any of the filters is counted off the index alone.
+            e.HasIndex(x => new { x.Role, x.Urgency, x.DueSort, x.CreatedAt, x.TaskId, x.UnitId, x.RequestType, x.RequestUnitId, x.Stage })
                 .HasDatabaseName("IX_TaskCandidates_Inbox")
                 .HasFilter("\"IsOpen\"");
-            e.HasIndex(x => new { x.Role, x.CreatedAt, x.TaskId, x.UnitId }).HasDatabaseName("IX_TaskCandidates_InboxByCreation")
+            // Both cover the filters: without statistics SQLite may count a role's rows through either.
+            e.HasIndex(x => new { x.Role, x.CreatedAt, x.TaskId, x.UnitId, x.RequestType, x.RequestUnitId, x.Stage })
+                .HasDatabaseName("IX_TaskCandidates_InboxByCreation")
                 .HasFilter("\"IsOpen\"");
         });
         b.Entity<Proxy>(e =>

@@ -110,6 +110,7 @@ public abstract class HumanTaskActivity : Activity
             BookmarkId = bookmark.Id,
             RequestId = request.RequestId,
             RequestType = request.Type,
+            RequestUnitId = request.UnitId,
             Kind = kind,
             Title = title ?? Title ?? context.Node.Name ?? context.Node.Id,
             Instructions = Instructions,

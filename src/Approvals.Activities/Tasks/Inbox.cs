@@ -30,7 +30,7 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
             ? await TitledAsync(db, query.Search, cancellationToken)
             : null;
         var parts = (await PartsAsync(db, userId, query.Scope, cancellationToken))
-            .Select(p => Filter(db, p, query, numbered, titled)).ToList();
+            .Select(p => Filter(p, query, numbered, titled)).ToList();
         if (parts.Count == 0) return new InboxPage([], 0, page, pageSize);
         if (parts.Count == 1)
         {
@@ -65,7 +65,7 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
     {
         var count = 0;
         foreach (var part in await PartsAsync(db, userId, query.Scope, cancellationToken))
-            count += await CountOfAsync(Filter(db, part, query, null, null), cancellationToken);
+            count += await CountOfAsync(Filter(part, query, null, null), cancellationToken);
         return count;
     }
 
@@ -160,7 +160,7 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         return ids.Count > 0 ? ids : null;
     }
 
-    private static Part Filter(ApprovalsDbContext db, Part part, InboxQuery query, List<string>? numbered, Titled? titled)
+    private static Part Filter(Part part, InboxQuery query, List<string>? numbered, Titled? titled)
     {
         var (rows, candidates, among) = part;
         // A request number asked for: only those requests' tasks are read.
@@ -185,12 +185,20 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
             rows = rows.Where(r => r.Task.RequestType == type);
             candidates = candidates?.Where(c => c.RequestType == type);
         }
-        // The other filters are the task's or its request's: counted through the rows.
-        if (!string.IsNullOrWhiteSpace(query.Stage) || !string.IsNullOrWhiteSpace(query.UnitId) || !string.IsNullOrWhiteSpace(query.Search))
-            candidates = null;
-        if (!string.IsNullOrWhiteSpace(query.Stage)) rows = rows.Where(r => r.Task.ActivityId == query.Stage);
+        if (!string.IsNullOrWhiteSpace(query.Stage))
+        {
+            var stage = query.Stage;
+            rows = rows.Where(r => r.Task.ActivityId == stage);
+            candidates = candidates?.Where(c => c.Stage == stage);
+        }
         if (!string.IsNullOrWhiteSpace(query.UnitId))
-            rows = rows.Where(r => db.Requests.Any(q => q.Id == r.Task.RequestId && q.UnitId == query.UnitId));
+        {
+            var unit = query.UnitId;
+            rows = rows.Where(r => r.Task.RequestUnitId == unit);
+            candidates = candidates?.Where(c => c.RequestUnitId == unit);
+        }
+        // A search is counted through the rows it found.
+        if (!string.IsNullOrWhiteSpace(query.Search)) candidates = null;
         return new Part(rows, candidates, among);
     }
 

@@ -23,6 +23,12 @@ public sealed class TaskCandidate
     /// <summary>The task's request type, so a tab filtered by type is counted off the inbox index.</summary>
     public string? RequestType { get; set; }
 
+    /// <summary>The unit of the task's request, so a tab filtered by unit is counted off the inbox index.</summary>
+    public string? RequestUnitId { get; set; }
+
+    /// <summary>The task's stage (its activity's id), so a tab filtered by stage is counted off the inbox index.</summary>
+    public string? Stage { get; set; }
+
     /// <summary>The candidate row of <paramref name="task"/> for <paramref name="role"/>, with the task's order.</summary>
     public static TaskCandidate For(HumanTask task, string role, string? unitId, bool isOpen = true) => new()
     {
@@ -34,5 +40,7 @@ public sealed class TaskCandidate
         DueSort = task.DueAt ?? DateTimeOffset.MaxValue,
         CreatedAt = task.CreatedAt,
         RequestType = task.RequestType,
+        RequestUnitId = task.RequestUnitId,
+        Stage = task.ActivityId,
     };
 }

@@ -10,7 +10,8 @@ namespace Approvals.Host.Mail;
 /// Sends a message with MailKit to the configured SMTP server, or, with no server configured, writes it as an .eml
 /// file to the pickup folder (named after its Message-Id, so a retry overwrites rather than duplicates).
 /// </summary>
-public sealed class MailTransport(IOptions<SmtpOptions> smtp, IOptions<Approvals.Host.Options.ApprovalsOptions> approvals, IWebHostEnvironment environment)
+public sealed class MailTransport(
+    IOptions<SmtpOptions> smtp, IOptions<Approvals.Host.Options.ApprovalsOptions> approvals, IWebHostEnvironment environment)
 {
     public string PickupFolder => Path.Combine(environment.ContentRootPath, approvals.Value.DataDirectory, smtp.Value.PickupFolder);
 
@@ -23,8 +24,20 @@ public sealed class MailTransport(IOptions<SmtpOptions> smtp, IOptions<Approvals
         if (UsesPickupFolder)
         {
             Directory.CreateDirectory(PickupFolder);
-            var path = Path.Combine(PickupFolder, $"{(message.MessageId ?? Guid.NewGuid().ToString("N")).Replace('@', '_').Replace('<', '_').Replace('>', '_')}.eml");
-            await message.WriteToAsync(path, cancellationToken);
+            var name = (message.MessageId ?? Guid.NewGuid().ToString("N")).Replace('@', '_').Replace('<', '_').Replace('>', '_');
+            var path = Path.Combine(PickupFolder, name + ".eml");
+            // Written beside and renamed into place: whoever reads the folder (a mail server's pickup, the administrators'
+            // listing) sees a whole message or none, never one half written.
+            var writing = Path.Combine(PickupFolder, $".{name}.{Guid.NewGuid():N}.writing");
+            try
+            {
+                await message.WriteToAsync(writing, cancellationToken);
+                File.Move(writing, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(writing);
+            }
             return path;
         }
         using var client = new SmtpClient { Timeout = 30_000 };

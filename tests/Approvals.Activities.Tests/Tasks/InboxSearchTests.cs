@@ -154,6 +154,33 @@ public sealed class InboxSearchTests : IAsyncLifetime
         Assert.Equal(0, (await Inbox.QueryAsync("protocol-division", new InboxQuery { RequestType = "sister-city" })).Total);
     }
 
+    [Fact]
+    public async Task The_request_unit_and_the_stage_are_kept_on_the_candidates_and_filter_and_count_the_inbox()
+    {
+        await SubmitCourtesyAsync("日本友好代表团");
+        await SubmitCourtesyAsync("韩国经贸代表团");
+        var education = await _a.Requests.SubmitAsync("applicant2", "courtesy", FormData.Courtesy());
+
+        var candidates = await _a.QueryAsync(db => db.TaskCandidates.Where(c => c.IsOpen));
+        Assert.Equal(["education-bureau", "wujiang-fao", "wujiang-fao"], candidates.Select(c => c.RequestUnitId!).Order());
+        Assert.All(candidates, c => Assert.Equal("protocol", c.Stage));
+        Assert.Equal("education-bureau", (await _a.OpenTasksAsync(education.Id)).Single().RequestUnitId);
+
+        var wujiang = await Inbox.QueryAsync("protocol-division", new InboxQuery { Scope = InboxScope.Candidate, UnitId = "wujiang-fao" });
+        Assert.Equal(2, wujiang.Total);
+        Assert.All(wujiang.Items, t => Assert.Equal("wujiang-fao", t.RequestUnitId));
+        var ofStage = await Inbox.QueryAsync("protocol-division", new InboxQuery { Stage = "protocol", UnitId = "education-bureau" });
+        Assert.Equal([education.Id], ofStage.Items.Select(t => t.RequestId));
+        Assert.Equal(1, ofStage.Total);
+        Assert.Equal(0, (await Inbox.QueryAsync("protocol-division", new InboxQuery { Stage = "director" })).Total);
+
+        // Once decided, the next stage's candidates carry its stage, and the unit still.
+        await _a.DecideAsync(education.Id, "protocol", "protocol-division", "Approved");
+        var next = (await _a.OpenTasksAsync(education.Id)).Single();
+        var nextCandidates = await _a.QueryAsync(db => db.TaskCandidates.Where(c => c.TaskId == next.Id));
+        Assert.All(nextCandidates, c => Assert.Equal((next.ActivityId, "education-bureau"), (c.Stage!, c.RequestUnitId!)));
+    }
+
     private async Task<string> SubmitCourtesyAsync(string delegation)
     {
         var data = FormData.Courtesy();

@@ -26,7 +26,7 @@ namespace Approvals.Activities.Persistence.CompiledModels.Postgres
                 "Approvals.Activities.Tasks.HumanTask",
                 typeof(HumanTask),
                 baseEntityType,
-                propertyCount: 34,
+                propertyCount: 35,
                 unnamedIndexCount: 5,
                 namedIndexCount: 2,
                 keyCount: 1);
@@ -297,6 +297,14 @@ namespace Approvals.Activities.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(HumanTask).GetField("<RequestType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             requestType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var requestUnitId = runtimeEntityType.AddProperty(
+                "RequestUnitId",
+                typeof(string),
+                propertyInfo: typeof(HumanTask).GetProperty("RequestUnitId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(HumanTask).GetField("<RequestUnitId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            requestUnitId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var searchTerms = runtimeEntityType.AddProperty(
                 "SearchTerms",

@@ -12,7 +12,7 @@ namespace Approvals.Activities.Persistence.CompiledModels.Postgres
     public partial class PostgresApprovalsDbContextModel
     {
         private PostgresApprovalsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f29aa075-b3c5-4064-8c48-36991e58e2c3"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("5931a7e0-f929-4d8e-b488-5fc0c1b5acce"), entityTypeCount: 14)
         {
         }
 

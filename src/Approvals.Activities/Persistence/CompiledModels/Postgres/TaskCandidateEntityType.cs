@@ -20,7 +20,7 @@ namespace Approvals.Activities.Persistence.CompiledModels.Postgres
                 "Approvals.Activities.Tasks.TaskCandidate",
                 typeof(TaskCandidate),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 10,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -72,6 +72,22 @@ namespace Approvals.Activities.Persistence.CompiledModels.Postgres
                 nullable: true);
             requestType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var requestUnitId = runtimeEntityType.AddProperty(
+                "RequestUnitId",
+                typeof(string),
+                propertyInfo: typeof(TaskCandidate).GetProperty("RequestUnitId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskCandidate).GetField("<RequestUnitId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            requestUnitId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var stage = runtimeEntityType.AddProperty(
+                "Stage",
+                typeof(string),
+                propertyInfo: typeof(TaskCandidate).GetProperty("Stage", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(TaskCandidate).GetField("<Stage>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            stage.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var unitId = runtimeEntityType.AddProperty(
                 "UnitId",
                 typeof(string),
@@ -93,12 +109,12 @@ namespace Approvals.Activities.Persistence.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { role, createdAt, taskId, unitId });
+                new[] { role, createdAt, taskId, unitId, requestType, requestUnitId, stage });
             index.AddAnnotation("Relational:Filter", "\"IsOpen\"");
             index.AddAnnotation("Relational:Name", "IX_TaskCandidates_InboxByCreation");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { role, urgency, dueSort, createdAt, taskId, unitId, requestType });
+                new[] { role, urgency, dueSort, createdAt, taskId, unitId, requestType, requestUnitId, stage });
             index0.AddAnnotation("Relational:Filter", "\"IsOpen\"");
             index0.AddAnnotation("Relational:Name", "IX_TaskCandidates_Inbox");
 

@@ -26,7 +26,7 @@ namespace Approvals.Activities.Persistence.CompiledModels.Sqlite
                 "Approvals.Activities.Tasks.HumanTask",
                 typeof(HumanTask),
                 baseEntityType,
-                propertyCount: 34,
+                propertyCount: 35,
                 unnamedIndexCount: 5,
                 namedIndexCount: 2,
                 keyCount: 1);
@@ -269,6 +269,13 @@ namespace Approvals.Activities.Persistence.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(HumanTask).GetProperty("RequestType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(HumanTask).GetField("<RequestType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var requestUnitId = runtimeEntityType.AddProperty(
+                "RequestUnitId",
+                typeof(string),
+                propertyInfo: typeof(HumanTask).GetProperty("RequestUnitId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(HumanTask).GetField("<RequestUnitId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var searchTerms = runtimeEntityType.AddProperty(

@@ -11,7 +11,7 @@ namespace Approvals.Activities.Persistence.CompiledModels.Sqlite
     public partial class SqliteApprovalsDbContextModel
     {
         private SqliteApprovalsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("aa3f2c13-3474-4585-8b78-fe452802afe7"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("b942fe89-f16b-49f8-b5bb-4806817a1e58"), entityTypeCount: 14)
         {
         }
 

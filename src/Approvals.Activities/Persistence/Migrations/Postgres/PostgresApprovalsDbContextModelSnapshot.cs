@@ -527,6 +527,9 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
                     b.Property<string>("RequestType")
                         .HasColumnType("text");
 
+                    b.Property<string>("RequestUnitId")
+                        .HasColumnType("text");
+
                     b.Property<string>("SearchTerms")
                         .IsRequired()
                         .HasColumnType("text");
@@ -588,6 +591,12 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
                     b.Property<string>("RequestType")
                         .HasColumnType("text");
 
+                    b.Property<string>("RequestUnitId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Stage")
+                        .HasColumnType("text");
+
                     b.Property<string>("UnitId")
                         .HasColumnType("text");
 
@@ -596,11 +605,11 @@ namespace Approvals.Activities.Persistence.Migrations.Postgres
 
                     b.HasKey("TaskId", "Role");
 
-                    b.HasIndex("Role", "CreatedAt", "TaskId", "UnitId")
+                    b.HasIndex("Role", "CreatedAt", "TaskId", "UnitId", "RequestType", "RequestUnitId", "Stage")
                         .HasDatabaseName("IX_TaskCandidates_InboxByCreation")
                         .HasFilter("\"IsOpen\"");
 
-                    b.HasIndex("Role", "Urgency", "DueSort", "CreatedAt", "TaskId", "UnitId", "RequestType")
+                    b.HasIndex("Role", "Urgency", "DueSort", "CreatedAt", "TaskId", "UnitId", "RequestType", "RequestUnitId", "Stage")
                         .HasDatabaseName("IX_TaskCandidates_Inbox")
                         .HasFilter("\"IsOpen\"");
 

@@ -520,6 +520,9 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
                     b.Property<string>("RequestType")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestUnitId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchTerms")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -581,6 +584,12 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
                     b.Property<string>("RequestType")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UnitId")
                         .HasColumnType("TEXT");
 
@@ -589,11 +598,11 @@ namespace Approvals.Activities.Persistence.Migrations.Sqlite
 
                     b.HasKey("TaskId", "Role");
 
-                    b.HasIndex("Role", "CreatedAt", "TaskId", "UnitId")
+                    b.HasIndex("Role", "CreatedAt", "TaskId", "UnitId", "RequestType", "RequestUnitId", "Stage")
                         .HasDatabaseName("IX_TaskCandidates_InboxByCreation")
                         .HasFilter("\"IsOpen\"");
 
-                    b.HasIndex("Role", "Urgency", "DueSort", "CreatedAt", "TaskId", "UnitId", "RequestType")
+                    b.HasIndex("Role", "Urgency", "DueSort", "CreatedAt", "TaskId", "UnitId", "RequestType", "RequestUnitId", "Stage")
                         .HasDatabaseName("IX_TaskCandidates_Inbox")
                         .HasFilter("\"IsOpen\"");
 
