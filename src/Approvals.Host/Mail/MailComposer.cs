@@ -37,7 +37,7 @@ public sealed partial class MailComposer(
             await ApprovalsQueries.TasksByIds(db, Ids(rows, "taskId"), cancellationToken));
     }
 
-    /// <summary>Composes the row's message; its request and task are taken from <paramref name="subjects"/> if given, else read.</summary>
+    /// <summary>Composes the row's message from <paramref name="subjects"/> (its group's read), or from a read of its own.</summary>
     public async Task<MimeMessage?> ComposeAsync(OutboxMessage row, CancellationToken cancellationToken, MailSubjects? subjects = null)
     {
         var message = new MimeMessage { MessageId = MessageIdOf(row.Id) };
@@ -53,6 +53,7 @@ public sealed partial class MailComposer(
                 var template = row.Body["template"]!.GetValue<string>();
                 message.Headers.Add("X-Approvals-Template", template);
                 var language = recipient["language"]?.GetValue<string>() ?? "zh-CN";
+                subjects ??= await ReadSubjectsAsync([row], cancellationToken);
                 var rendered = await templates.RenderAsync(template,
                     language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN",
                     await ModelAsync(row, recipient, template, subjects, cancellationToken));
@@ -79,34 +80,13 @@ public sealed partial class MailComposer(
     }
 
     private async Task<IReadOnlyDictionary<string, object?>> ModelAsync(
-        OutboxMessage row, JsonObject recipient, string template, MailSubjects? subjects, CancellationToken cancellationToken)
-    {
-        // Opened only when something must be read here.
-        ApprovalsDbContext? opened = null;
-        ApprovalsDbContext Open() => opened ??= domain.Create();
-        try
-        {
-            return await ModelAsync(row, recipient, template, subjects, Open, cancellationToken);
-        }
-        finally
-        {
-            if (opened is not null) await opened.DisposeAsync();
-        }
-    }
-
-    private async Task<IReadOnlyDictionary<string, object?>> ModelAsync(
-        OutboxMessage row, JsonObject recipient, string template, MailSubjects? subjects, Func<ApprovalsDbContext> database,
-        CancellationToken cancellationToken)
+        OutboxMessage row, JsonObject recipient, string template, MailSubjects subjects, CancellationToken cancellationToken)
     {
         var baseUrl = mail.Value.PublicBaseUrl.TrimEnd('/');
         var requestId = row.Body["requestId"]?.GetValue<string>();
         var taskId = row.Body["taskId"]?.GetValue<string>();
-        var request = requestId is null ? null
-            : subjects is not null ? subjects.Requests.GetValueOrDefault(requestId)
-            : await ApprovalsQueries.RequestById(database(), requestId, cancellationToken);
-        var task = taskId is null ? null
-            : subjects is not null ? subjects.Tasks.GetValueOrDefault(taskId)
-            : await ApprovalsQueries.TaskById(database(), taskId, cancellationToken);
+        var request = requestId is null ? null : subjects.Requests.GetValueOrDefault(requestId);
+        var task = taskId is null ? null : subjects.Tasks.GetValueOrDefault(taskId);
         var type = request is null ? null : (await types.ListAsync(cancellationToken)).FirstOrDefault(t => t.Code == request.Type);
 
         var english = English(recipient);
@@ -126,7 +106,8 @@ public sealed partial class MailComposer(
         if (request is not null && template is "returned" or "rejected")
         {
             var outcome = template == "returned" ? "Returned" : "Rejected";
-            var decided = await database().Tasks.AsNoTracking()
+            await using var db = domain.Create();
+            var decided = await db.Tasks.AsNoTracking()
                 .Where(t => t.RequestId == request.Id && t.Status == HumanTaskStatus.Completed && t.Outcome == outcome)
                 .OrderByDescending(t => t.CompletedAt).FirstOrDefaultAsync(cancellationToken);
             if (decided is not null)
@@ -136,7 +117,7 @@ public sealed partial class MailComposer(
                 {
                     // A board's rejection: every member's reason; otherwise the one decision's comment.
                     var reasons = decided.Kind == "board-vote"
-                        ? await database().Tasks.AsNoTracking()
+                        ? await db.Tasks.AsNoTracking()
                             .Where(t => t.ActivityExecutionId == decided.ActivityExecutionId && t.Outcome == outcome && t.Comment != null)
                             .OrderBy(t => t.CompletedAt).Select(t => t.Comment!).ToListAsync(cancellationToken)
                         : decided.Comment is { } comment ? [comment] : [];
