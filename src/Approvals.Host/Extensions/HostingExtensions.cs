@@ -149,6 +149,7 @@ public static class HostingExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitRevalidation>();
         services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
         services.AddSingleton<BearerTokens>();
+        services.AddSingleton<BearerTickets>();
         services.AddSingleton<DemoSeeder>();
         services.AddScoped<Administration.UserAccounts>();
         services.AddSingleton<Administration.Incidents>();

@@ -34,14 +34,29 @@ public sealed class SignInStanding(IUserDirectory directory, IOptions<IdentityOp
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
-    /// <summary>For bearer tokens: the token is read here first, and an outdated one fails authentication.</summary>
+    /// <summary>
+    /// For bearer tokens: the token is read here once (the handler does not read it again), and an expired one or one of an
+    /// account that is no longer in standing fails authentication.
+    /// </summary>
     public static async Task ValidateBearerAsync(MessageReceivedContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
-        var ticket = context.Options.BearerTokenProtector.Unprotect(header["Bearer ".Length..].Trim());
-        if (ticket is null) return; // the handler itself refuses it
-        var standing = context.HttpContext.RequestServices.GetRequiredService<SignInStanding>();
-        if (!await standing.IsCurrentAsync(ticket.Principal)) context.Fail("The sign-in was ended (account locked or changed); sign in again.");
+        var services = context.HttpContext.RequestServices;
+        var ticket = services.GetRequiredService<BearerTickets>().Read(header["Bearer ".Length..].Trim(), context.Options.BearerTokenProtector);
+        if (ticket?.Properties.ExpiresUtc is not { } expiresAt) return; // the handler itself refuses it
+        if (services.GetRequiredService<TimeProvider>().GetUtcNow() >= expiresAt)
+        {
+            context.Fail("Token expired.");
+            return;
+        }
+        if (!await services.GetRequiredService<SignInStanding>().IsCurrentAsync(ticket.Principal))
+        {
+            context.Fail("The sign-in was ended (account locked or changed); sign in again.");
+            return;
+        }
+        context.Principal = ticket.Principal;
+        context.Properties = ticket.Properties;
+        context.Success();
     }
 }

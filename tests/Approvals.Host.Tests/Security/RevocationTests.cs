@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Approvals.Host.Identity;
 using Approvals.Host.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approvals.Host.Tests.Security;
 
@@ -58,6 +61,30 @@ public sealed class RevocationTests
         var fresh = Bearer(host, await TokenAsync(host, "fao-director"));
         Assert.Equal(HttpStatusCode.Forbidden, (await fresh.GetAsync("/api/reports")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/api/tasks")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_accepted_before_is_refused_once_it_expires_and_an_altered_copy_never_passes()
+    {
+        using var host = new ApprovalsHost();
+        string token;
+        using (var scope = host.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>()
+                .CreateUserPrincipalAsync((await users.FindByNameAsync("admin"))!);
+            (token, _) = host.Services.GetRequiredService<BearerTokens>().IssueForElsa(principal, TimeSpan.FromSeconds(3));
+        }
+        // Accepted twice (the second time from the tickets kept for recently seen tokens).
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.OK, (await Bearer(host, token).GetAsync("/elsa/api/workflow-definitions")).StatusCode);
+        var middle = token.Length / 2;
+        var altered = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(host, altered).GetAsync("/elsa/api/workflow-definitions")).StatusCode);
+
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        var expired = await Bearer(host, token).GetAsync("/elsa/api/workflow-definitions");
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
     }
 
     [Fact]
