@@ -15,40 +15,30 @@ namespace Approvals.Host.Mail;
 public sealed class MailTemplates
 {
     private static readonly FluidParser Parser = new();
-    private readonly ConcurrentDictionary<string, IFluidTemplate?> _cache = new();
+    private readonly ConcurrentDictionary<string, Parts?> _cache = new();
     private readonly TemplateOptions _options = new() { MaxSteps = 100_000 };
 
     public sealed record Rendered(string Subject, string Text, string Html);
 
+    // Parsed apart so each part is rendered once, with the encoder it needs.
+    private sealed record Parts(IFluidTemplate Subject, IFluidTemplate Text, IFluidTemplate Html);
+
     public async Task<Rendered> RenderAsync(string template, string language, IReadOnlyDictionary<string, object?> model)
     {
-        var parsed = Find(template, language) ?? Find(template, "zh-CN") ?? Find("generic", language) ?? Find("generic", "zh-CN")
+        var parts = Find(template, language) ?? Find(template, "zh-CN") ?? Find("generic", language) ?? Find("generic", "zh-CN")
             ?? throw new InvalidOperationException($"No mail template '{template}'.");
-        var plain = Split(template, await parsed.RenderAsync(Context(model), NullEncoder.Default));
-        var encoded = Split(template, await parsed.RenderAsync(Context(model), Html));
-        var subject = plain[0].Trim();
+        var context = new TemplateContext(_options);
+        foreach (var (key, value) in model) context.SetValue(key, value);
+        var subject = (await parts.Subject.RenderAsync(context, NullEncoder.Default)).Trim();
         if (subject.StartsWith("subject:", StringComparison.OrdinalIgnoreCase)) subject = subject[8..].Trim();
-        return new Rendered(subject, plain[1].Trim() + "\n", encoded[2].Trim());
+        var text = (await parts.Text.RenderAsync(context, NullEncoder.Default)).Trim() + "\n";
+        return new Rendered(subject, text, (await parts.Html.RenderAsync(context, Html)).Trim());
     }
 
     // Chinese stays readable in the HTML source; markup characters and quotes are encoded.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private TemplateContext Context(IReadOnlyDictionary<string, object?> model)
-    {
-        var context = new TemplateContext(_options);
-        foreach (var (key, value) in model) context.SetValue(key, value);
-        return context;
-    }
-
-    private static string[] Split(string template, string output)
-    {
-        var parts = output.Replace("\r\n", "\n").Split("\n---\n", 3);
-        return parts.Length == 3 ? parts
-            : throw new InvalidOperationException($"Mail template '{template}' must have a subject, a text part and an HTML part separated by '---' lines.");
-    }
-
-    private IFluidTemplate? Find(string template, string language) => _cache.GetOrAdd($"{language}/{template}", key =>
+    private Parts? Find(string template, string language) => _cache.GetOrAdd($"{language}/{template}", key =>
     {
         // Resource names turn the folder's '-' into '_'; compare with both normalised.
         static string Normal(string s) => s.Replace('-', '_').ToLowerInvariant();
@@ -57,7 +47,11 @@ public sealed class MailTemplates
         var resource = assembly.GetManifestResourceNames().FirstOrDefault(n => Normal(n) == name);
         if (resource is null) return null;
         using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
-        var text = reader.ReadToEnd();
-        return Parser.TryParse(text, out var parsed, out var error) ? parsed : throw new InvalidOperationException($"Mail template {key} does not parse: {error}");
+        var sections = reader.ReadToEnd().Replace("\r\n", "\n").Split("\n---\n", 3);
+        if (sections.Length != 3)
+            throw new InvalidOperationException($"Mail template {key} must have a subject, a text part and an HTML part separated by '---' lines.");
+        IFluidTemplate Parse(string section, string part) => Parser.TryParse(section, out var parsed, out var error)
+            ? parsed : throw new InvalidOperationException($"Mail template {key} does not parse ({part}): {error}");
+        return new Parts(Parse(sections[0], "subject"), Parse(sections[1], "text"), Parse(sections[2], "HTML"));
     });
 }
