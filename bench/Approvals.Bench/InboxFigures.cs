@@ -41,6 +41,8 @@ internal static class InboxFigures
         // A page and the count of the tasks of one unit's requests, and of one stage.
         await MeasureAsync("inbox of one unit", reads,
             () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, UnitId = "wujiang-fao" }));
+        await MeasureAsync("inbox of a unit with no open tasks", reads,
+            () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, UnitId = "tourism-bureau" }));
         await MeasureAsync("inbox of one stage", reads,
             () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, Stage = "protocol" }));
     }
@@ -72,15 +74,16 @@ internal static class InboxFigures
             {
                 var id = $"t{i:D7}";
                 var type = types[i % types.Length];
+                var unit = i % 2 == 0 ? "wujiang-fao" : "education-bureau";
                 db.Requests.Add(new Request
                 {
-                    Id = $"r{i:D7}", Number = $"{(type == "courtesy" ? "CR" : "RQ")}-2026-{i:D6}", Type = type, DefinitionId = type, UnitId = i % 2 == 0 ? "wujiang-fao" : "education-bureau",
+                    Id = $"r{i:D7}", Number = $"{(type == "courtesy" ? "CR" : "RQ")}-2026-{i:D6}", Type = type, DefinitionId = type, UnitId = unit,
                     ApplicantId = "applicant", Title = $"请示 {i}", Data = [], WorkflowInstanceId = $"w{i:D7}", CreatedAt = start.AddMinutes(i), UpdatedAt = start.AddMinutes(i),
                 });
                 var task = new HumanTask
                 {
                     Id = id, WorkflowInstanceId = $"w{i:D7}", DefinitionId = type, ActivityId = "protocol", ActivityExecutionId = $"e{i:D7}", BookmarkId = $"b{i:D7}",
-                    RequestId = $"r{i:D7}", RequestType = type,
+                    RequestId = $"r{i:D7}", RequestType = type, RequestUnitId = unit,
                     Kind = "review", Title = $"礼宾处审核：代表团 {i}", CandidateRoles = ["protocol-division"], Outcomes = ["Approved", "Rejected"],
                     CreatedAt = start.AddMinutes(i), DueAt = start.AddMinutes(i).AddDays(3 + i % 40), IsOverdue = i % 10 == 0,
                 };

@@ -138,14 +138,15 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         var candidates = db.TaskCandidates.AsNoTracking().Where(c => c.IsOpen && c.Role == role && (c.UnitId == null || c.UnitId == unitId));
         if (earlier.Count > 0)
             candidates = candidates.Where(c => !db.TaskCandidates.Any(o => o.TaskId == c.TaskId && o.IsOpen && earlier.Contains(o.Role)));
-        var rows = from c in candidates
-                   join t in open on c.TaskId equals t.Id
-                   select new InboxRow { Task = t, TaskId = c.TaskId, Urgency = c.Urgency, DueSort = c.DueSort, CreatedAt = c.CreatedAt };
+        IQueryable<InboxRow> Read(IQueryable<TaskCandidate> offered) =>
+            from c in offered
+            join t in open on c.TaskId equals t.Id
+            select new InboxRow { Task = t, TaskId = c.TaskId, Urgency = c.Urgency, DueSort = c.DueSort, CreatedAt = c.CreatedAt };
         // For a few tasks (some requests', a search's), start from them and ask whether this role is offered each.
         Func<Expression<Func<HumanTask, bool>>, IQueryable<InboxRow>> among =
             which => Rows(picked.Where(which).Where(t => candidates.Any(c => c.TaskId == t.Id)));
-        if (definitions is null) return new Part(rows, candidates, among);
-        return new Part(rows.Where(r => definitions.Contains(r.Task.DefinitionId)), null,
+        if (definitions is null) return new Part(Read(candidates), candidates, among, Read);
+        return new Part(Read(candidates).Where(r => definitions.Contains(r.Task.DefinitionId)), null,
             which => among(which).Where(r => definitions.Contains(r.Task.DefinitionId)));
     }
 
@@ -162,44 +163,54 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
 
     private static Part Filter(Part part, InboxQuery query, List<string>? numbered, Titled? titled)
     {
-        var (rows, candidates, among) = part;
+        var (rows, candidates, among, read) = part;
+        if (candidates is not null) candidates = Filtered(candidates, query);
         // A request number asked for: only those requests' tasks are read.
-        if (numbered is not null) rows = among(t => numbered.Contains(t.RequestId!));
+        if (numbered is not null) rows = Filtered(among(t => numbered.Contains(t.RequestId!)), query);
         // Words of the title: a few tasks found are read themselves; many are picked from the part in its order.
-        else if (titled?.Few is { } few) rows = among(t => few.Contains(t.Id));
-        else if (titled?.Many is { } many) rows = rows.Where(r => many.Contains(r.TaskId));
+        else if (titled?.Few is { } few) rows = Filtered(among(t => few.Contains(t.Id)), query);
+        else
+        {
+            // A role's part is read off its candidates filtered on their own columns: when few tasks pass a filter, the walk
+            // stays on the candidates' index instead of reading every task it passes (a unit without open tasks: 224 -> 15 ms).
+            rows = candidates is not null && read is not null ? read(candidates) : Filtered(rows, query);
+            if (titled?.Many is { } many) rows = rows.Where(r => many.Contains(r.TaskId));
+        }
+        // A search is counted through the rows it found.
+        if (!string.IsNullOrWhiteSpace(query.Search)) candidates = null;
+        return new Part(rows, candidates, among, read);
+    }
+
+    private static string? Given(string? filter) => string.IsNullOrWhiteSpace(filter) ? null : filter;
+
+    /// <summary>The query's filters on a part's rows, through the tasks' own columns.</summary>
+    private static IQueryable<InboxRow> Filtered(IQueryable<InboxRow> rows, InboxQuery query)
+    {
         if (query.Overdue is { } overdue)
         {
             var urgency = overdue ? 0 : 1;
             rows = rows.Where(r => r.Urgency == urgency);
-            candidates = candidates?.Where(c => c.Urgency == urgency);
         }
-        if (query.DueBefore is { } due)
+        if (query.DueBefore is { } due) rows = rows.Where(r => r.DueSort <= due);
+        if (Given(query.RequestType) is { } type) rows = rows.Where(r => r.Task.RequestType == type);
+        if (Given(query.Stage) is { } stage) rows = rows.Where(r => r.Task.ActivityId == stage);
+        if (Given(query.UnitId) is { } unit) rows = rows.Where(r => r.Task.RequestUnitId == unit);
+        return rows;
+    }
+
+    /// <summary>The same filters on a role's candidate rows, which carry copies of those columns in their inbox indexes.</summary>
+    private static IQueryable<TaskCandidate> Filtered(IQueryable<TaskCandidate> candidates, InboxQuery query)
+    {
+        if (query.Overdue is { } overdue)
         {
-            rows = rows.Where(r => r.DueSort <= due);
-            candidates = candidates?.Where(c => c.DueSort <= due);
+            var urgency = overdue ? 0 : 1;
+            candidates = candidates.Where(c => c.Urgency == urgency);
         }
-        if (!string.IsNullOrWhiteSpace(query.RequestType))
-        {
-            var type = query.RequestType;
-            rows = rows.Where(r => r.Task.RequestType == type);
-            candidates = candidates?.Where(c => c.RequestType == type);
-        }
-        if (!string.IsNullOrWhiteSpace(query.Stage))
-        {
-            var stage = query.Stage;
-            rows = rows.Where(r => r.Task.ActivityId == stage);
-            candidates = candidates?.Where(c => c.Stage == stage);
-        }
-        if (!string.IsNullOrWhiteSpace(query.UnitId))
-        {
-            var unit = query.UnitId;
-            rows = rows.Where(r => r.Task.RequestUnitId == unit);
-            candidates = candidates?.Where(c => c.RequestUnitId == unit);
-        }
-        // A search is counted through the rows it found.
-        if (!string.IsNullOrWhiteSpace(query.Search)) candidates = null;
-        return new Part(rows, candidates, among);
+        if (query.DueBefore is { } due) candidates = candidates.Where(c => c.DueSort <= due);
+        if (Given(query.RequestType) is { } type) candidates = candidates.Where(c => c.RequestType == type);
+        if (Given(query.Stage) is { } stage) candidates = candidates.Where(c => c.Stage == stage);
+        if (Given(query.UnitId) is { } unit) candidates = candidates.Where(c => c.RequestUnitId == unit);
+        return candidates;
     }
 
     /// <summary>
@@ -264,10 +275,12 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
     /// <summary>One source of a tab's tasks; <see cref="Candidates"/> counts it without reading the tasks, when no filter needs them.</summary>
     /// <remarks>
     /// <see cref="Among"/> gives the same part limited to the tasks a condition picks (some requests', or those a search
-    /// found), read from those tasks rather than off the part's order: for a few tasks among many.
+    /// found), read from those tasks rather than off the part's order: for a few tasks among many. <see cref="Read"/> reads a
+    /// role's part from its candidates once they are filtered.
     /// </remarks>
     private sealed record Part(
-        IQueryable<InboxRow> Rows, IQueryable<TaskCandidate>? Candidates, Func<Expression<Func<HumanTask, bool>>, IQueryable<InboxRow>> Among);
+        IQueryable<InboxRow> Rows, IQueryable<TaskCandidate>? Candidates, Func<Expression<Func<HumanTask, bool>>, IQueryable<InboxRow>> Among,
+        Func<IQueryable<TaskCandidate>, IQueryable<InboxRow>>? Read = null);
 
     private static IComparer<InboxRow> Comparer(InboxSort sort) => Comparer<InboxRow>.Create(sort switch
     {
