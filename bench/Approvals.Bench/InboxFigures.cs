@@ -19,7 +19,11 @@ internal static class InboxFigures
         var services = new ServiceCollection().AddLogging()
             .AddSingleton<IWorkflowTextWriter, SilentWriter>()
             .AddSingleton<IUserDirectory, BenchDirectory>()
-            .AddApprovals(o => { o.ConnectionString = $"Data Source={Path.Combine(folder, "inbox.db")}"; o.TimerPollingInterval = TimeSpan.Zero; })
+            .AddApprovals(o =>
+            {
+                o.ConnectionString = $"Data Source={Path.Combine(folder, "inbox.db")}";
+                o.TimerPollingInterval = TimeSpan.Zero;
+            })
             .BuildServiceProvider();
         await using var _ = services;
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
@@ -31,10 +35,14 @@ internal static class InboxFigures
         await services.GetRequiredService<TitleIndex>().CatchUpAsync();
         var inbox = services.GetRequiredService<Inbox>();
 
-        await MeasureAsync($"inbox first page of {openTasks:N0} open tasks", reads, () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.Candidate }));
-        await MeasureAsync("inbox page 40, newest first", reads, () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.Candidate, Sort = InboxSort.Newest, Page = 40 }));
-        await MeasureAsync("inbox overdue of one request type", reads, () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, Overdue = true, RequestType = "courtesy" }));
-        await MeasureAsync("inbox search by request number", reads, () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, Search = "CR-2026-004710" }));
+        await MeasureAsync($"inbox first page of {openTasks:N0} open tasks", reads,
+            () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.Candidate }));
+        await MeasureAsync("inbox page 40, newest first", reads,
+            () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.Candidate, Sort = InboxSort.Newest, Page = 40 }));
+        await MeasureAsync("inbox overdue of one request type", reads,
+            () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, Overdue = true, RequestType = "courtesy" }));
+        await MeasureAsync("inbox search by request number", reads,
+            () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, Search = "CR-2026-004710" }));
         await MeasureAsync("inbox search for words of the titles", Math.Max(20, reads / 10),
             () => inbox.QueryAsync("reviewer", new InboxQuery { Scope = InboxScope.All, Search = "代表团 4711" }));
         await MeasureAsync("inbox tab counts", reads, () => inbox.CountAsync("reviewer"));
@@ -77,12 +85,15 @@ internal static class InboxFigures
                 var unit = i % 2 == 0 ? "wujiang-fao" : "education-bureau";
                 db.Requests.Add(new Request
                 {
-                    Id = $"r{i:D7}", Number = $"{(type == "courtesy" ? "CR" : "RQ")}-2026-{i:D6}", Type = type, DefinitionId = type, UnitId = unit,
-                    ApplicantId = "applicant", Title = $"请示 {i}", Data = [], WorkflowInstanceId = $"w{i:D7}", CreatedAt = start.AddMinutes(i), UpdatedAt = start.AddMinutes(i),
+                    Id = $"r{i:D7}", Number = $"{(type == "courtesy" ? "CR" : "RQ")}-2026-{i:D6}", Type = type, DefinitionId = type,
+                    UnitId = unit,
+                    ApplicantId = "applicant", Title = $"请示 {i}", Data = [], WorkflowInstanceId = $"w{i:D7}",
+                    CreatedAt = start.AddMinutes(i), UpdatedAt = start.AddMinutes(i),
                 });
                 var task = new HumanTask
                 {
-                    Id = id, WorkflowInstanceId = $"w{i:D7}", DefinitionId = type, ActivityId = "protocol", ActivityExecutionId = $"e{i:D7}", BookmarkId = $"b{i:D7}",
+                    Id = id, WorkflowInstanceId = $"w{i:D7}", DefinitionId = type, ActivityId = "protocol",
+                    ActivityExecutionId = $"e{i:D7}", BookmarkId = $"b{i:D7}",
                     RequestId = $"r{i:D7}", RequestType = type, RequestUnitId = unit,
                     Kind = "review", Title = $"礼宾处审核：代表团 {i}", CandidateRoles = ["protocol-division"], Outcomes = ["Approved", "Rejected"],
                     CreatedAt = start.AddMinutes(i), DueAt = start.AddMinutes(i).AddDays(3 + i % 40), IsOverdue = i % 10 == 0,

@@ -16,7 +16,8 @@ namespace Approvals.Activities.Tasks;
 public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory directory, TimeProvider clock)
 {
     /// <summary>The first <paramref name="take"/> tasks of a tab, in the default order.</summary>
-    public async Task<IReadOnlyList<HumanTask>> ListAsync(string userId, InboxScope scope, bool? overdue = null, int take = 200, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<HumanTask>> ListAsync(
+        string userId, InboxScope scope, bool? overdue = null, int take = 200, CancellationToken cancellationToken = default) =>
         (await QueryAsync(userId, new InboxQuery { Scope = scope, Overdue = overdue, PageSize = take }, cancellationToken)).Items;
 
     public async Task<InboxPage> QueryAsync(string userId, InboxQuery query, CancellationToken cancellationToken = default)
@@ -36,14 +37,16 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         {
             var only = parts[0];
             var total = await CountOfAsync(only, cancellationToken);
-            var items = await Order(only.Rows, query.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Task).ToListAsync(cancellationToken);
+            var items = await Order(only.Rows, query.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Task)
+                .ToListAsync(cancellationToken);
             return new InboxPage(items, total, page, pageSize);
         }
         // Each part's rows up to the end of the page asked for, in order, merged in the same order.
         var rows = new List<InboxRow>();
         foreach (var part in parts)
             rows.AddRange(await Order(part.Rows, query.Sort).Take(page * pageSize).ToListAsync(cancellationToken));
-        var merged = rows.DistinctBy(r => r.Task.Id).OrderBy(r => r, Comparer(query.Sort)).Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Task).ToList();
+        var merged = rows.DistinctBy(r => r.Task.Id).OrderBy(r => r, Comparer(query.Sort))
+            .Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Task).ToList();
         // The parts do not overlap (a role's part leaves out what an earlier role's part has), so their counts add up.
         var count = 0;
         foreach (var part in parts) count += await CountOfAsync(part, cancellationToken);
@@ -78,7 +81,8 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         var user = await directory.FindAsync(userId, cancellationToken);
         if (user is null) return [];
         var now = clock.GetUtcNow();
-        var proxies = await db.Proxies.AsNoTracking().Where(p => p.SubstituteId == userId && p.From <= now && p.To > now).ToListAsync(cancellationToken);
+        var proxies = await db.Proxies.AsNoTracking().Where(p => p.SubstituteId == userId && p.From <= now && p.To > now)
+            .ToListAsync(cancellationToken);
         var me = proxies.Select(p => p.PrincipalId).Append(userId).Distinct().ToList();
         var open = db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed);
         // The same tasks, asked so that no index serves the status: a few tasks picked by id or request are then read by
@@ -124,7 +128,10 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         new(Rows(open.Where(whose)), null, which => Rows(picked.Where(whose).Where(which)));
 
     private static IQueryable<InboxRow> Rows(IQueryable<HumanTask> tasks) =>
-        tasks.Select(t => new InboxRow { Task = t, TaskId = t.Id, Urgency = t.IsOverdue ? 0 : 1, DueSort = t.DueAt ?? DateTimeOffset.MaxValue, CreatedAt = t.CreatedAt });
+        tasks.Select(t => new InboxRow
+        {
+            Task = t, TaskId = t.Id, Urgency = t.IsOverdue ? 0 : 1, DueSort = t.DueAt ?? DateTimeOffset.MaxValue, CreatedAt = t.CreatedAt,
+        });
 
     /// <summary>
     /// The tasks offered to one role (for one unit), read off the candidates' inbox index in inbox order, leaving out those
@@ -135,7 +142,8 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         ApprovalsDbContext db, IQueryable<HumanTask> open, IQueryable<HumanTask> picked, string role, string? unitId,
         List<string>? definitions, List<string> earlier)
     {
-        var candidates = db.TaskCandidates.AsNoTracking().Where(c => c.IsOpen && c.Role == role && (c.UnitId == null || c.UnitId == unitId));
+        var candidates = db.TaskCandidates.AsNoTracking()
+            .Where(c => c.IsOpen && c.Role == role && (c.UnitId == null || c.UnitId == unitId));
         if (earlier.Count > 0)
             candidates = candidates.Where(c => !db.TaskCandidates.Any(o => o.TaskId == c.TaskId && o.IsOpen && earlier.Contains(o.Role)));
         IQueryable<InboxRow> Read(IQueryable<TaskCandidate> offered) =>
@@ -272,14 +280,18 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
         _ => rows.OrderBy(r => r.Urgency).ThenBy(r => r.DueSort).ThenBy(r => r.CreatedAt).ThenBy(r => r.TaskId),
     };
 
-    /// <summary>One source of a tab's tasks; <see cref="Candidates"/> counts it without reading the tasks, when no filter needs them.</summary>
+    /// <summary>
+    /// One source of a tab's tasks; <see cref="Candidates"/> counts it without reading the tasks, when no filter needs them.
+    /// </summary>
     /// <remarks>
     /// <see cref="Among"/> gives the same part limited to the tasks a condition picks (some requests', or those a search
     /// found), read from those tasks rather than off the part's order: for a few tasks among many. <see cref="Read"/> reads a
     /// role's part from its candidates once they are filtered.
     /// </remarks>
     private sealed record Part(
-        IQueryable<InboxRow> Rows, IQueryable<TaskCandidate>? Candidates, Func<Expression<Func<HumanTask, bool>>, IQueryable<InboxRow>> Among,
+        IQueryable<InboxRow> Rows,
+        IQueryable<TaskCandidate>? Candidates,
+        Func<Expression<Func<HumanTask, bool>>, IQueryable<InboxRow>> Among,
         Func<IQueryable<TaskCandidate>, IQueryable<InboxRow>>? Read = null);
 
     private static IComparer<InboxRow> Comparer(InboxSort sort) => Comparer<InboxRow>.Create(sort switch
@@ -298,7 +310,9 @@ public sealed class Inbox(ApprovalsDbContextFactory factory, IUserDirectory dire
     {
         public required HumanTask Task { get; init; }
 
-        /// <summary>The task's id as the row's own source has it (the candidate's, for a role's part), so the order stays on the index.</summary>
+        /// <summary>
+        /// The task's id as the row's own source has it (the candidate's, for a role's part), so the order stays on the index.
+        /// </summary>
         public required string TaskId { get; init; }
         public int Urgency { get; init; }
         public DateTimeOffset DueSort { get; init; }

@@ -43,7 +43,8 @@ public sealed class SignInStanding(IUserDirectory directory, IOptions<IdentityOp
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return;
         var services = context.HttpContext.RequestServices;
-        var ticket = services.GetRequiredService<BearerTickets>().Read(header["Bearer ".Length..].Trim(), context.Options.BearerTokenProtector);
+        var token = header["Bearer ".Length..].Trim();
+        var ticket = services.GetRequiredService<BearerTickets>().Read(token, context.Options.BearerTokenProtector);
         if (ticket?.Properties.ExpiresUtc is not { } expiresAt) return; // the handler itself refuses it
         if (services.GetRequiredService<TimeProvider>().GetUtcNow() >= expiresAt)
         {

@@ -49,7 +49,8 @@ public sealed class MailTemplates
         using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
         var sections = reader.ReadToEnd().Replace("\r\n", "\n").Split("\n---\n", 3);
         if (sections.Length != 3)
-            throw new InvalidOperationException($"Mail template {key} must have a subject, a text part and an HTML part separated by '---' lines.");
+            throw new InvalidOperationException(
+                $"Mail template {key} must have a subject, a text part and an HTML part separated by '---' lines.");
         IFluidTemplate Parse(string section, string part) => Parser.TryParse(section, out var parsed, out var error)
             ? parsed : throw new InvalidOperationException($"Mail template {key} does not parse ({part}): {error}");
         return new Parts(Parse(sections[0], "subject"), Parse(sections[1], "text"), Parse(sections[2], "HTML"));
