@@ -43,41 +43,53 @@ public sealed class MailDelivery(
         // by its Message-Id), so the whole batch is one group: one read of its requests and tasks, one commit marking it sent
         // (in groups of four, a mail sweep under HTTP load took a commit and two reads per two decisions).
         var groupSize = transport.UsesPickupFolder ? claimed.Count : mail.Parallelism;
-        foreach (var group in claimed.Chunk(Math.Max(1, groupSize)))
+        // One lane per send in flight; over SMTP each keeps its connection for the whole batch.
+        var lanes = Enumerable.Range(0, Math.Max(1, mail.Parallelism)).Select(_ => transport.OpenLane()).ToArray();
+        try
         {
-            // Read as the group is sent, not with the claim: a task decided meanwhile gets no action links in its mail.
-            var subjects = await composer.ReadSubjectsAsync(group, cancellationToken);
-            // No more than Parallelism at once even in a large group: a send writes a file or waits on a server, and many at
-            // once would hold the thread pool's threads that the requests need.
-            var sent = new List<OutboxMessage>(group.Length);
-            foreach (var wave in group.Chunk(Math.Max(1, mail.Parallelism)))
-            {
-                var results = await Task.WhenAll(wave.Select(row => SendAsync(row, subjects, cancellationToken)));
-                sent.AddRange(results.OfType<OutboxMessage>());
-            }
-            if (sent.Count == 0) continue;
-            var sentIds = sent.Select(m => m.Id).ToList();
-            var now = clock.GetUtcNow();
-            using var turn = await engine.WriteGate.EnterAsync(CancellationToken.None);
-            await using var db = engine.Create();
-            // Attempts counts this delivery; rows of one group may have had different earlier attempts.
-            await db.Outbox.Where(m => sentIds.Contains(m.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.SentAt, now)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            foreach (var group in claimed.Chunk(Math.Max(1, groupSize))) await DeliverGroupAsync(group, lanes, cancellationToken);
+        }
+        finally
+        {
+            foreach (var lane in lanes) await lane.DisposeAsync();
         }
         return ids.Count;
     }
 
+    private async Task DeliverGroupAsync(OutboxMessage[] group, MailLane[] lanes, CancellationToken cancellationToken)
+    {
+        // Read as the group is sent, not with the claim: a task decided meanwhile gets no action links in its mail.
+        var subjects = await composer.ReadSubjectsAsync(group, cancellationToken);
+        // One send per lane at a time, even in a large group: a send writes a file or waits on a server, and many at once
+        // would hold the thread pool's threads that the requests need.
+        var sent = new List<OutboxMessage>(group.Length);
+        foreach (var wave in group.Chunk(lanes.Length))
+        {
+            var results = await Task.WhenAll(wave.Select((row, i) => SendAsync(row, subjects, lanes[i], cancellationToken)));
+            sent.AddRange(results.OfType<OutboxMessage>());
+        }
+        if (sent.Count == 0) return;
+        var sentIds = sent.Select(m => m.Id).ToList();
+        var now = clock.GetUtcNow();
+        using var turn = await engine.WriteGate.EnterAsync(CancellationToken.None);
+        await using var db = engine.Create();
+        // Attempts counts this delivery; rows of one group may have had different earlier attempts.
+        await db.Outbox.Where(m => sentIds.Contains(m.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Sent)
+            .SetProperty(m => m.SentAt, now)
+            .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+            .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+    }
+
     /// <summary>Sends one claimed row; returns it when the server accepted it, null when it failed (then marked for a retry).</summary>
-    private async Task<OutboxMessage?> SendAsync(OutboxMessage row, MailSubjects subjects, CancellationToken cancellationToken)
+    private async Task<OutboxMessage?> SendAsync(
+        OutboxMessage row, MailSubjects subjects, MailLane lane, CancellationToken cancellationToken)
     {
         var outboxId = row.Id;
         try
         {
             var message = await composer.ComposeAsync(row, cancellationToken, subjects);
-            var to = message is null ? "(nothing to send)" : await transport.SendAsync(message, cancellationToken);
+            var to = message is null ? "(nothing to send)" : await lane.SendAsync(message, cancellationToken);
             logger.LogInformation("Outbox {Id} ({Kind}) delivered to {Target}.", outboxId, row.Kind, to);
             return row;
         }

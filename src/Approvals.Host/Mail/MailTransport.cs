@@ -1,14 +1,13 @@
 using Approvals.Host.Options;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Approvals.Host.Mail;
 
 /// <summary>
-/// Sends a message with MailKit to the configured SMTP server, or, with no server configured, writes it as an .eml
-/// file to the pickup folder (named after its Message-Id, so a retry overwrites rather than duplicates).
+/// Sends mail with MailKit to the configured SMTP server (through <see cref="MailLane"/>s, which keep their connection for a
+/// sweep's batch), or, with no server configured, writes each message as an .eml file to the pickup folder (named after its
+/// Message-Id, so a retry overwrites rather than duplicates).
 /// </summary>
 public sealed class MailTransport(
     IOptions<SmtpOptions> smtp, IOptions<Approvals.Host.Options.ApprovalsOptions> approvals, IWebHostEnvironment environment)
@@ -17,35 +16,34 @@ public sealed class MailTransport(
 
     public bool UsesPickupFolder => string.IsNullOrWhiteSpace(smtp.Value.Host);
 
-    /// <summary>Sends the message; returns where it went (the SMTP server or the .eml path).</summary>
+    /// <summary>A lane for a sweep's sends, one at a time; dispose it when the batch is through.</summary>
+    public MailLane OpenLane() => new(this, smtp.Value);
+
+    /// <summary>Sends one message on a lane of its own; returns where it went (the SMTP server or the .eml path).</summary>
     public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        var options = smtp.Value;
-        if (UsesPickupFolder)
+        await using var lane = OpenLane();
+        return await lane.SendAsync(message, cancellationToken);
+    }
+
+    /// <summary>Writes the message to the pickup folder as <c>.eml</c>; returns its path.</summary>
+    public async Task<string> WriteToPickupAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(PickupFolder);
+        var name = (message.MessageId ?? Guid.NewGuid().ToString("N")).Replace('@', '_').Replace('<', '_').Replace('>', '_');
+        var path = Path.Combine(PickupFolder, name + ".eml");
+        // Written beside and renamed into place: whoever reads the folder (a mail server's pickup, the administrators'
+        // listing) sees a whole message or none, never one half written.
+        var writing = Path.Combine(PickupFolder, $".{name}.{Guid.NewGuid():N}.writing");
+        try
         {
-            Directory.CreateDirectory(PickupFolder);
-            var name = (message.MessageId ?? Guid.NewGuid().ToString("N")).Replace('@', '_').Replace('<', '_').Replace('>', '_');
-            var path = Path.Combine(PickupFolder, name + ".eml");
-            // Written beside and renamed into place: whoever reads the folder (a mail server's pickup, the administrators'
-            // listing) sees a whole message or none, never one half written.
-            var writing = Path.Combine(PickupFolder, $".{name}.{Guid.NewGuid():N}.writing");
-            try
-            {
-                await message.WriteToAsync(writing, cancellationToken);
-                File.Move(writing, path, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(writing);
-            }
-            return path;
+            await message.WriteToAsync(writing, cancellationToken);
+            File.Move(writing, path, overwrite: true);
         }
-        using var client = new SmtpClient { Timeout = 30_000 };
-        var security = Enum.TryParse<SecureSocketOptions>(options.Security, true, out var s) ? s : SecureSocketOptions.Auto;
-        await client.ConnectAsync(options.Host!, options.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(options.UserName)) await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(true, cancellationToken);
-        return $"smtp://{options.Host}:{options.Port}";
+        finally
+        {
+            File.Delete(writing);
+        }
+        return path;
     }
 }

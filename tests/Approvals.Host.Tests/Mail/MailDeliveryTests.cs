@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Approvals.Engine.Models;
+using Approvals.Engine.Persistence;
+using Approvals.Host.Mail;
 using Approvals.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace Approvals.Host.Tests.Mail;
@@ -44,6 +48,36 @@ public sealed class MailDeliveryTests
         Assert.Contains(cleared, s => s!.EndsWith("已通过友城处审核")); // the Chinese half of the stage name "友城处审核 Division review"
         Assert.All(messages, m => Assert.Matches(@"^outbox-\d+@approvals\.local$", m.MessageId));
         Assert.Equal(messages.Count, messages.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_sweep_sends_its_batch_over_a_few_kept_connections_not_one_per_message()
+    {
+        await using var mail = new MailHost();
+        var engine = mail.Host.Services.GetRequiredService<WorkflowDbContextFactory>();
+        const int count = 24;
+        var before = mail.Smtp.Sessions;
+        using (await engine.WriteGate.EnterAsync(CancellationToken.None))
+        await using (var db = engine.Create())
+        {
+            for (var i = 0; i < count; i++)
+                db.Outbox.Add(new OutboxMessage
+                {
+                    Kind = Approvals.Engine.Activities.SendEmail.OutboxKind, CreatedAt = DateTimeOffset.UtcNow,
+                    Body = new JsonObject
+                    {
+                        ["to"] = new JsonArray($"guest{i}@approvals.test"), ["subject"] = $"通知 {i}", ["body"] = $"<p>第 {i} 号</p>",
+                    },
+                });
+            await db.SaveChangesAsync();
+        }
+        var delivery = mail.Host.Services.GetRequiredService<MailDelivery>();
+        // The host's own sweep may take part of the batch; each sweep's lanes are Mail:Parallelism (4) connections.
+        await delivery.DeliverDueAsync(CancellationToken.None);
+        var received = await mail.Smtp.WaitForAsync(all => all.Count(m => m.Subject!.StartsWith("通知 ")) == count);
+
+        Assert.Equal(count, received.Where(m => m.Subject!.StartsWith("通知 ")).Select(m => m.To.ToString()).Distinct().Count());
+        Assert.InRange(mail.Smtp.Sessions - before, 1, 8);
     }
 
     [Fact]

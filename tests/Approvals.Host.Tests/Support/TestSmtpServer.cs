@@ -20,12 +20,19 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Port { get; }
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+    /// <summary>How many SMTP sessions (connections) clients opened.</summary>
+    public int Sessions => _sessions;
+
+    private int _sessions;
+
     public TestSmtpServer Start()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(Messages));
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
+        _running = server.StartAsync(_stop.Token);
         return this;
     }
 
