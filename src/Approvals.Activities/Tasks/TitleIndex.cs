@@ -35,4 +35,29 @@ public sealed class TitleIndex(ApprovalsDbContextFactory factory)
         await transaction.CommitAsync(cancellationToken);
         return moved;
     }
+
+    /// <summary>
+    /// Builds the SQLite index again from the open tasks' terms and empties the queue: the index is keyed by the Tasks rows'
+    /// rowid, which a <c>VACUUM</c> may renumber. Returns how many tasks it now holds; null on PostgreSQL, whose index the
+    /// database keeps itself.
+    /// </summary>
+    public async Task<int?> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Queues) return null;
+        await using var db = factory.Create();
+        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "TaskSearchQueue" """, cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""INSERT INTO "TaskSearch"("TaskSearch") VALUES ('delete-all')""", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "TaskSearch"(rowid, "SearchTerms")
+            SELECT rowid, "SearchTerms" FROM "Tasks" WHERE "Status" IN ('Open', 'Claimed')
+            """, cancellationToken);
+        // Counted off the tasks, in the same transaction: SQLite does not count the rows a virtual table takes in.
+        var indexed = await db.Database
+            .SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "Tasks" WHERE "Status" IN ('Open', 'Claimed')""")
+            .SingleAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return indexed;
+    }
 }

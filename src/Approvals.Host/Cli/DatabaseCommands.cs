@@ -9,11 +9,13 @@ namespace Approvals.Host.Cli;
 
 /// <summary>
 /// Verbs that work on the configured database: <c>workflows import &lt;file&gt;... [--draft]</c>,
-/// <c>workflows export &lt;definitionId&gt; [--version N]</c>, <c>audit verify</c>, <c>users add-admin &lt;userName&gt; &lt;email&gt;</c>. Exit codes: 0 done, 1 failed, 2 usage.
+/// <c>workflows export &lt;definitionId&gt; [--version N]</c>, <c>audit verify</c>, <c>users add-admin &lt;userName&gt; &lt;email&gt;</c>,
+/// <c>search rebuild</c> (the inbox's title index, after a <c>VACUUM</c>). Exit codes: 0 done, 1 failed, 2 usage.
 /// </summary>
 internal static class DatabaseCommands
 {
-    public static bool Handles(string[] args) => args is ["workflows", "import" or "export", ..] or ["audit", "verify", ..] or ["users", "add-admin", ..];
+    public static bool Handles(string[] args) =>
+        args is ["workflows", "import" or "export", ..] or ["audit", "verify", ..] or ["users", "add-admin", ..] or ["search", "rebuild", ..];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -34,8 +36,18 @@ internal static class DatabaseCommands
             ["workflows", "import", ..] => await ImportAsync(app.Services, positional.Skip(2).ToList(), args.Contains("--draft"), output, error),
             ["workflows", "export", ..] => await ExportAsync(app.Services, positional.Skip(2).ToList(), args, output, error),
             ["users", "add-admin", ..] => await AdministratorCommand.RunAsync(app.Services, positional.Skip(2).ToList(), output, error),
+            ["search", "rebuild", ..] => await RebuildSearchAsync(app.Services, output),
             _ => await VerifyAuditAsync(app.Services, output),
         };
+    }
+
+    private static async Task<int> RebuildSearchAsync(IServiceProvider services, TextWriter output)
+    {
+        var indexed = await services.GetRequiredService<Approvals.Activities.Tasks.TitleIndex>().RebuildAsync();
+        await output.WriteLineAsync(indexed is { } count
+            ? $"Title index rebuilt from {count} open task{(count == 1 ? "" : "s")}."
+            : "PostgreSQL keeps the title index itself; there is nothing to rebuild.");
+        return 0;
     }
 
     private static async Task<int> ImportAsync(IServiceProvider services, IReadOnlyList<string> files, bool draft, TextWriter output, TextWriter error)

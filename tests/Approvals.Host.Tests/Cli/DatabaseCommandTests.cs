@@ -1,20 +1,26 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Approvals.Host.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace Approvals.Host.Tests.Cli;
 
-/// <summary>The host's verbs on a real database: <c>workflows import</c>, <c>workflows export</c>, <c>audit verify</c>.</summary>
+/// <summary>
+/// The host's verbs on a real database: <c>workflows import</c>, <c>workflows export</c>, <c>audit verify</c>, <c>search rebuild</c>.
+/// </summary>
 public sealed class DatabaseCommandTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "approvals-cli-tests", Guid.NewGuid().ToString("N"));
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunInAsync(_data, args);
+
+    private static async Task<(int ExitCode, string Output)> RunInAsync(string data, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Approvals.Host.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
-        start.ArgumentList.Add($"--Approvals:DataDirectory={_data}");
+        start.ArgumentList.Add($"--Approvals:DataDirectory={data}");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -81,6 +87,43 @@ public sealed class DatabaseCommandTests : IDisposable
 
         Assert.Equal(1, broken);
         Assert.Contains("BROKEN at entry 1", report);
+    }
+
+    [Fact]
+    public async Task Search_rebuild_restores_a_title_index_that_lost_its_entries()
+    {
+        static async Task<int> FoundAsync(ApprovalsHost host) =>
+            (await (await host.As("protocol-division")).GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate&q=新松奇"))!.Count;
+        var first = new ApprovalsHost { KeepDataOnDispose = true };
+        try
+        {
+            await first.SubmitAsync("applicant", "courtesy", FormData.Courtesy());
+            Assert.Equal(1, await FoundAsync(first));
+            await first.DisposeAsync();
+            // What a VACUUM that renumbered the rows leaves: an index whose entries no longer name the tasks.
+            await using (var connection = new SqliteConnection($"Data Source={Path.Combine(first.DataFolder, "approvals.db")}"))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = """DELETE FROM "TaskSearchQueue"; INSERT INTO "TaskSearch"("TaskSearch") VALUES ('delete-all');""";
+                await command.ExecuteNonQueryAsync();
+            }
+            SqliteConnection.ClearAllPools();
+            using (var lost = new ApprovalsHost { KeepDataOnDispose = true }.OnFolderOf(first))
+                Assert.Equal(0, await FoundAsync(lost));
+
+            var (exit, output) = await RunInAsync(first.DataFolder, "search", "rebuild");
+
+            Assert.Equal(0, exit);
+            Assert.Contains("Title index rebuilt from 1 open task.", output);
+            using var rebuilt = new ApprovalsHost { KeepDataOnDispose = true }.OnFolderOf(first);
+            Assert.Equal(1, await FoundAsync(rebuilt));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(first.DataFolder, true); } catch (IOException) { }
+        }
     }
 
     public void Dispose()
