@@ -15,7 +15,8 @@ namespace Approvals.Host.Cli;
 internal static class DatabaseCommands
 {
     public static bool Handles(string[] args) =>
-        args is ["workflows", "import" or "export", ..] or ["audit", "verify", ..] or ["users", "add-admin", ..] or ["search", "rebuild", ..];
+        args is ["workflows", "import" or "export", ..] or ["audit", "verify", ..] or ["users", "add-admin", ..]
+            or ["search", "rebuild", ..];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
