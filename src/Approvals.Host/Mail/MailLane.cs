@@ -21,21 +21,21 @@ public sealed class MailLane(MailTransport transport, SmtpOptions options) : IAs
         var reused = _client is { IsConnected: true };
         try
         {
-            await (await ConnectedAsync(cancellationToken)).SendAsync(message, cancellationToken);
+            await SendOnConnectionAsync(message, cancellationToken);
         }
         catch (Exception ex) when (reused && ex is IOException or SmtpProtocolException)
         {
             // A kept connection the server closed while the lane waited: once more on a new one.
-            Drop();
-            try
-            {
-                await (await ConnectedAsync(cancellationToken)).SendAsync(message, cancellationToken);
-            }
-            catch
-            {
-                Drop();
-                throw;
-            }
+            await SendOnConnectionAsync(message, cancellationToken);
+        }
+        return $"smtp://{options.Host}:{options.Port}";
+    }
+
+    private async Task SendOnConnectionAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await (await ConnectedAsync(cancellationToken)).SendAsync(message, cancellationToken);
         }
         catch
         {
@@ -43,7 +43,6 @@ public sealed class MailLane(MailTransport transport, SmtpOptions options) : IAs
             Drop();
             throw;
         }
-        return $"smtp://{options.Host}:{options.Port}";
     }
 
     private void Drop()

@@ -19,13 +19,6 @@ public sealed class MailTransport(
     /// <summary>A lane for a sweep's sends, one at a time; dispose it when the batch is through.</summary>
     public MailLane OpenLane() => new(this, smtp.Value);
 
-    /// <summary>Sends one message on a lane of its own; returns where it went (the SMTP server or the .eml path).</summary>
-    public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
-    {
-        await using var lane = OpenLane();
-        return await lane.SendAsync(message, cancellationToken);
-    }
-
     /// <summary>Writes the message to the pickup folder as <c>.eml</c>; returns its path.</summary>
     public async Task<string> WriteToPickupAsync(MimeMessage message, CancellationToken cancellationToken)
     {
