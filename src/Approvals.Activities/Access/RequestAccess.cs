@@ -47,8 +47,24 @@ public sealed class RequestAccess(IUserDirectory directory, TaskService tasks, A
         return task is not null && await MaySeeAsync(userId, task, cancellationToken) ? task : null;
     }
 
+    /// <summary>
+    /// The newest requests the user may see (at most <paramref name="take"/>, up to 500), optionally of one type and state, matching
+    /// <paramref name="search"/> in their number or title.
+    /// </summary>
+    public async Task<IReadOnlyList<Request>> ListVisibleAsync(string userId, string? type = null, RequestState? state = null,
+        string? search = null, int take = 100, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Create();
+        var query = await VisibleAsync(userId, db.Requests.AsNoTracking(), cancellationToken);
+        if (type is not null) query = query.Where(r => r.Type == type);
+        if (state is not null) query = query.Where(r => r.State == state);
+        if (search?.Trim().ToUpperInvariant() is { Length: > 0 } words)
+            query = query.Where(r => r.Number.ToUpper().Contains(words) || r.Title.ToUpper().Contains(words));
+        return await query.OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Narrows a query of requests to those the user may see (nothing for an unknown or locked account).</summary>
-    public async Task<IQueryable<Request>> VisibleAsync(string userId, IQueryable<Request> requests, CancellationToken cancellationToken = default)
+    private async Task<IQueryable<Request>> VisibleAsync(string userId, IQueryable<Request> requests, CancellationToken cancellationToken)
     {
         var user = await directory.FindAsync(userId, cancellationToken);
         if (user is not { IsActive: true }) return requests.Where(_ => false);

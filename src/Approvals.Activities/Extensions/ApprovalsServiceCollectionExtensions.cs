@@ -33,6 +33,7 @@ public static class ApprovalsServiceCollectionExtensions
         services.AddSingleton<TaskService>();
         services.AddSingleton<Access.RequestAccess>();
         services.AddSingleton<ProxyService>();
+        services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<TitleIndex>();
         services.AddHostedService<TitleIndexCatchUp>();

@@ -38,6 +38,14 @@ public sealed class ProxyService(ApprovalsDbContextFactory factory, TimeProvider
         return proxy;
     }
 
+    /// <summary>Every proxy, the latest first (the administrators' overview).</summary>
+    public async Task<IReadOnlyList<Proxy>> ListRecentAsync(int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Create();
+        return await db.Proxies.AsNoTracking().OrderByDescending(p => p.From).Take(Math.Clamp(take, 1, 1000))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Proxy>> ListForAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();

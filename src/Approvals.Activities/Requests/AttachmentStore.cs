@@ -51,7 +51,7 @@ public sealed class AttachmentStore(ApprovalsDbContextFactory factory, TimeProvi
     public async Task<IReadOnlyList<RequestAttachment>> ListAsync(string requestId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
-        return await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == requestId)
+        return await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.UploadedAt)
             .Select(a => new RequestAttachment { Id = a.Id, RequestId = a.RequestId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Content = Array.Empty<byte>(), Field = a.Field, UploadedBy = a.UploadedBy, UploadedAt = a.UploadedAt })
             .ToListAsync(cancellationToken);
     }

@@ -32,6 +32,28 @@ public sealed class TaskService(
             .OrderBy(t => t.CompletedAt).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Every task a request has had, in the order they were created (its history and its open tasks).</summary>
+    public async Task<IReadOnlyList<HumanTask>> OfRequestAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Create();
+        return await db.Tasks.AsNoTracking().Where(t => t.RequestId == requestId).OrderBy(t => t.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The request's open revise task; or, for a repeated <paramref name="operationId"/>, the one that operation already resubmitted
+    /// (so the repeat answers as the first did). Null when the request waits for no revision.
+    /// </summary>
+    public async Task<HumanTask?> FindReviseAsync(string requestId, string? operationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = factory.Create();
+        var revises = db.Tasks.AsNoTracking().Where(t => t.RequestId == requestId && t.Kind == "revise");
+        var open = await revises.FirstOrDefaultAsync(
+            t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed, cancellationToken);
+        if (open is not null || operationId is null) return open;
+        return await revises.FirstOrDefaultAsync(t => t.OperationId == operationId, cancellationToken);
+    }
+
     /// <summary>
     /// Every task a stage of an instance has had, oldest first (each round of a stage that was returned to, each board member's vote).
     /// </summary>

@@ -16,11 +16,8 @@ internal static class AdminApi
     public static void MapAdminApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(HostingExtensions.AdminPolicy);
-        group.MapGet("/audit/verify", async (ApprovalsDbContextFactory factory, CancellationToken cancellationToken) =>
-        {
-            await using var db = factory.Create();
-            return Results.Ok(await AuditTrail.VerifyAsync(db, cancellationToken));
-        });
+        group.MapGet("/audit/verify", async (AuditLog audit, CancellationToken cancellationToken) =>
+            Results.Ok(await audit.VerifyAsync(cancellationToken)));
         group.MapPost("/outbox/{id:long}/resend", async (long id, Mail.MailOutbox outbox, CancellationToken cancellationToken) =>
             await outbox.ResendAsync(id, cancellationToken)
                 ? Results.Accepted($"/api/admin/outbox?status=Pending")

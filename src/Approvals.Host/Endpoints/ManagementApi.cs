@@ -37,11 +37,9 @@ internal static class ManagementApi
             if (result.NotFound) return Results.Problem(statusCode: 404, title: "Not found.", detail: $"User '{id}' does not exist.");
             return result.Account is { } account ? Results.Ok(account) : Results.ValidationProblem(result.Errors);
         });
-        admin.MapGet("/proxies", async (ApprovalsDbContextFactory factory) =>
-        {
-            await using var db = factory.Create();
-            return Results.Ok(await db.Proxies.AsNoTracking().OrderByDescending(p => p.From).ToListAsync());
-        });
+        // The latest thousand, newest first.
+        admin.MapGet("/proxies", async (ProxyService proxies, CancellationToken cancellationToken) =>
+            Results.Ok(await proxies.ListRecentAsync(1000, cancellationToken)));
         admin.MapGet("/units", async (OfficeUnits units) => Results.Ok(await units.ListAsync()));
         admin.MapPut("/units/{id}", async (string id, UnitBody body, OfficeUnits units, HttpContext http) =>
             Results.Ok(await units.SaveAsync(id, body.Name, body.NameEn, body.Kind, http.User.UserId())));

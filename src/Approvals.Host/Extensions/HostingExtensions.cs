@@ -9,6 +9,8 @@ using Approvals.Engine.Persistence;
 using Approvals.Host.Demo;
 using Approvals.Host.Endpoints;
 using Approvals.Host.Endpoints.Elsa;
+using Approvals.Host.Endpoints.Requests;
+using Approvals.Host.Endpoints.Tasks;
 using Approvals.Host.Identity;
 using Approvals.Host.Options;
 using Approvals.Host.Endpoints.HttpWorkflows;
@@ -153,6 +155,8 @@ public static class HostingExtensions
         services.AddSingleton<DemoSeeder>();
         services.AddScoped<Administration.UserAccounts>();
         services.AddSingleton<Administration.Incidents>();
+        services.AddSingleton<Reviewing.WorkflowProgress>();
+        services.AddSingleton<Reviewing.InboxRows>();
         services.AddSingleton<Administration.QuotaPlans>();
         services.AddSingleton<Administration.OfficeUnits>();
         services.AddSingleton<Administration.HolidayCalendar>();

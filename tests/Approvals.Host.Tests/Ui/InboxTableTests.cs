@@ -1,5 +1,6 @@
 using Approvals.Activities.Tasks;
 using Approvals.Host.Components.Reviewing;
+using Approvals.Host.Reviewing;
 using Bunit;
 
 namespace Approvals.Host.Tests.Ui;
@@ -14,7 +15,8 @@ public sealed class InboxTableTests : IAsyncLifetime
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
     }
 
-    private static InboxTable.Row Row(string id, string title, bool overdue, int? daysLeft, string kind = "review", string[]? commentRequiredFor = null) => new(new HumanTask
+    private static InboxRows.Row Row(string id, string title, bool overdue, int? daysLeft, string kind = "review",
+        string[]? commentRequiredFor = null) => new(new HumanTask
     {
         Id = id, WorkflowInstanceId = "i", DefinitionId = "d", ActivityId = "director", ActivityExecutionId = "e", BookmarkId = "b", Kind = kind,
         Title = title, IsOverdue = overdue, DueAt = daysLeft is null ? null : new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)),

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Approvals.Engine.Models;
 
-namespace Approvals.Host.Components.Reviewing;
+namespace Approvals.Host.Reviewing;
 
 /// <summary>The stages of a flow as the designer named them: activity id, name (the id when unnamed) and type.</summary>
 public static class StageNames
