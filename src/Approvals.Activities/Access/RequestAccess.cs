@@ -58,8 +58,13 @@ public sealed class RequestAccess(IUserDirectory directory, TaskService tasks, A
         var query = await VisibleAsync(userId, db.Requests.AsNoTracking(), cancellationToken);
         if (type is not null) query = query.Where(r => r.Type == type);
         if (state is not null) query = query.Where(r => r.State == state);
-        if (search?.Trim().ToUpperInvariant() is { Length: > 0 } words)
-            query = query.Where(r => r.Number.ToUpper().Contains(words) || r.Title.ToUpper().Contains(words));
+        if (search?.Trim() is { Length: > 0 } words)
+        {
+            // The exact text, or in any case where the database folds it (SQLite's upper() folds ASCII letters only).
+            var upper = words.ToUpperInvariant();
+            query = query.Where(r => r.Number.Contains(words) || r.Title.Contains(words)
+                || r.Number.ToUpper().Contains(upper) || r.Title.ToUpper().Contains(upper));
+        }
         return await query.OrderByDescending(r => r.CreatedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(cancellationToken);
     }
 
