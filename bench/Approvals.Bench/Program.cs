@@ -12,7 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 // Figures, no assertions, in one run on one machine: the in-memory executor on a 10-step flow beside WorkflowCore 3.22
 // on the same flow; a durable resume and a durable approval decision (next stage, task, audit, mail, timers in one
 // commit) on a SQLite file (WAL, full sync) against the raw commit rate of the same disk; latency as instances grow;
-// a reviewer's inbox with 100,000 open tasks. `--quick` uses smaller counts.
+// a reviewer's inbox with 100,000 open tasks; mail to the pickup folder. `--quick` uses smaller counts; `--inbox-only`,
+// `--decisions-only` and `--mail-only` run one part.
 using Approvals.Bench;
 
 var quick = args.Contains("--quick");
@@ -23,6 +24,14 @@ if (args.Contains("--inbox-only"))
         ?? Path.Combine(Path.GetTempPath(), "approvals-bench", Guid.NewGuid().ToString("N"));
     Directory.CreateDirectory(only);
     await InboxFigures.MeasureAsync(only, quick ? 10_000 : 100_000, quick ? 200 : 1_000);
+    return;
+}
+if (args.Contains("--mail-only"))
+{
+    var mail = Path.Combine(Path.GetTempPath(), "approvals-bench", Guid.NewGuid().ToString("N"));
+    Directory.CreateDirectory(mail);
+    await PickupFigures.MeasureAsync(mail, quick ? 500 : 3_000);
+    Directory.Delete(mail, recursive: true);
     return;
 }
 if (args.Contains("--decisions-only"))
@@ -91,6 +100,9 @@ Console.WriteLine($"raw SQLite commits on this disk (6 rows in 4 tables each): {
 
 // 5. The inbox in SQL.
 await InboxFigures.MeasureAsync(folder, quick ? 10_000 : 100_000, quick ? 200 : 1_000);
+
+// 6. Mail to the pickup folder (the default with no SMTP server): two messages per decision.
+await PickupFigures.MeasureAsync(folder, quick ? 500 : 3_000);
 
 await services.DisposeAsync();
 SqliteConnection.ClearAllPools();
