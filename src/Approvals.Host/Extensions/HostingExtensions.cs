@@ -8,7 +8,9 @@ using Approvals.Engine.Options;
 using Approvals.Engine.Persistence;
 using Approvals.Host.Demo;
 using Approvals.Host.Endpoints;
+using Approvals.Host.Endpoints.Administration;
 using Approvals.Host.Endpoints.Elsa;
+using Approvals.Host.Endpoints.Proxies;
 using Approvals.Host.Endpoints.Requests;
 using Approvals.Host.Endpoints.Tasks;
 using Approvals.Host.Identity;
@@ -324,9 +326,9 @@ public static class HostingExtensions
         api.MapRequestsApi();
         api.MapTasksApi();
         api.MapRequestTypesApi();
-        api.MapAdminApi();
+        api.MapAdministrationApi();
         api.MapReportsApi();
-        api.MapManagementApi();
+        api.MapProxiesApi();
 
         // The part of Elsa 3's REST API that Elsa Studio calls: FAO staff read, administrators edit.
         var elsa = app.MapGroup("/elsa/api").RequireAuthorization(ElsaApiPolicy).DisableAntiforgery().WithTags("Elsa");

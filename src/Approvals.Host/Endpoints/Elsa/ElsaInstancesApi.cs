@@ -4,6 +4,7 @@ using Approvals.Engine.Definitions;
 using Approvals.Engine.Models;
 using Approvals.Engine.Persistence;
 using Approvals.Engine.Runtime;
+using Approvals.Host.Administration;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approvals.Host.Endpoints.Elsa;
@@ -110,7 +111,7 @@ internal static class ElsaInstancesApi
 
         var admin = elsa.MapGroup("/").RequireAuthorization(HostingExtensions.ElsaAdminPolicy);
         // Retry a faulted instance from its faulted activities (the incidents are resolved when it goes on).
-        admin.MapPost("/workflow-instances/{id}/retry", async (string id, Administration.Incidents incidents) => await incidents.RetryAsync(id) switch
+        admin.MapPost("/workflow-instances/{id}/retry", async (string id, Incidents incidents) => await incidents.RetryAsync(id) switch
         {
             { } result => Results.Ok(new { status = ElsaStatus(result.Status, result.SubStatus), subStatus = result.SubStatus.ToString() }),
             null => Results.Problem(statusCode: 409, title: "Conflict.", detail: $"Workflow instance '{id}' is not faulted."),
