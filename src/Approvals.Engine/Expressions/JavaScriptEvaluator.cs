@@ -55,6 +55,7 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
             throw new ExpressionFaultException($"JavaScript does not parse: {ex.Message}", ex);
         }
 
+        EnsureWarm();
         var engine = CreateEngine(context);
         JsValue result;
         try
@@ -151,17 +152,50 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         "bytesToString", "stringToBytes", "bytesFromBase64", "bytesToBase64", "stringFromBase64", "stringToBase64", "parseGuid", "jsonParse",
     };
 
+    /// <summary>
+    /// Runs a representative script once per process, outside the time limit. The first evaluation compiles Jint's own code
+    /// (0.5-2 s on a cold start here), which counted against the first expression's limit of a second: the first filing after a
+    /// restart could fault its instance. Every evaluation waits for this once; the host also runs it as soon as it has started.
+    /// </summary>
+    public void EnsureWarm()
+    {
+        if (Volatile.Read(ref _warm)) return;
+        lock (WarmLock)
+        {
+            if (_warm) return;
+            try
+            {
+                RunWarmUp();
+            }
+            catch (Exception)
+            {
+                // The point is the compiled code, not the answer: a warm-up that fails must not fail the expression waiting on it.
+            }
+            Volatile.Write(ref _warm, true);
+        }
+    }
+
+    /// <summary>The warm-up script on a context of no instance, without the time limit; returns its value.</summary>
+    internal object? RunWarmUp()
+    {
+        var engine = CreateEngine(new ScriptWarmUpContext(), limited: false);
+        return ToClr(engine, engine.Evaluate(_scripts.GetOrAdd(ScriptWarmUpContext.Script, Prepare)));
+    }
+
+    private static readonly Lock WarmLock = new();
+    private static bool _warm;
+
     private static Prepared<Acornima.Ast.Script> Prepare(string code) =>
         JsEngine.PrepareScript(code, options: new ScriptPreparationOptions
         {
             ParsingOptions = ScriptParsingOptions.Default with { AllowReturnOutsideFunction = true },
         });
 
-    private JsEngine CreateEngine(IExpressionContext context)
+    private JsEngine CreateEngine(IExpressionContext context, bool limited = true)
     {
         var engine = new JsEngine(o =>
         {
-            o.TimeoutInterval(_limits.JavaScriptTimeout);
+            if (limited) o.TimeoutInterval(_limits.JavaScriptTimeout);
             o.MaxStatements(_limits.JavaScriptMaxStatements);
             o.LimitMemory(_limits.JavaScriptMemoryLimitBytes);
             o.LimitRecursion(_limits.JavaScriptMaxRecursion);

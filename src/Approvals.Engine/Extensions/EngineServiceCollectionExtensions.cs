@@ -52,6 +52,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<IOutboxDispatcher, NullOutboxDispatcher>();
         services.TryAddSingleton<IWorkflowTextWriter, LoggingWorkflowTextWriter>();
         services.AddHostedService<DueTimerPoller>();
+        services.AddHostedService<Expressions.ScriptWarmUp>();
         return services;
     }
 }
