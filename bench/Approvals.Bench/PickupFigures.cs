@@ -20,9 +20,10 @@ internal static class PickupFigures
         var pickup = transport.PickupFolder;
         Directory.CreateDirectory(pickup);
 
-        async Task HostWrites(int from, int count)
+        Task HostWrites(int from, int count)
         {
-            for (var i = from; i < from + count; i++) await transport.WriteToPickupAsync(Message(i), CancellationToken.None);
+            for (var i = from; i < from + count; i++) transport.WriteToPickup(Message(i), CancellationToken.None);
+            return Task.CompletedTask;
         }
         async Task MimeKitWrites(int from, int count)
         {

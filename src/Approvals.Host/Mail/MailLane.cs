@@ -17,7 +17,7 @@ public sealed class MailLane(MailTransport transport, SmtpOptions options) : IAs
     /// <summary>Sends the message; returns where it went (the SMTP server or the .eml path).</summary>
     public async Task<string> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        if (transport.UsesPickupFolder) return await transport.WriteToPickupAsync(message, cancellationToken);
+        if (transport.UsesPickupFolder) return transport.WriteToPickup(message, cancellationToken);
         var reused = _client is { IsConnected: true };
         try
         {

@@ -20,7 +20,7 @@ public sealed class MailTransport(
     public MailLane OpenLane() => new(this, smtp.Value);
 
     /// <summary>Writes the message to the pickup folder as <c>.eml</c>; returns its path.</summary>
-    public Task<string> WriteToPickupAsync(MimeMessage message, CancellationToken cancellationToken)
+    public string WriteToPickup(MimeMessage message, CancellationToken cancellationToken)
     {
         var name = (message.MessageId ?? Guid.NewGuid().ToString("N")).Replace('@', '_').Replace('<', '_').Replace('>', '_');
         var path = Path.Combine(PickupFolder, name + ".eml");
@@ -42,7 +42,7 @@ public sealed class MailTransport(
             File.Delete(writing);
             throw;
         }
-        return Task.FromResult(path);
+        return path;
     }
 
     private void WriteNew(string file, MemoryStream content)

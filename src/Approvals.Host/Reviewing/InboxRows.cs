@@ -51,6 +51,6 @@ public sealed class InboxRows(
     {
         var definition = await definitions.FindByVersionIdAsync(versionId, cancellationToken);
         return definition is null ? new Dictionary<string, string>()
-            : StageNames.Of(WorkflowDefinitionStore.ToDocument(definition)).ToDictionary(s => s.Id, s => s.Name);
+            : StageNames.Of(definition).ToDictionary(s => s.Id, s => s.Name);
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Approvals.Engine.Definitions;
 using Approvals.Engine.Models;
+using Approvals.Engine.Persistence;
 
 namespace Approvals.Host.Reviewing;
 
@@ -7,6 +9,9 @@ namespace Approvals.Host.Reviewing;
 public static class StageNames
 {
     public sealed record Stage(string Id, string Name, string Type);
+
+    /// <summary>The stages of a stored definition version.</summary>
+    public static IReadOnlyList<Stage> Of(WorkflowDefinitionRecord version) => Of(WorkflowDefinitionStore.ToDocument(version));
 
     public static IReadOnlyList<Stage> Of(WorkflowDefinitionDocument document) =>
         (document.Json["root"]?["activities"] as JsonArray ?? []).OfType<JsonObject>()
