@@ -25,19 +25,20 @@ public sealed class NumberSequences(ApprovalsDbContextFactory factory)
 
     /// <summary>
     /// Takes the next number at once in its own short transaction (request numbers, where a gap after a failed submission
-    /// is harmless): one atomic increment, so concurrent submissions on any host queue on the row for microseconds instead
-    /// of failing and retrying.
+    /// is harmless; on SQLite committed with the other writes waiting then): one atomic increment, so concurrent
+    /// submissions on any host queue on the row for microseconds instead of failing and retrying.
     /// </summary>
     public async Task<int> TakeAsync(string key, int year, CancellationToken cancellationToken = default)
     {
-        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
-        await using var db = factory.Create();
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""INSERT INTO "NumberSequences" ("Key", "Year", "Last") VALUES ({key}, {year}, 0) ON CONFLICT DO NOTHING""", cancellationToken);
-        var taken = await db.Database.SqlQuery<int>($"""UPDATE "NumberSequences" SET "Last" = "Last" + 1 WHERE "Key" = {key} AND "Year" = {year} RETURNING "Last" AS "Value" """)
-            .ToListAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return taken.Single();
+        return await factory.RunAsync(async (db, token) =>
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "NumberSequences" ("Key", "Year", "Last") VALUES ({key}, {year}, 0) ON CONFLICT DO NOTHING""", token);
+            var taken = await db.Database.SqlQuery<int>($"""
+                UPDATE "NumberSequences" SET "Last" = "Last" + 1 WHERE "Key" = {key} AND "Year" = {year} RETURNING "Last" AS "Value"
+                """).ToListAsync(token);
+            return taken.Single();
+        }, cancellationToken);
     }
 
     /// <summary>Formats a document number: <c>苏外出〔2026〕17号</c> from prefix 苏外出, year 2026, number 17.</summary>

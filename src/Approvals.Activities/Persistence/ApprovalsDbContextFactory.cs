@@ -33,9 +33,16 @@ public sealed class ApprovalsDbContextFactory
     public ApprovalsDbContext Create() => _standalone();
 
     /// <summary>
-    /// Where this host's writers queue (see <see cref="Engine.Persistence.WriteGate"/>): take a turn around every write transaction.
+    /// Runs <paramref name="write"/> in a transaction of the engine's <see cref="GroupCommit"/> (on SQLite, committed together
+    /// with the other writes waiting then) and returns its value once committed. The write runs on a context enlisted in that
+    /// transaction and uses the token it is given.
     /// </summary>
-    public WriteGate WriteGate => _engine.WriteGate;
+    public Task<T> RunAsync<T>(Func<ApprovalsDbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken) =>
+        _engine.GroupCommit.RunAsync(async (engineDb, token) =>
+        {
+            await using var db = await EnlistAsync(engineDb, token);
+            return await write(db, token);
+        }, cancellationToken);
 
     /// <summary>A context that writes through the engine's open connection and transaction.</summary>
     public async Task<ApprovalsDbContext> EnlistAsync(WorkflowDbContext engineDb, CancellationToken cancellationToken)

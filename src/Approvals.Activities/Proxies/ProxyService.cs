@@ -23,19 +23,22 @@ public sealed class ProxyService(ApprovalsDbContextFactory factory, TimeProvider
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = setBy,
         };
-        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
-        await using var db = factory.Create();
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Proxies.Add(proxy);
-        await AuditTrail.AppendAsync(db, [new AuditRecord(setBy, "ProxySet")
+        return await factory.RunAsync(async (db, token) =>
         {
-            At = proxy.CreatedAt,
-            OnBehalfOf = principalId == setBy ? null : principalId,
-            Data = new System.Text.Json.Nodes.JsonObject { ["principal"] = principalId, ["substitute"] = substituteId, ["from"] = proxy.From.ToString("O"), ["to"] = proxy.To.ToString("O") },
-        }], cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return proxy;
+            db.Proxies.Add(proxy);
+            await AuditTrail.AppendAsync(db, [new AuditRecord(setBy, "ProxySet")
+            {
+                At = proxy.CreatedAt,
+                OnBehalfOf = principalId == setBy ? null : principalId,
+                Data = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["principal"] = principalId, ["substitute"] = substituteId,
+                    ["from"] = proxy.From.ToString("O"), ["to"] = proxy.To.ToString("O"),
+                },
+            }], token);
+            await db.SaveChangesAsync(token);
+            return proxy;
+        }, cancellationToken);
     }
 
     /// <summary>Every proxy, the latest first (the administrators' overview).</summary>

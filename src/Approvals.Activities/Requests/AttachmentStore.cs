@@ -27,19 +27,21 @@ public sealed class AttachmentStore(ApprovalsDbContextFactory factory, TimeProvi
             UploadedBy = userId,
             UploadedAt = clock.GetUtcNow(),
         };
-        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
-        await using var db = factory.Create();
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.RequestAttachments.Add(attachment);
-        await AuditTrail.AppendAsync(db, [new AuditRecord(userId, "AttachmentAdded")
+        return await factory.RunAsync(async (db, token) =>
         {
-            RequestId = requestId,
-            At = attachment.UploadedAt,
-            Data = new System.Text.Json.Nodes.JsonObject { ["attachmentId"] = attachment.Id, ["fileName"] = attachment.FileName, ["size"] = attachment.Size },
-        }], cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return attachment;
+            db.RequestAttachments.Add(attachment);
+            await AuditTrail.AppendAsync(db, [new AuditRecord(userId, "AttachmentAdded")
+            {
+                RequestId = requestId,
+                At = attachment.UploadedAt,
+                Data = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["attachmentId"] = attachment.Id, ["fileName"] = attachment.FileName, ["size"] = attachment.Size,
+                },
+            }], token);
+            await db.SaveChangesAsync(token);
+            return attachment;
+        }, cancellationToken);
     }
 
     public async Task<RequestAttachment?> GetAsync(string requestId, string attachmentId, CancellationToken cancellationToken = default)

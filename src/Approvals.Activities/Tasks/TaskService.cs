@@ -285,32 +285,29 @@ public sealed class TaskService(
     /// <param name="candidatesOpen">
     /// Whether the task is now offered to its roles' inboxes: a claimed, transferred or delegated task is not, a released one is again.
     /// </param>
-    private async Task<HumanTask> ChangeAsync(HumanTask task, Func<HumanTask, bool> stillValid, Action<HumanTask> change, AuditRecord audit,
-        CancellationToken cancellationToken, bool? candidatesOpen = null)
-    {
-        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
-        await using var db = factory.Create();
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The row is locked until commit (PostgreSQL; SQLite's writers already take turns), so two hosts claiming or
-        // transferring the same task at once are decided one after the other and the second sees the first's change.
-        var tracked = factory.Provider == DatabaseProvider.PostgreSql
-            ? (await db.Tasks.FromSql($"""SELECT * FROM "Tasks" WHERE "Id" = {task.Id} FOR UPDATE""")
-                .ToListAsync(cancellationToken)).Single()
-            : await db.Tasks.FirstAsync(t => t.Id == task.Id, cancellationToken);
-        if (!stillValid(tracked)) throw new TaskConflictException("The task changed meanwhile; look again.", tracked);
-        change(tracked);
-        if (candidatesOpen is { } open)
-            await db.TaskCandidates.Where(c => c.TaskId == task.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsOpen, open), cancellationToken);
-        var entry = audit with
+    private Task<HumanTask> ChangeAsync(HumanTask task, Func<HumanTask, bool> stillValid, Action<HumanTask> change, AuditRecord audit,
+        CancellationToken cancellationToken, bool? candidatesOpen = null) =>
+        factory.RunAsync(async (db, token) =>
         {
-            TaskId = task.Id, RequestId = task.RequestId, WorkflowInstanceId = task.WorkflowInstanceId, At = clock.GetUtcNow(),
-        };
-        await AuditTrail.AppendAsync(db, [entry], cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return tracked;
-    }
+            // The row is locked until commit (PostgreSQL; SQLite's writes are one transaction at a time), so two hosts claiming
+            // or transferring the same task at once are decided one after the other and the second sees the first's change.
+            var tracked = factory.Provider == DatabaseProvider.PostgreSql
+                ? (await db.Tasks.FromSql($"""SELECT * FROM "Tasks" WHERE "Id" = {task.Id} FOR UPDATE""")
+                    .ToListAsync(token)).Single()
+                : await db.Tasks.FirstAsync(t => t.Id == task.Id, token);
+            if (!stillValid(tracked)) throw new TaskConflictException("The task changed meanwhile; look again.", tracked);
+            change(tracked);
+            if (candidatesOpen is { } open)
+                await db.TaskCandidates.Where(c => c.TaskId == task.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsOpen, open), token);
+            var entry = audit with
+            {
+                TaskId = task.Id, RequestId = task.RequestId, WorkflowInstanceId = task.WorkflowInstanceId, At = clock.GetUtcNow(),
+            };
+            await AuditTrail.AppendAsync(db, [entry], token);
+            await db.SaveChangesAsync(token);
+            return tracked;
+        }, cancellationToken);
 
     private static string Describe(HumanTask task) => task.ClaimedBy is not null ? $"{task.ClaimedBy} (claimed)"
         : task.AssigneeId is not null ? task.AssigneeId

@@ -19,21 +19,21 @@ public sealed class TitleIndex(ApprovalsDbContextFactory factory)
     {
         if (!Queues) return 0;
         await using var db = factory.Create();
-        // Looked at outside the write gate: most of the time nothing is queued, and then no writer waits for this.
+        // Looked at outside a write: most of the time nothing is queued, and then no write waits for this.
         var last = await db.Database.SqlQuery<long?>($"""SELECT max("Id") AS "Value" FROM "TaskSearchQueue" """)
             .SingleAsync(cancellationToken);
         if (last is null) return 0;
-        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // In queue order, so a task opened and closed since the last batch is added before it is taken out.
-        var moved = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "TaskSearch"("TaskSearch", rowid, "SearchTerms")
-            SELECT CASE WHEN "Adds" THEN NULL ELSE 'delete' END, "TaskRowId", "Terms" FROM "TaskSearchQueue"
-            WHERE "Id" <= {last} ORDER BY "Id"
-            """, cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""DELETE FROM "TaskSearchQueue" WHERE "Id" <= {last}""", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return moved;
+        return await factory.RunAsync(async (writer, token) =>
+        {
+            // In queue order, so a task opened and closed since the last batch is added before it is taken out.
+            var moved = await writer.Database.ExecuteSqlAsync($"""
+                INSERT INTO "TaskSearch"("TaskSearch", rowid, "SearchTerms")
+                SELECT CASE WHEN "Adds" THEN NULL ELSE 'delete' END, "TaskRowId", "Terms" FROM "TaskSearchQueue"
+                WHERE "Id" <= {last} ORDER BY "Id"
+                """, token);
+            await writer.Database.ExecuteSqlAsync($"""DELETE FROM "TaskSearchQueue" WHERE "Id" <= {last}""", token);
+            return moved;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -44,20 +44,18 @@ public sealed class TitleIndex(ApprovalsDbContextFactory factory)
     public async Task<int?> RebuildAsync(CancellationToken cancellationToken = default)
     {
         if (!Queues) return null;
-        await using var db = factory.Create();
-        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""DELETE FROM "TaskSearchQueue" """, cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""INSERT INTO "TaskSearch"("TaskSearch") VALUES ('delete-all')""", cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "TaskSearch"(rowid, "SearchTerms")
-            SELECT rowid, "SearchTerms" FROM "Tasks" WHERE "Status" IN ('Open', 'Claimed')
-            """, cancellationToken);
-        // Counted off the tasks, in the same transaction: SQLite does not count the rows a virtual table takes in.
-        var indexed = await db.Database
-            .SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "Tasks" WHERE "Status" IN ('Open', 'Claimed')""")
-            .SingleAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return indexed;
+        return await factory.RunAsync(async (db, token) =>
+        {
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "TaskSearchQueue" """, token);
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO "TaskSearch"("TaskSearch") VALUES ('delete-all')""", token);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "TaskSearch"(rowid, "SearchTerms")
+                SELECT rowid, "SearchTerms" FROM "Tasks" WHERE "Status" IN ('Open', 'Claimed')
+                """, token);
+            // Counted off the tasks, in the same transaction: SQLite does not count the rows a virtual table takes in.
+            return await db.Database
+                .SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "Tasks" WHERE "Status" IN ('Open', 'Claimed')""")
+                .SingleAsync(token);
+        }, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Approvals.Engine.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Approvals.Engine.Persistence;
 
@@ -43,31 +44,31 @@ public sealed class LeaseClaims(WorkflowDbContextFactory factory)
     /// <summary>Claims one outbox row by id, if it is still pending and not held by another claim.</summary>
     public async Task<bool> ClaimOutboxRowAsync(long id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
-        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
-        await using var db = factory.Create();
         var until = now + lease;
-        return await db.Outbox.Where(m => m.Id == id && m.Status == Models.OutboxStatus.Pending && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, until), cancellationToken) == 1;
+        return await factory.GroupCommit.RunAsync((db, token) => db.Outbox
+            .Where(m => m.Id == id && m.Status == Models.OutboxStatus.Pending && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, until), token), cancellationToken) == 1;
     }
 
-    private async Task<List<T>> ClaimAsync<T>(string template, DateTimeOffset now, TimeSpan lease, int batch, string? kind, CancellationToken cancellationToken)
+    private Task<List<T>> ClaimAsync<T>(string template, DateTimeOffset now, TimeSpan lease, int batch, string? kind,
+        CancellationToken cancellationToken)
     {
         var postgres = factory.Provider == DatabaseProvider.PostgreSql;
-        using var turn = await factory.WriteGate.EnterAsync(cancellationToken);
-        await using var db = factory.Create();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = template.Replace("{lock}", postgres ? " FOR UPDATE SKIP LOCKED" : "", StringComparison.Ordinal);
-        // SQLite keeps times as UTC ticks; PostgreSQL as timestamptz.
-        Add(command, "now", postgres ? now.ToUniversalTime() : now.UtcTicks);
-        Add(command, "until", postgres ? (now + lease).ToUniversalTime() : (now + lease).UtcTicks);
-        Add(command, "batch", batch);
-        if (kind is not null) Add(command, "kind", kind);
-        var claimed = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) claimed.Add(reader.GetFieldValue<T>(0));
-        return claimed;
+        return factory.GroupCommit.RunAsync(async (db, token) =>
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = template.Replace("{lock}", postgres ? " FOR UPDATE SKIP LOCKED" : "", StringComparison.Ordinal);
+            // SQLite keeps times as UTC ticks; PostgreSQL as timestamptz.
+            Add(command, "now", postgres ? now.ToUniversalTime() : now.UtcTicks);
+            Add(command, "until", postgres ? (now + lease).ToUniversalTime() : (now + lease).UtcTicks);
+            Add(command, "batch", batch);
+            if (kind is not null) Add(command, "kind", kind);
+            var claimed = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(token);
+            while (await reader.ReadAsync(token)) claimed.Add(reader.GetFieldValue<T>(0));
+            return claimed;
+        }, cancellationToken);
     }
 
     private static void Add(DbCommand command, string name, object value)

@@ -18,7 +18,7 @@ public sealed class WorkflowDbContextFactory : IDisposable
         var engine = options.Value;
         Provider = engine.ResolvedProvider;
         ConnectionString = Provider == DatabaseProvider.PostgreSql ? engine.ConnectionString : SqliteConnectionString(engine.ConnectionString);
-        WriteGate = new WriteGate(singleWriter: Provider == DatabaseProvider.Sqlite);
+        GroupCommit = new GroupCommit(this);
         if (Provider == DatabaseProvider.PostgreSql) _create = PostgresContexts.Pool(ConnectionString);
         else
         {
@@ -32,9 +32,9 @@ public sealed class WorkflowDbContextFactory : IDisposable
     }
 
     /// <summary>
-    /// On SQLite, a context on the one connection this host commits bursts through. It stays open, so the statements
-    /// prepared on it stay prepared (preparing them anew was a tenth of a decision's CPU). Only the holder of the
-    /// <see cref="WriteGate"/> may use it; after a failed commit call <see cref="ReopenWriter"/>.
+    /// On SQLite, a context on the one connection this host commits through. It stays open, so the statements prepared on
+    /// it stay prepared (preparing them anew was a tenth of a decision's CPU). Only <see cref="GroupCommit"/> writes
+    /// through it; after a failed commit call <see cref="ReopenWriter"/>.
     /// </summary>
     public WorkflowDbContext CreateOnWriter()
     {
@@ -66,12 +66,16 @@ public sealed class WorkflowDbContextFactory : IDisposable
         _writer = null;
     }
 
-    public void Dispose() => ReopenWriter();
+    public void Dispose()
+    {
+        GroupCommit.Dispose();
+        ReopenWriter();
+    }
 
     public DatabaseProvider Provider { get; }
 
-    /// <summary>Where this host's writers queue for their turn (on SQLite; open on PostgreSQL).</summary>
-    public WriteGate WriteGate { get; }
+    /// <summary>Where this host's write transactions go (committed together on SQLite, each on its own on PostgreSQL).</summary>
+    public GroupCommit GroupCommit { get; }
 
     /// <summary>The connection string in use (for SQLite, with the busy timeout applied).</summary>
     public string ConnectionString { get; }

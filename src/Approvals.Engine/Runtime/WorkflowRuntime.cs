@@ -347,88 +347,11 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>
-    /// Commits a burst. On SQLite (one writer) the bursts waiting for the write gate are committed together: the one that gets
-    /// the gate writes every waiting burst in one transaction (one fsync), each under its own savepoint, so a burst that
-    /// conflicts is rolled back alone and its caller re-runs it; nobody hears "committed" before the transaction is.
+    /// Commits a burst in one transaction (on SQLite together with the other writes waiting then: see <see cref="GroupCommit"/>);
+    /// a burst that conflicts is undone alone and its caller re-runs it on fresh state.
     /// </summary>
-    private async Task CommitAsync(ExecutionResult result, StoredInstance? stored, CancellationToken cancellationToken)
-    {
-        if (dbFactory.Provider != DatabaseProvider.Sqlite)
-        {
-            await using var db = dbFactory.Create();
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await WriteAsync(db, result, stored, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            return;
-        }
-        var mine = new PendingCommit(result, stored);
-        _pending.Enqueue(mine);
-        // Once queued, the burst may be written by another caller's turn: its caller waits for the outcome, not for a token.
-        using (await dbFactory.WriteGate.EnterAsync(CancellationToken.None))
-        {
-            // Another burst's turn may have committed this one already; otherwise this turn writes groups until it is written
-            // (more than a group may be waiting ahead of it).
-            while (!mine.Done.Task.IsCompleted) await CommitWaitingAsync();
-        }
-        await mine.Done.Task;
-    }
-
-    private sealed record PendingCommit(ExecutionResult Result, StoredInstance? Stored)
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    private readonly System.Collections.Concurrent.ConcurrentQueue<PendingCommit> _pending = new();
-    private const int MaxGroup = 32;
-
-    /// <summary>Writes the bursts waiting now in one transaction; each gets its own outcome.</summary>
-    private async Task CommitWaitingAsync()
-    {
-        var group = new List<PendingCommit>();
-        while (group.Count < MaxGroup && _pending.TryDequeue(out var next)) group.Add(next);
-        if (group.Count == 0) return;
-        var written = new List<PendingCommit>();
-        try
-        {
-            await using var db = dbFactory.CreateOnWriter();
-            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            // A burst alone in its transaction needs no savepoint: undoing it is undoing the transaction.
-            var alone = group.Count == 1;
-            for (var i = 0; i < group.Count; i++)
-            {
-                var pending = group[i];
-                var savepoint = $"burst{i}";
-                if (!alone) await tx.CreateSavepointAsync(savepoint, CancellationToken.None);
-                try
-                {
-                    await WriteAsync(db, pending.Result, pending.Stored, CancellationToken.None);
-                    if (!alone) await tx.ReleaseSavepointAsync(savepoint, CancellationToken.None);
-                    written.Add(pending);
-                }
-                catch (Exception ex) when (alone)
-                {
-                    await tx.RollbackAsync(CancellationToken.None);
-                    pending.Done.TrySetException(ex);
-                    return;
-                }
-                catch (Exception ex)
-                {
-                    // This burst alone is undone; its caller hears why (a conflict is re-run on fresh state).
-                    await tx.RollbackToSavepointAsync(savepoint, CancellationToken.None);
-                    pending.Done.TrySetException(ex);
-                }
-            }
-            await tx.CommitAsync(CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            // The transaction did not commit (a full disk, say): nothing of the group is saved.
-            dbFactory.ReopenWriter();
-            foreach (var pending in group) pending.Done.TrySetException(ex);
-            return;
-        }
-        foreach (var pending in written) pending.Done.TrySetResult();
-    }
+    private Task CommitAsync(ExecutionResult result, StoredInstance? stored, CancellationToken cancellationToken) =>
+        dbFactory.GroupCommit.RunAsync((db, token) => WriteAsync(db, result, stored, token), cancellationToken);
 
     /// <summary>Writes a burst's rows (instance, bookmarks, journal, records, incidents, outbox, participants' rows) in the open transaction.</summary>
     private async Task WriteAsync(WorkflowDbContext db, ExecutionResult result, StoredInstance? stored, CancellationToken cancellationToken)
@@ -531,13 +454,11 @@ public sealed class WorkflowRuntime(
         try
         {
             await messages.DeliverAsync(this, row, cancellationToken);
-            using var turn = await dbFactory.WriteGate.EnterAsync(cancellationToken);
-            await using var db = dbFactory.Create();
             var now = clock.GetUtcNow();
-            await db.Outbox.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
+            await dbFactory.GroupCommit.RunAsync((db, token) => db.Outbox.Where(m => m.Id == row.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
                 .SetProperty(m => m.SentAt, now)
-                .SetProperty(m => m.Attempts, row.Attempts + 1), cancellationToken);
+                .SetProperty(m => m.Attempts, row.Attempts + 1), token), cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

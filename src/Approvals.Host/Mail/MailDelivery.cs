@@ -71,14 +71,12 @@ public sealed class MailDelivery(
         if (sent.Count == 0) return;
         var sentIds = sent.Select(m => m.Id).ToList();
         var now = clock.GetUtcNow();
-        using var turn = await engine.WriteGate.EnterAsync(CancellationToken.None);
-        await using var db = engine.Create();
         // Attempts counts this delivery; rows of one group may have had different earlier attempts.
-        await db.Outbox.Where(m => sentIds.Contains(m.Id)).ExecuteUpdateAsync(s => s
+        await engine.GroupCommit.RunAsync((db, token) => db.Outbox.Where(m => sentIds.Contains(m.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, OutboxStatus.Sent)
             .SetProperty(m => m.SentAt, now)
             .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-            .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+            .SetProperty(m => m.LastError, (string?)null), token), CancellationToken.None);
     }
 
     /// <summary>Sends one claimed row; returns it when the server accepted it, null when it failed (then marked for a retry).</summary>
@@ -102,13 +100,11 @@ public sealed class MailDelivery(
             var failed = row.Status == OutboxStatus.Failed || attempts >= options.Value.MaxAttempts;
             DateTimeOffset? next = !failed ? now + options.Value.RetryDelay * Math.Pow(2, attempts - 1)
                 : now - row.CreatedAt < options.Value.SlowRetryFor ? now + options.Value.SlowRetryInterval : null;
-            using (await engine.WriteGate.EnterAsync(CancellationToken.None))
-            await using (var db = engine.Create())
-                await db.Outbox.Where(m => m.Id == outboxId).ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Pending)
-                    .SetProperty(m => m.Attempts, attempts)
-                    .SetProperty(m => m.NextAttemptAt, next)
-                    .SetProperty(m => m.LastError, ex.Message), CancellationToken.None);
+            await engine.GroupCommit.RunAsync((db, token) => db.Outbox.Where(m => m.Id == outboxId).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Pending)
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, next)
+                .SetProperty(m => m.LastError, ex.Message), token), CancellationToken.None);
             if (!failed)
                 logger.LogWarning("Outbox {Id} attempt {Attempts} failed ({Error}); retrying at {Next:O}.",
                     outboxId, attempts, ex.Message, next);

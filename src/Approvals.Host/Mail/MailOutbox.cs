@@ -22,13 +22,10 @@ public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.SweepSigna
     /// <summary>Puts a failed message back in the queue and sends it now; false when it is not a failed message.</summary>
     public async Task<bool> ResendAsync(long id, CancellationToken cancellationToken = default)
     {
-        using (await factory.WriteGate.EnterAsync(cancellationToken))
-        await using (var db = factory.Create())
-        {
-            if (await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), cancellationToken) == 0)
-                return false;
-        }
+        var changed = await factory.GroupCommit.RunAsync((db, token) => db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0)
+                .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), token), cancellationToken);
+        if (changed == 0) return false;
         mail.Wake();
         return true;
     }
@@ -36,12 +33,10 @@ public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.SweepSigna
     /// <summary>Puts every failed message back in the queue and sends them now; how many.</summary>
     public async Task<int> ResendFailedAsync(CancellationToken cancellationToken = default)
     {
-        int count;
-        using (await factory.WriteGate.EnterAsync(cancellationToken))
-        await using (var db = factory.Create())
-            count = await db.Outbox.Where(m => m.Status == OutboxStatus.Failed && !Approvals.Engine.Models.EngineMessageKinds.All.Contains(m.Kind))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0)
-                    .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), cancellationToken);
+        var count = await factory.GroupCommit.RunAsync((db, token) => db.Outbox
+            .Where(m => m.Status == OutboxStatus.Failed && !Approvals.Engine.Models.EngineMessageKinds.All.Contains(m.Kind))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Pending).SetProperty(m => m.Attempts, 0)
+                .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null), token), cancellationToken);
         if (count > 0) mail.Wake();
         return count;
     }

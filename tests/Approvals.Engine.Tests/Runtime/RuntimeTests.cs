@@ -134,7 +134,7 @@ public sealed class RuntimeTests
         var bookmarks = new List<string>();
         for (var i = 0; i < 30; i++) bookmarks.Add(Assert.Single((await engine.Runtime.StartAsync(definition)).Bookmarks).Id);
 
-        // Sixty resumes at once, each bookmark twice through two engines on one file: the bursts that wait for the write gate
+        // Sixty resumes at once, each bookmark twice through two engines on one file: the bursts that wait for their turn to write
         // are committed in groups, and the losing resume of each bookmark is undone alone and told so.
         var runtimes = new[] { engine.Runtime, engine.CreatePeerRuntime() };
         var attempts = bookmarks.SelectMany((id, i) => new[] { (id, runtimes[i % 2]), (id, runtimes[(i + 1) % 2]) }).Select(pair => Task.Run(async () =>

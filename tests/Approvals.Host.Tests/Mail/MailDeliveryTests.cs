@@ -57,8 +57,7 @@ public sealed class MailDeliveryTests
         var engine = mail.Host.Services.GetRequiredService<WorkflowDbContextFactory>();
         const int count = 24;
         var before = mail.Smtp.Sessions;
-        using (await engine.WriteGate.EnterAsync(CancellationToken.None))
-        await using (var db = engine.Create())
+        await engine.GroupCommit.RunAsync(async (db, token) =>
         {
             for (var i = 0; i < count; i++)
                 db.Outbox.Add(new OutboxMessage
@@ -69,8 +68,8 @@ public sealed class MailDeliveryTests
                         ["to"] = new JsonArray($"guest{i}@approvals.test"), ["subject"] = $"通知 {i}", ["body"] = $"<p>第 {i} 号</p>",
                     },
                 });
-            await db.SaveChangesAsync();
-        }
+            await db.SaveChangesAsync(token);
+        }, CancellationToken.None);
         var delivery = mail.Host.Services.GetRequiredService<MailDelivery>();
         // The host's own sweep may take part of the batch; each sweep's lanes are Mail:Parallelism (4) connections.
         await delivery.DeliverDueAsync(CancellationToken.None);

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using Approvals.Engine.Options;
+
+namespace Approvals.Engine.Persistence;
+
+/// <summary>
+/// Where every write transaction of this host goes. SQLite takes one writer at a time and each commit costs a sync of
+/// its log, so on SQLite one thread of this host writes: it takes the writes waiting at that moment, runs them in one
+/// transaction on the writer connection, each under its own savepoint (a write that fails is undone alone and its caller
+/// hears why), commits once, and answers each caller; nobody hears "committed" before the transaction is. A mail batch
+/// marked sent, a request number taken and eight decisions are then one commit, not ten. On PostgreSQL, which takes many
+/// writers, each write is a transaction of its own on the caller's thread.
+/// </summary>
+/// <remarks>
+/// A write may run on the writer thread, so it uses only what it captured and the token it is given (none on SQLite:
+/// interrupting the shared connection could stop another caller's statement), and it never waits for another write.
+/// The writer is a thread of its own rather than a turn taken by callers: a turn handed from caller to caller waited
+/// behind the thread pool's queue of requests at every hand-over, and the file stood unwritten meanwhile.
+/// </remarks>
+public sealed class GroupCommit : IDisposable
+{
+    private const int MaxGroup = 32;
+    private static readonly AsyncLocal<bool> InGroup = new();
+    private readonly WorkflowDbContextFactory _factory;
+    private readonly ConcurrentQueue<Write> _waiting = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly Lock _start = new();
+    private Thread? _writer;
+    private volatile bool _stopping;
+
+    internal GroupCommit(WorkflowDbContextFactory factory) => _factory = factory;
+
+    /// <summary>Runs <paramref name="write"/> in a transaction and returns once that transaction has committed.</summary>
+    public async Task RunAsync(Func<WorkflowDbContext, CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        await RunAsync<bool>(async (db, token) =>
+        {
+            await write(db, token);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Runs <paramref name="write"/> in a transaction and returns its value once that transaction has committed.</summary>
+    public async Task<T> RunAsync<T>(Func<WorkflowDbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (InGroup.Value) throw new InvalidOperationException("A write cannot wait for another write: it would wait for its own group.");
+        if (_factory.Provider != DatabaseProvider.Sqlite)
+        {
+            await using var db = _factory.Create();
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var value = await write(db, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return value;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectDisposedException.ThrowIf(_stopping, this);
+        EnsureWriter();
+        var mine = new Write<T>(write);
+        // Once queued, the write is committed whatever becomes of the caller: the caller waits for the outcome, not for a token.
+        _waiting.Enqueue(mine);
+        _signal.Release();
+        return await mine.Outcome;
+    }
+
+    /// <summary>Stops the writer thread once what is queued has been written.</summary>
+    public void Dispose()
+    {
+        _stopping = true;
+        _signal.Release();
+        _writer?.Join(TimeSpan.FromSeconds(30));
+        // A write queued as the writer stopped is answered, not left waiting.
+        while (_waiting.TryDequeue(out var late)) late.Fail(new ObjectDisposedException(nameof(GroupCommit)));
+    }
+
+    private void EnsureWriter()
+    {
+        if (_writer is not null) return;
+        lock (_start)
+        {
+            if (_writer is not null) return;
+            _writer = new Thread(WriteLoop) { IsBackground = true, Name = "SQLite writer" };
+            _writer.Start();
+        }
+    }
+
+    private void WriteLoop()
+    {
+        InGroup.Value = true;
+        while (true)
+        {
+            _signal.Wait();
+            // Microsoft.Data.Sqlite does its work synchronously, so waiting here blocks nothing but this thread.
+            while (!_waiting.IsEmpty) CommitWaitingAsync().GetAwaiter().GetResult();
+            if (_stopping && _waiting.IsEmpty) return;
+        }
+    }
+
+    /// <summary>Writes what is waiting now in one transaction; each write gets its own outcome.</summary>
+    private async Task CommitWaitingAsync()
+    {
+        var group = new List<Write>();
+        while (group.Count < MaxGroup && _waiting.TryDequeue(out var next)) group.Add(next);
+        if (group.Count == 0) return;
+        var written = new List<Write>(group.Count);
+        try
+        {
+            await using var db = _factory.CreateOnWriter();
+            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            // A write alone in its transaction needs no savepoint: undoing it is undoing the transaction.
+            if (group.Count == 1)
+            {
+                try
+                {
+                    await group[0].RunAsync(db);
+                }
+                catch (Exception ex)
+                {
+                    await tx.RollbackAsync(CancellationToken.None);
+                    group[0].Fail(ex);
+                    return;
+                }
+                written.Add(group[0]);
+            }
+            else
+                for (var i = 0; i < group.Count; i++)
+                {
+                    var savepoint = $"write{i}";
+                    await tx.CreateSavepointAsync(savepoint, CancellationToken.None);
+                    try
+                    {
+                        await group[i].RunAsync(db);
+                        await tx.ReleaseSavepointAsync(savepoint, CancellationToken.None);
+                        written.Add(group[i]);
+                    }
+                    catch (Exception ex)
+                    {
+                        await tx.RollbackToSavepointAsync(savepoint, CancellationToken.None);
+                        group[i].Fail(ex);
+                    }
+                }
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The transaction did not commit (a full disk, say): nothing of the group is saved.
+            _factory.ReopenWriter();
+            foreach (var write in group) write.Fail(ex);
+            return;
+        }
+        foreach (var write in written) write.Succeed();
+    }
+
+    private abstract class Write
+    {
+        public abstract Task RunAsync(WorkflowDbContext db);
+
+        public abstract void Succeed();
+
+        public abstract void Fail(Exception ex);
+    }
+
+    private sealed class Write<T>(Func<WorkflowDbContext, CancellationToken, Task<T>> write) : Write
+    {
+        private readonly TaskCompletionSource<T> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T _value = default!;
+
+        public Task<T> Outcome => _outcome.Task;
+
+        public override async Task RunAsync(WorkflowDbContext db)
+        {
+            try
+            {
+                _value = await write(db, CancellationToken.None);
+            }
+            finally
+            {
+                // The next write of the group gets the context as this one found it: nothing this one left tracked is saved by it.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        public override void Succeed() => _outcome.TrySetResult(_value);
+
+        public override void Fail(Exception ex) => _outcome.TrySetException(ex);
+    }
+}
