@@ -5,17 +5,19 @@ namespace Approvals.Engine.Persistence;
 
 /// <summary>
 /// Where every write transaction of this host goes. SQLite takes one writer at a time and each commit costs a sync of
-/// its log, so on SQLite one thread of this host writes: it takes the writes waiting at that moment, runs them in one
-/// transaction on the writer connection, each under its own savepoint (a write that fails is undone alone and its caller
-/// hears why), commits once, and answers each caller; nobody hears "committed" before the transaction is. A mail batch
-/// marked sent, a request number taken and eight decisions are then one commit, not ten. On PostgreSQL, which takes many
-/// writers, each write is a transaction of its own on the caller's thread.
+/// its log, so on SQLite the writes waiting at any moment are committed together: one transaction on the writer connection,
+/// each write under its own savepoint (a write that fails is undone alone and its caller hears why), one commit, then each
+/// caller is answered; nobody hears "committed" before the transaction is. A mail batch marked sent, a request number
+/// taken and eight decisions are then one commit, not ten. On PostgreSQL, which takes many writers, each write is a
+/// transaction of its own on the caller's thread.
 /// </summary>
 /// <remarks>
-/// A write may run on the writer thread, so it uses only what it captured and the token it is given (none on SQLite:
-/// interrupting the shared connection could stop another caller's statement), and it never waits for another write.
-/// The writer is a thread of its own rather than a turn taken by callers: a turn handed from caller to caller waited
-/// behind the thread pool's queue of requests at every hand-over, and the file stood unwritten meanwhile.
+/// A caller that finds nobody writing writes at once on its own thread; while someone is, its write is left to a writer
+/// thread, which takes it with the others waiting then as soon as the file is free. (Handing the turn from caller to
+/// caller through the thread pool left the file unwritten at every hand-over, behind the pool's queue of requests.)
+/// A write may run on another thread than its caller's, so it uses only what it captured and the token it is given (none
+/// on SQLite: interrupting the shared connection could stop another caller's statement), and it never waits for another
+/// write.
 /// </remarks>
 public sealed class GroupCommit : IDisposable
 {
@@ -24,6 +26,7 @@ public sealed class GroupCommit : IDisposable
     private readonly WorkflowDbContextFactory _factory;
     private readonly ConcurrentQueue<Write> _waiting = new();
     private readonly SemaphoreSlim _signal = new(0);
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Lock _start = new();
     private Thread? _writer;
     private volatile bool _stopping;
@@ -56,7 +59,22 @@ public sealed class GroupCommit : IDisposable
         var mine = new Write<T>(write);
         // Once queued, the write is committed whatever becomes of the caller: the caller waits for the outcome, not for a token.
         _waiting.Enqueue(mine);
-        _signal.Release();
+        // With nobody writing, the caller writes at once (a hand-over to the writer thread costs two thread switches);
+        // otherwise the writer thread takes the write with the others that wait meanwhile.
+        if (!_turn.Wait(0))
+        {
+            _signal.Release();
+            return await mine.Outcome;
+        }
+        try
+        {
+            while (!mine.Done) await CommitWaitingAsync();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+        if (!_waiting.IsEmpty) _signal.Release();
         return await mine.Outcome;
     }
 
@@ -83,12 +101,19 @@ public sealed class GroupCommit : IDisposable
 
     private void WriteLoop()
     {
-        InGroup.Value = true;
         while (true)
         {
             _signal.Wait();
-            // Microsoft.Data.Sqlite does its work synchronously, so waiting here blocks nothing but this thread.
-            while (!_waiting.IsEmpty) CommitWaitingAsync().GetAwaiter().GetResult();
+            _turn.Wait();
+            try
+            {
+                // Microsoft.Data.Sqlite does its work synchronously, so waiting here blocks nothing but this thread.
+                while (!_waiting.IsEmpty) CommitWaitingAsync().GetAwaiter().GetResult();
+            }
+            finally
+            {
+                _turn.Release();
+            }
             if (_stopping && _waiting.IsEmpty) return;
         }
     }
@@ -96,6 +121,8 @@ public sealed class GroupCommit : IDisposable
     /// <summary>Writes what is waiting now in one transaction; each write gets its own outcome.</summary>
     private async Task CommitWaitingAsync()
     {
+        // Set for the writes run here only (an async method's changes to it end with the method).
+        InGroup.Value = true;
         var group = new List<Write>();
         while (group.Count < MaxGroup && _waiting.TryDequeue(out var next)) group.Add(next);
         if (group.Count == 0) return;
@@ -150,6 +177,8 @@ public sealed class GroupCommit : IDisposable
 
     private abstract class Write
     {
+        public abstract bool Done { get; }
+
         public abstract Task RunAsync(WorkflowDbContext db);
 
         public abstract void Succeed();
@@ -163,6 +192,8 @@ public sealed class GroupCommit : IDisposable
         private T _value = default!;
 
         public Task<T> Outcome => _outcome.Task;
+
+        public override bool Done => _outcome.Task.IsCompleted;
 
         public override async Task RunAsync(WorkflowDbContext db)
         {
