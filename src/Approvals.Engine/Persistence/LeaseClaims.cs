@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Approvals.Engine.Options;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Approvals.Engine.Persistence;
 
@@ -56,9 +55,8 @@ public sealed class LeaseClaims(WorkflowDbContextFactory factory)
         var postgres = factory.Provider == DatabaseProvider.PostgreSql;
         return factory.GroupCommit.RunAsync(async (db, token) =>
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = template.Replace("{lock}", postgres ? " FOR UPDATE SKIP LOCKED" : "", StringComparison.Ordinal);
+            await using var command = new RowWriter(db).Command(
+                template.Replace("{lock}", postgres ? " FOR UPDATE SKIP LOCKED" : "", StringComparison.Ordinal));
             // SQLite keeps times as UTC ticks; PostgreSQL as timestamptz.
             Add(command, "now", postgres ? now.ToUniversalTime() : now.UtcTicks);
             Add(command, "until", postgres ? (now + lease).ToUniversalTime() : (now + lease).UtcTicks);
