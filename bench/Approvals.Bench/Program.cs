@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Approvals.Engine.Contracts;
 using Approvals.Engine.Definitions;
 using Approvals.Engine.Execution;
+using Approvals.Engine.Expressions;
 using Approvals.Engine.Extensions;
 using Approvals.Engine.Persistence;
 using Approvals.Engine.Runtime;
@@ -12,8 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 // Figures, no assertions, in one run on one machine: the in-memory executor on a 10-step flow beside WorkflowCore 3.22
 // on the same flow; a durable resume and a durable approval decision (next stage, task, audit, mail, timers in one
 // commit) on a SQLite file (WAL, full sync) against the raw commit rate of the same disk; latency as instances grow;
-// a reviewer's inbox with 100,000 open tasks; mail to the pickup folder. `--quick` uses smaller counts; `--inbox-only`,
-// `--decisions-only` and `--mail-only` run one part.
+// a reviewer's inbox with 100,000 open tasks; mail to the pickup folder; the expressions a decision evaluates. `--quick` uses
+// smaller counts; `--inbox-only`, `--decisions-only`, `--mail-only` and `--expressions-only` run one part.
 using Approvals.Bench;
 
 var quick = args.Contains("--quick");
@@ -32,6 +33,13 @@ if (args.Contains("--mail-only"))
     Directory.CreateDirectory(mail);
     await PickupFigures.MeasureAsync(mail, quick ? 500 : 3_000);
     Directory.Delete(mail, recursive: true);
+    return;
+}
+if (args.Contains("--expressions-only"))
+{
+    await using var engine = new ServiceCollection().AddLogging().AddWorkflowEngine(o => o.ConnectionString = "Data Source=:memory:")
+        .BuildServiceProvider();
+    await ExpressionFigures.MeasureAsync(engine.GetRequiredService<ExpressionEvaluator>(), quick ? 2_000 : 20_000);
     return;
 }
 if (args.Contains("--decisions-only"))
@@ -103,6 +111,9 @@ await InboxFigures.MeasureAsync(folder, quick ? 10_000 : 100_000, quick ? 200 : 
 
 // 6. Mail to the pickup folder (the default with no SMTP server): two messages per decision.
 await PickupFigures.MeasureAsync(folder, quick ? 500 : 3_000);
+
+// 7. The expressions a decision evaluates.
+await ExpressionFigures.MeasureAsync(services.GetRequiredService<ExpressionEvaluator>(), quick ? 2_000 : 20_000);
 
 await services.DisposeAsync();
 SqliteConnection.ClearAllPools();

@@ -1,7 +1,9 @@
 namespace Approvals.LoadDriver;
 
 /// <summary>The driver's command line.</summary>
-internal sealed record DriverSettings(int Clients, IReadOnlyList<int> Levels, int Decisions, int Hosts, string? Postgres, IReadOnlyList<Uri> Urls, int Warmup)
+internal sealed record DriverSettings(
+    int Clients, IReadOnlyList<int> Levels, int Decisions, int Hosts, string? Postgres, IReadOnlyList<Uri> Urls, int Warmup,
+    IReadOnlyList<int> HostPids)
 {
     public static DriverSettings Parse(string[] args)
     {
@@ -13,7 +15,8 @@ internal sealed record DriverSettings(int Clients, IReadOnlyList<int> Levels, in
             int.Parse(Value("--hosts") ?? "1"),
             Value("--postgres"),
             (Value("--url") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u)).ToList(),
-            int.Parse(Value("--warmup") ?? "500"));
+            int.Parse(Value("--warmup") ?? "500"),
+            (Value("--host-pids") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList());
     }
 
     /// <summary>The repository root: the folder above this program's that holds Approvals.sln.</summary>

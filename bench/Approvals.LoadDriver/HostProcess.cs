@@ -8,17 +8,19 @@ namespace Approvals.LoadDriver;
 public sealed class HostProcess : IDisposable
 {
     private readonly Process? _process;
+    private readonly int? _pid;
 
-    private HostProcess(Process? process, Uri baseAddress)
+    private HostProcess(Process? process, Uri baseAddress, int? pid = null)
     {
         _process = process;
+        _pid = pid ?? process?.Id;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    /// <summary>A host started elsewhere (to profile it, say); its memory is not read.</summary>
-    public static HostProcess Running(Uri baseAddress) => new(null, baseAddress);
+    /// <summary>A host started elsewhere (to profile it, say); its memory and CPU are read only when its process id is given.</summary>
+    public static HostProcess Running(Uri baseAddress, int? pid) => new(null, baseAddress, pid);
 
     public static async Task BuildReleaseAsync(string repository)
     {
@@ -79,10 +81,26 @@ public sealed class HostProcess : IDisposable
     /// <summary>The process's resident set size, from /proc.</summary>
     public double ResidentMegabytes()
     {
-        if (_process is null) return 0;
-        var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        if (_pid is null) return 0;
+        var line = File.ReadLines($"/proc/{_pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
     }
+
+    /// <summary>
+    /// The CPU time the process has used (user and system, from /proc), so a phase's cost per call can be told apart from
+    /// how much of the two cores the machine gave it that minute; null when the process is not known.
+    /// </summary>
+    public TimeSpan? CpuTime()
+    {
+        if (_pid is null) return null;
+        // Fields after the command name (which may hold spaces, hence the last parenthesis): utime and stime are the 12th and 13th.
+        var stat = File.ReadAllText($"/proc/{_pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / (double)ClockTicksPerSecond);
+    }
+
+    // USER_HZ, which Linux fixes at 100 on every architecture .NET runs on.
+    private const int ClockTicksPerSecond = 100;
 
     private static int FreePort()
     {

@@ -51,8 +51,8 @@ internal sealed class LoadRun
     public Task<Figures> SubmitAsync(int count) => RunAsync(count, _applicants, async (client, i) =>
         await client.PostAsJsonAsync("/api/requests", new { type = "courtesy", data = Courtesy(i) }), HttpStatusCode.Created);
 
-    /// <summary>Decides <paramref name="count"/> first-stage tasks, taken from the protocol division's inbox page by page.</summary>
-    public async Task<Figures> DecideAsync(int count)
+    /// <summary>Up to <paramref name="count"/> first-stage tasks, taken from the protocol division's inbox page by page.</summary>
+    public async Task<IReadOnlyList<string>> OpenTasksAsync(int count)
     {
         var ids = new List<string>();
         var reader = _reviewers[0];
@@ -62,7 +62,12 @@ internal sealed class LoadRun
             if (tasks.Count == 0) break;
             ids.AddRange(tasks.Select(t => t!["id"]!.GetValue<string>()));
         }
-        ids = ids.Distinct().Take(count).ToList();
+        return ids.Distinct().Take(count).ToList();
+    }
+
+    /// <summary>Approves each of the tasks once, spread over the reviewers' clients.</summary>
+    public async Task<Figures> DecideAsync(IReadOnlyList<string> ids)
+    {
         var queue = new ConcurrentQueue<string>(ids);
         return await RunAsync(ids.Count, _reviewers, async (client, _) =>
         {

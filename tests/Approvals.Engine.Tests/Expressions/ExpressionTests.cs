@@ -36,6 +36,59 @@ public sealed class ExpressionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Input_crosses_into_a_script_as_json_parse_would_make_it()
+    {
+        var input = new JsonObject
+        {
+            ["data"] = new JsonObject
+            {
+                ["rank"] = "bureau", ["size"] = 6, ["ratio"] = 0.5, ["vip"] = true, ["note"] = null,
+                ["courtesies"] = new JsonArray("airport-vip", "police-escort"), ["__proto__"] = "a key, not a prototype",
+                ["arrival"] = JsonValue.Create(new DateTimeOffset(2027, 3, 20, 10, 0, 0, TimeSpan.FromHours(8))),
+            },
+        };
+        await WriteAsync(Js("""
+            const d = getInput('data');
+            return [typeof d.size, d.size + 1, d.ratio * 2, d.vip === true, d.note === null, d.courtesies.includes('police-escort'),
+                d.courtesies.length, Object.keys(d).includes('__proto__'), d.__proto__, Object.getPrototypeOf(d) === Object.prototype,
+                d.arrival, input.data.rank, JSON.stringify(d.courtesies)].join('|');
+            """), input);
+
+        Assert.Equal(["number|7|1|true|true|true|2|true|a key, not a prototype|true|2027-03-20T10:00:00+08:00|bureau|" +
+            "[\"airport-vip\",\"police-escort\"]"], _engine.Output.Lines);
+    }
+
+    [Fact]
+    public async Task Elsa_helpers_behave_as_their_javascript_definitions()
+    {
+        await WriteAsync(Js("""
+            return [isNullOrEmpty(''), isNullOrEmpty(' '), isNullOrEmpty(null), isNullOrEmpty(undefined), isNullOrEmpty(0),
+                isNullOrWhiteSpace(' \t\uFEFF\u3000'), isNullOrWhiteSpace('\u0085'), isNullOrWhiteSpace(null), isNullOrWhiteSpace(' x '),
+                toJson({ a: [1, 'b'] }), jsonParse('{"n": 3}').n, stringFromBase64(stringToBase64('苏州 Suzhou')),
+                newShortGuid().length, /^[0-9a-f-]{36}$/.test(newGuid()), parseGuid(12),
+                Duration.FromMinutes(5), Duration.FromMilliseconds(1500), Duration.FromDays(2)].join('|');
+            """));
+
+        Assert.Equal(["true|false|true|true|false|true|false|true|false|{\"a\":[1,\"b\"]}|3|苏州 Suzhou|16|true|12|PT5M|PT1.5S|P2D"],
+            _engine.Output.Lines);
+    }
+
+    [Fact]
+    public async Task Globals_made_on_first_read_can_be_assigned_and_hold_the_value_the_script_began_with()
+    {
+        var flow = new Flow("js-globals").Variable("Stage", "String", "protocol");
+        await WriteAsync(Js("""
+            setStage('director');
+            const before = [Stage, variables.Stage, getStage(), typeof input];
+            input = 'replaced';
+            Stage = 'local';
+            return before.concat([input, Stage, getVariable('Stage')]).join('|');
+            """), new JsonObject { ["Unit"] = "fao" }, flow);
+
+        Assert.Equal(["protocol|protocol|director|object|replaced|local|director"], _engine.Output.Lines);
+    }
+
+    [Fact]
     public async Task An_expression_without_return_yields_its_value()
     {
         await WriteAsync(Js("'total: ' + (getInput('A') + getInput('B'))"), new JsonObject { ["A"] = 2, ["B"] = 3 });
