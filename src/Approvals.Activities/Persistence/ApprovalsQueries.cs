@@ -15,6 +15,13 @@ public static class ApprovalsQueries
         EF.CompileAsyncQuery((ApprovalsDbContext db, string id, CancellationToken _) =>
             db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id)));
 
+    private static readonly PerModelQuery<Func<ApprovalsDbContext, string, CancellationToken, Task<TaskWithApplicant?>>>
+        TaskWithApplicantQuery = new(() => EF.CompileAsyncQuery((ApprovalsDbContext db, string id, CancellationToken _) =>
+            db.Tasks.AsNoTracking().Where(t => t.Id == id)
+                .Select(t => new TaskWithApplicant(t,
+                    db.Requests.Where(r => r.Id == t.RequestId).Select(r => r.ApplicantId).FirstOrDefault()))
+                .FirstOrDefault()));
+
     private static readonly PerModelQuery<Func<ApprovalsDbContext, string, CancellationToken, Task<Request?>>> RequestQuery = new(() =>
         EF.CompileAsyncQuery((ApprovalsDbContext db, string id, CancellationToken _) =>
             db.Requests.AsNoTracking().FirstOrDefault(r => r.Id == id)));
@@ -31,6 +38,10 @@ public static class ApprovalsQueries
 
     public static Task<HumanTask?> TaskById(ApprovalsDbContext db, string id, CancellationToken cancellationToken) =>
         TaskQuery.For(db)(db, id, cancellationToken);
+
+    /// <summary>The task with its request's applicant, in one statement.</summary>
+    public static Task<TaskWithApplicant?> TaskWithApplicantById(ApprovalsDbContext db, string id, CancellationToken cancellationToken) =>
+        TaskWithApplicantQuery.For(db)(db, id, cancellationToken);
 
     public static Task<Request?> RequestById(ApprovalsDbContext db, string id, CancellationToken cancellationToken) =>
         RequestQuery.For(db)(db, id, cancellationToken);

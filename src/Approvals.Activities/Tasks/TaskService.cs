@@ -24,6 +24,13 @@ public sealed class TaskService(
         return await ApprovalsQueries.TaskById(db, taskId, cancellationToken) ?? throw new TaskNotFoundException(taskId);
     }
 
+    /// <summary>The task with its request's applicant, for the verbs that ask whether the actor applied for it.</summary>
+    private async Task<TaskWithApplicant> ReadAsync(string taskId, CancellationToken cancellationToken)
+    {
+        await using var db = factory.Create();
+        return await ApprovalsQueries.TaskWithApplicantById(db, taskId, cancellationToken) ?? throw new TaskNotFoundException(taskId);
+    }
+
     /// <summary>A request's decided tasks, oldest first (what each stage decided, by whom, with what comment).</summary>
     public async Task<IReadOnlyList<HumanTask>> HistoryAsync(string requestId, CancellationToken cancellationToken = default)
     {
@@ -66,13 +73,21 @@ public sealed class TaskService(
     }
 
     /// <summary>Whether (and for whom) <paramref name="userId"/> may act on the task; null when not at all.</summary>
-    public async Task<TaskActor?> ActorForAsync(HumanTask task, string userId, CancellationToken cancellationToken = default)
+    public Task<TaskActor?> ActorForAsync(HumanTask task, string userId, CancellationToken cancellationToken = default) =>
+        ActorForAsync(task, userId, () => IsApplicantAsync(task, userId, cancellationToken), cancellationToken);
+
+    /// <inheritdoc cref="ActorForAsync(HumanTask, string, CancellationToken)"/>
+    private Task<TaskActor?> ActorForAsync(TaskWithApplicant read, string userId, CancellationToken cancellationToken) =>
+        ActorForAsync(read.Task, userId, () => Task.FromResult(read.ApplicantId == userId), cancellationToken);
+
+    private async Task<TaskActor?> ActorForAsync(
+        HumanTask task, string userId, Func<Task<bool>> isApplicant, CancellationToken cancellationToken)
     {
         // A locked account acts on nothing, whatever it holds (a mail link, an open page, a token).
         if (await directory.FindAsync(userId, cancellationToken) is not { IsActive: true }) return null;
         // Nobody reviews their own request: the applicant acts only on the tasks the workflow gave them (revise, record),
         // never as a candidate, a delegate or a proxy (transfers to them are refused).
-        if (!IsApplicantsOwn(task, userId) && await IsApplicantAsync(task, userId, cancellationToken)) return null;
+        if (!IsApplicantsOwn(task, userId) && await isApplicant()) return null;
         if (await MayActAsSelfAsync(task, userId, cancellationToken)) return new TaskActor(userId, null);
         await using var db = factory.Create();
         var now = clock.GetUtcNow();
@@ -96,11 +111,11 @@ public sealed class TaskService(
     }
 
     /// <summary>Refuses to hand a task to someone who does not exist, is locked, or applied for the request (self-approval).</summary>
-    private async Task CheckRecipientAsync(HumanTask task, string toUserId, CancellationToken cancellationToken)
+    private async Task CheckRecipientAsync(TaskWithApplicant read, string toUserId, CancellationToken cancellationToken)
     {
         if (await directory.FindAsync(toUserId, cancellationToken) is not { IsActive: true })
             throw new DecisionInvalidException("toUserId", $"User '{toUserId}' does not exist or is locked.");
-        if (!IsApplicantsOwn(task, toUserId) && await IsApplicantAsync(task, toUserId, cancellationToken))
+        if (!IsApplicantsOwn(read.Task, toUserId) && read.ApplicantId == toUserId)
             throw new DecisionInvalidException("toUserId", "The applicant of a request may not review it; choose someone else.");
     }
 
@@ -123,9 +138,10 @@ public sealed class TaskService(
     public async Task<TaskDecisionResult> DecideAsync(string taskId, string userId, string outcome, string? comment, string? operationId,
         JsonObject? payload = null, IReadOnlyList<string>? attachmentIds = null, CancellationToken cancellationToken = default)
     {
-        var task = await GetAsync(taskId, cancellationToken);
+        var read = await ReadAsync(taskId, cancellationToken);
+        var task = read.Task;
         if (Settled(task, operationId) is { } settled) return settled;
-        var actor = await ActorForAsync(task, userId, cancellationToken)
+        var actor = await ActorForAsync(read, userId, cancellationToken)
             ?? throw new TaskForbiddenException($"You may not decide this task: it is for {Describe(task)}.");
         await ValidateAsync(task, outcome, comment, payload, cancellationToken);
 
@@ -206,7 +222,8 @@ public sealed class TaskService(
     /// <summary>A candidate takes the task, so the other candidates no longer see it as theirs to decide.</summary>
     public async Task<HumanTask> ClaimAsync(string taskId, string userId, CancellationToken cancellationToken = default)
     {
-        var task = await GetAsync(taskId, cancellationToken);
+        var read = await ReadAsync(taskId, cancellationToken);
+        var task = read.Task;
         if (task.AssigneeId is not null || task.CandidateRoles.Count == 0)
             throw new DecisionInvalidException("task", "Only a task offered to a role can be claimed.");
         if (task.Status != HumanTaskStatus.Open)
@@ -215,7 +232,7 @@ public sealed class TaskService(
                     ? $"The task was already claimed by {task.ClaimedBy}."
                     : "The task is no longer open.",
                 task);
-        var actor = await ActorForAsync(task, userId, cancellationToken)
+        var actor = await ActorForAsync(read, userId, cancellationToken)
             ?? throw new TaskForbiddenException($"You may not claim this task: it is for {Describe(task)}.");
         return await ChangeAsync(task, t => t.Status == HumanTaskStatus.Open,
             t => { t.Status = HumanTaskStatus.Claimed; t.ClaimedBy = actor.OnBehalfOf ?? actor.UserId; },
@@ -224,9 +241,10 @@ public sealed class TaskService(
 
     public async Task<HumanTask> ReleaseAsync(string taskId, string userId, CancellationToken cancellationToken = default)
     {
-        var task = await GetAsync(taskId, cancellationToken);
+        var read = await ReadAsync(taskId, cancellationToken);
+        var task = read.Task;
         if (task.Status != HumanTaskStatus.Claimed) throw new TaskConflictException("The task is not claimed.", task);
-        var actor = await ActorForAsync(task, userId, cancellationToken)
+        var actor = await ActorForAsync(read, userId, cancellationToken)
             ?? throw new TaskForbiddenException("Only the one who claimed the task may release it.");
         return await ChangeAsync(task, t => t.Status == HumanTaskStatus.Claimed && t.ClaimedBy == task.ClaimedBy,
             t => { t.Status = HumanTaskStatus.Open; t.ClaimedBy = null; },
@@ -237,12 +255,13 @@ public sealed class TaskService(
     public async Task<HumanTask> ReassignAsync(string taskId, string userId, string toUserId, string? comment, bool isAdministrator = false,
         CancellationToken cancellationToken = default)
     {
-        var task = await GetAsync(taskId, cancellationToken);
+        var read = await ReadAsync(taskId, cancellationToken);
+        var task = read.Task;
         if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled)
             throw new TaskConflictException("The task is no longer open.", task);
-        var actor = isAdministrator ? new TaskActor(userId, null) : await ActorForAsync(task, userId, cancellationToken)
+        var actor = isAdministrator ? new TaskActor(userId, null) : await ActorForAsync(read, userId, cancellationToken)
             ?? throw new TaskForbiddenException("Only someone who may decide the task may transfer it.");
-        await CheckRecipientAsync(task, toUserId, cancellationToken);
+        await CheckRecipientAsync(read, toUserId, cancellationToken);
         var status = task.Status;
         return await ChangeAsync(task, t => t.Status == status,
             t =>
@@ -261,12 +280,13 @@ public sealed class TaskService(
     public async Task<HumanTask> DelegateAsync(string taskId, string userId, string toUserId, string? comment,
         CancellationToken cancellationToken = default)
     {
-        var task = await GetAsync(taskId, cancellationToken);
+        var read = await ReadAsync(taskId, cancellationToken);
+        var task = read.Task;
         if (task.Status is HumanTaskStatus.Completed or HumanTaskStatus.Cancelled)
             throw new TaskConflictException("The task is no longer open.", task);
-        var actor = await ActorForAsync(task, userId, cancellationToken)
+        var actor = await ActorForAsync(read, userId, cancellationToken)
             ?? throw new TaskForbiddenException("Only someone who may decide the task may delegate it.");
-        await CheckRecipientAsync(task, toUserId, cancellationToken);
+        await CheckRecipientAsync(read, toUserId, cancellationToken);
         var principal = actor.OnBehalfOf ?? actor.UserId;
         var status = task.Status;
         return await ChangeAsync(task, t => t.Status == status,

@@ -42,8 +42,10 @@ public sealed class SelfApprovalTests : IClassFixture<ApprovalsHost>
         Assert.Equal(HttpStatusCode.BadRequest, admin.StatusCode);
     }
 
-    [Fact]
-    public async Task An_applicant_who_is_a_reviewers_proxy_cannot_decide_their_own_request()
+    [Theory]
+    [InlineData("decision")]
+    [InlineData("claim")]
+    public async Task An_applicant_who_is_a_reviewers_proxy_cannot_decide_or_claim_their_own_request(string verb)
     {
         var applicantId = await IdOfAsync("applicant");
         var reviewer = await _host.As("protocol-division");
@@ -54,10 +56,12 @@ public sealed class SelfApprovalTests : IClassFixture<ApprovalsHost>
         Assert.True(granted.IsSuccessStatusCode, await granted.Content.ReadAsStringAsync());
         var (requestId, taskId) = await CourtesyAsync();
 
-        var decided = await (await _host.As("applicant")).PostAsJsonAsync($"/api/tasks/{taskId}/decision",
+        var acted = await (await _host.As("applicant")).PostAsJsonAsync($"/api/tasks/{taskId}/{verb}",
             new { outcome = "Approved", comment = "自己批", operationId = Guid.NewGuid().ToString("N") });
 
-        Assert.Equal(HttpStatusCode.Forbidden, decided.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, acted.StatusCode);
+        var task = (await (await _host.As("protocol-division")).GetFromJsonAsync<JsonObject>($"/api/tasks/{taskId}"))!;
+        Assert.Equal("Open", task["status"]!.GetValue<string>());
         Assert.Empty((await _host.RequestAsync("applicant", requestId))["history"]!.AsArray());
         // The reviewer still decides it.
         await _host.DecideOkAsync("protocol-division", requestId, "Approved", "同意");
