@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Approvals.Engine.Models;
 using Approvals.Engine.Options;
 using Jint;
