@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Jint;
 using JsEngine = Jint.Engine;
 using Jint.Native;
+using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
@@ -110,11 +111,9 @@ internal static class ScriptGlobals
             Function(engine, name, args => Encoding.UTF8.GetString(Convert.FromBase64String(String(Arguments.At(args, 0)))));
     }
 
-    private static void Function(JsEngine engine, string name, Func<JsValue[], JsValue> body) =>
-        engine.Global.FastSetProperty(name, new PropertyDescriptor(new ClrFunction(engine, name, (_, args) => body(args)),
-            PropertyFlag.ConfigurableEnumerableWritable));
+    private static void Function(JsEngine engine, string name, Func<JsValue[], JsValue> body) => Method(engine.Global, engine, name, body);
 
-    private static void Method(JsObject target, JsEngine engine, string name, Func<JsValue[], JsValue> body) =>
+    private static void Method(ObjectInstance target, JsEngine engine, string name, Func<JsValue[], JsValue> body) =>
         target.FastSetProperty(name, new PropertyDescriptor(new ClrFunction(engine, name, (_, args) => body(args)),
             PropertyFlag.ConfigurableEnumerableWritable));
 
