@@ -2,6 +2,7 @@ using Approvals.Engine.Options;
 using Approvals.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Approvals.Activities.Persistence;
@@ -11,6 +12,7 @@ public sealed class ApprovalsDbContextFactory
 {
     private readonly WorkflowDbContextFactory _engine;
     private readonly Func<ApprovalsDbContext> _standalone;
+    private IModel? _model;
 
     // Contexts without a connection of their own, pooled: a commit only attaches the engine's open connection (a hot path).
     private readonly Func<ApprovalsDbContext> _enlisted;
@@ -31,6 +33,18 @@ public sealed class ApprovalsDbContextFactory
     public DatabaseProvider Provider => _engine.Provider;
 
     public ApprovalsDbContext Create() => _standalone();
+
+    /// <summary>On SQLite, the engine's kept read connections (null on PostgreSQL): see <see cref="RowReader"/>.</summary>
+    public RowReader? Reads => _engine.Reads;
+
+    /// <summary>The model of this provider's domain contexts (what <see cref="RowShape{T}"/> reads rows by).</summary>
+    public IModel Model => _model ??= ModelOf();
+
+    private IModel ModelOf()
+    {
+        using var db = Create();
+        return db.Model;
+    }
 
     /// <summary>
     /// Runs <paramref name="write"/> in a transaction of the engine's <see cref="GroupCommit"/> (on SQLite, committed together

@@ -27,6 +27,8 @@ public sealed class TaskService(
     /// <summary>The task with its request's applicant, for the verbs that ask whether the actor applied for it.</summary>
     private async Task<TaskWithApplicant> ReadAsync(string taskId, CancellationToken cancellationToken)
     {
+        if (factory.Reads is { } reads)
+            return ApprovalsQueries.TaskWithApplicantById(reads, factory.Model, taskId) ?? throw new TaskNotFoundException(taskId);
         await using var db = factory.Create();
         return await ApprovalsQueries.TaskWithApplicantById(db, taskId, cancellationToken) ?? throw new TaskNotFoundException(taskId);
     }

@@ -2,6 +2,7 @@ using Approvals.Engine.Options;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace Approvals.Engine.Persistence;
@@ -12,6 +13,7 @@ public sealed class WorkflowDbContextFactory : IDisposable
     private readonly Func<WorkflowDbContext> _create;
     private readonly Func<WorkflowDbContext>? _onWriter;
     private SqliteConnection? _writer;
+    private IModel? _model;
 
     public WorkflowDbContextFactory(IOptions<EngineOptions> options)
     {
@@ -28,6 +30,7 @@ public sealed class WorkflowDbContextFactory : IDisposable
             // Contexts without a connection of their own: each is handed the writer's connection.
             _onWriter = new PooledDbContextFactory<SqliteWorkflowDbContext>(
                 new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite().Options).CreateDbContext;
+            Reads = new RowReader(ConnectionString);
         }
     }
 
@@ -70,6 +73,7 @@ public sealed class WorkflowDbContextFactory : IDisposable
     {
         GroupCommit.Dispose();
         ReopenWriter();
+        Reads?.Dispose();
     }
 
     public DatabaseProvider Provider { get; }
@@ -81,6 +85,18 @@ public sealed class WorkflowDbContextFactory : IDisposable
     public string ConnectionString { get; }
 
     public WorkflowDbContext Create() => _create();
+
+    /// <summary>On SQLite, the kept connections a decision's reads go through (null on PostgreSQL, which reads through EF Core).</summary>
+    public RowReader? Reads { get; }
+
+    /// <summary>The model of this provider's contexts (what <see cref="RowShape{T}"/> reads rows by).</summary>
+    public IModel Model => _model ??= ModelOf();
+
+    private IModel ModelOf()
+    {
+        using var db = Create();
+        return db.Model;
+    }
 
     /// <summary>Waits for a busy database rather than failing, and makes sure the folder of the file exists.</summary>
     private static string SqliteConnectionString(string connectionString)

@@ -7,6 +7,7 @@ using Approvals.Engine.Models;
 using Approvals.Engine.Options;
 using Approvals.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -243,11 +244,8 @@ public sealed class WorkflowRuntime(
             ? throw new InvalidOperationException($"Workflow instance '{instanceId}' has already finished.")
             : new ExecutionStimulus.Cancel(reason), cancellationToken, commitItems: commitItems);
 
-    public async Task<WorkflowState?> GetStateAsync(string instanceId, CancellationToken cancellationToken = default)
-    {
-        await using var db = dbFactory.Create();
-        return (await LoadAsync(db, instanceId, cancellationToken))?.State;
-    }
+    public async Task<WorkflowState?> GetStateAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(instanceId, resolveIncidents: false, cancellationToken))?.State;
 
     private async Task<WorkflowRunResult> RunOnInstanceAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor, CancellationToken cancellationToken,
         bool resolveIncidents = false, IReadOnlyList<object>? commitItems = null, bool keepFaults = true)
@@ -266,14 +264,8 @@ public sealed class WorkflowRuntime(
     {
         for (var attempt = 0; ; attempt++)
         {
-            Loaded loaded;
-            await using (var db = dbFactory.Create())
-            {
-                loaded = await LoadAsync(db, instanceId, cancellationToken) ?? throw new KeyNotFoundException($"Workflow instance '{instanceId}' does not exist.");
-                if (resolveIncidents)
-                    loaded.OpenIncidents.AddRange(await db.Incidents.AsNoTracking()
-                        .Where(i => i.WorkflowInstanceId == instanceId && i.ResolvedAt == null).Select(i => i.Id).ToListAsync(cancellationToken));
-            }
+            var loaded = await LoadAsync(instanceId, resolveIncidents, cancellationToken)
+                ?? throw new KeyNotFoundException($"Workflow instance '{instanceId}' does not exist.");
             var stimulus = stimulusFor(loaded.State);
             var workflow = await CompileAsync(loaded.State.DefinitionVersionId, cancellationToken);
             var result = await executor.RunAsync(workflow, loaded.State, stimulus, cancellationToken);
@@ -312,6 +304,15 @@ public sealed class WorkflowRuntime(
     private sealed record Loaded(WorkflowState State, StoredInstance Stored)
     {
         public List<string> OpenIncidents { get; } = [];
+
+        public static Loaded Of(WorkflowInstanceRecord record, List<Bookmark> bookmarks)
+        {
+            var state = WorkflowStateSerializer.Deserialize(record.Data);
+            state.Bookmarks = bookmarks;
+            state.Status = record.Status;
+            state.SubStatus = record.SubStatus;
+            return new Loaded(state, new StoredInstance(record.ConcurrencyVersion, record.Status, record.CorrelationId));
+        }
     }
 
     // Compiled once per model: every resume reads these (Entity Framework then skips working out a cache key per call).
@@ -323,17 +324,36 @@ public sealed class WorkflowRuntime(
         EF.CompileAsyncQuery<WorkflowDbContext, string, Bookmark>((db, id) =>
             db.Bookmarks.AsNoTracking().Where(b => b.WorkflowInstanceId == id).OrderBy(b => b.CreatedAt)));
 
-    private static async Task<Loaded?> LoadAsync(WorkflowDbContext db, string instanceId, CancellationToken cancellationToken)
+    /// <summary>An instance's state with its bookmarks (and, when asked, its open incidents); null if there is no such instance.</summary>
+    private async Task<Loaded?> LoadAsync(string instanceId, bool resolveIncidents, CancellationToken cancellationToken)
     {
+        var loaded = dbFactory.Reads is { } reads
+            ? Load(reads, dbFactory.Model, instanceId)
+            : await LoadThroughModelAsync(instanceId, cancellationToken);
+        if (loaded is null || !resolveIncidents) return loaded;
+        await using var db = dbFactory.Create();
+        loaded.OpenIncidents.AddRange(await db.Incidents.AsNoTracking()
+            .Where(i => i.WorkflowInstanceId == instanceId && i.ResolvedAt == null).Select(i => i.Id).ToListAsync(cancellationToken));
+        return loaded;
+    }
+
+    private static Loaded? Load(RowReader reads, IModel model, string instanceId)
+    {
+        var (instances, bookmarks) = (RowShape<WorkflowInstanceRecord>.Of(model), RowShape<Bookmark>.Of(model));
+        var record = reads.ReadFirst(instances.Select("{Id} = @p0"), [instanceId], r => instances.Read(r));
+        if (record is null) return null;
+        var ofInstance = bookmarks.Select("{WorkflowInstanceId} = @p0 ORDER BY {CreatedAt}");
+        return Loaded.Of(record, reads.ReadAll(ofInstance, [instanceId], r => bookmarks.Read(r)));
+    }
+
+    private async Task<Loaded?> LoadThroughModelAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = dbFactory.Create();
         var record = await InstanceById.For(db)(db, instanceId, cancellationToken);
         if (record is null) return null;
-        var state = WorkflowStateSerializer.Deserialize(record.Data);
-        state.Bookmarks = [];
-        await foreach (var bookmark in BookmarksOf.For(db)(db, instanceId).WithCancellation(cancellationToken))
-            state.Bookmarks.Add(bookmark);
-        state.Status = record.Status;
-        state.SubStatus = record.SubStatus;
-        return new Loaded(state, new StoredInstance(record.ConcurrencyVersion, record.Status, record.CorrelationId));
+        var bookmarks = new List<Bookmark>();
+        await foreach (var bookmark in BookmarksOf.For(db)(db, instanceId).WithCancellation(cancellationToken)) bookmarks.Add(bookmark);
+        return Loaded.Of(record, bookmarks);
     }
 
     private async Task<CompiledWorkflow> CompileAsync(string versionId, CancellationToken cancellationToken)

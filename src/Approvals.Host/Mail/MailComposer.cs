@@ -31,6 +31,9 @@ public sealed partial class MailComposer(
     /// </summary>
     public async Task<MailSubjects> ReadSubjectsAsync(IReadOnlyCollection<OutboxMessage> rows, CancellationToken cancellationToken)
     {
+        if (domain.Reads is { } reads)
+            return new MailSubjects(ApprovalsQueries.RequestsByIds(reads, domain.Model, Ids(rows, "requestId")),
+                ApprovalsQueries.TasksByIds(reads, domain.Model, Ids(rows, "taskId")));
         await using var db = domain.Create();
         return new MailSubjects(
             await ApprovalsQueries.RequestsByIds(db, Ids(rows, "requestId"), cancellationToken),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Approvals.Engine.Models;
 using Approvals.Engine.Persistence;
 using Approvals.Host.Jobs;
@@ -34,10 +35,7 @@ public sealed class MailDelivery(
         var ids = await claims.ClaimOutboxAsync(
             events: false, clock.GetUtcNow(), mail.SendLease, jobs.Value.SweepBatchSize, cancellationToken);
         if (ids.Count == 0) return 0;
-        List<OutboxMessage> claimed;
-        await using (var read = engine.Create())
-            claimed = await read.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent).OrderBy(m => m.Id)
-                .ToListAsync(cancellationToken);
+        var claimed = await ReadClaimedAsync(ids, cancellationToken);
         // Over SMTP a message sent again reaches a person twice, so a group is no more than the sends in flight and is marked
         // sent as soon as it is through. Written to the pickup folder, a message sent again only replaces its own file (named
         // by its Message-Id), so the whole batch is one group: one read of its requests and tasks, one commit marking it sent
@@ -54,6 +52,20 @@ public sealed class MailDelivery(
             foreach (var lane in lanes) await lane.DisposeAsync();
         }
         return ids.Count;
+    }
+
+    /// <summary>The claimed rows not sent meanwhile (by a sweep whose claim had lapsed), in the order they were written.</summary>
+    private async Task<List<OutboxMessage>> ReadClaimedAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        if (engine.Reads is { } reads)
+        {
+            var shape = RowShape<OutboxMessage>.Of(engine.Model);
+            return reads.ReadAll(shape.Select("{Id} IN (SELECT value FROM json_each(@p0)) AND {Status} <> @p1 ORDER BY {Id}"),
+                [JsonSerializer.Serialize(ids), shape.Stored(nameof(OutboxMessage.Status), OutboxStatus.Sent)], r => shape.Read(r));
+        }
+        await using var read = engine.Create();
+        return await read.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status != OutboxStatus.Sent).OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken);
     }
 
     private async Task DeliverGroupAsync(OutboxMessage[] group, MailLane[] lanes, CancellationToken cancellationToken)
