@@ -18,8 +18,10 @@ namespace Approvals.Engine.Persistence;
 /// </remarks>
 public sealed class RowReader(string connectionString) : IDisposable
 {
-    private readonly ConcurrentBag<KeptConnection> _idle = [];
+    // Last in, first out: the connections lent are the same few whenever reads do not overlap.
+    private readonly ConcurrentStack<KeptConnection> _idle = new();
     private readonly int _keep = 2 * Environment.ProcessorCount;
+    private int _idleCount;
     private volatile bool _disposed;
 
     /// <summary>
@@ -29,7 +31,7 @@ public sealed class RowReader(string connectionString) : IDisposable
     public TResult Read<TResult>(string sql, IReadOnlyList<object?> parameters, Func<DbDataReader, TResult> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_idle.TryTake(out var kept)) kept = new KeptConnection(connectionString);
+        var kept = Lend();
         TResult result;
         try
         {
@@ -43,8 +45,7 @@ public sealed class RowReader(string connectionString) : IDisposable
             kept.Dispose();
             throw;
         }
-        if (_disposed || _idle.Count >= _keep) kept.Dispose();
-        else _idle.Add(kept);
+        GiveBack(kept);
         return result;
     }
 
@@ -61,10 +62,30 @@ public sealed class RowReader(string connectionString) : IDisposable
             return rows;
         });
 
+    private KeptConnection Lend()
+    {
+        if (!_idle.TryPop(out var kept)) return new KeptConnection(connectionString);
+        Interlocked.Decrement(ref _idleCount);
+        return kept;
+    }
+
+    private void GiveBack(KeptConnection kept)
+    {
+        if (!_disposed && Interlocked.Increment(ref _idleCount) <= _keep)
+        {
+            _idle.Push(kept);
+            // Disposed meanwhile: what was pushed after the drain is closed here.
+            if (_disposed) Dispose();
+            return;
+        }
+        if (!_disposed) Interlocked.Decrement(ref _idleCount);
+        kept.Dispose();
+    }
+
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var kept)) kept.Dispose();
+        while (_idle.TryPop(out var kept)) kept.Dispose();
     }
 
     /// <summary>An open connection with the statements run on it, prepared.</summary>

@@ -107,6 +107,27 @@ public sealed class RowReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reads_at_once_on_many_threads_each_get_their_own_rows()
+    {
+        await using (var db = _engine.Db())
+        {
+            db.Instances.AddRange(Enumerable.Range(0, 40).Select(n => new WorkflowInstanceRecord
+            {
+                Id = $"i{n}", DefinitionId = "d", DefinitionVersionId = "v", Data = $"{{\"n\":{n}}}", CreatedAt = At, UpdatedAt = At,
+            }));
+            await db.SaveChangesAsync();
+        }
+        var shape = RowShape<WorkflowInstanceRecord>.Of(Factory.Model);
+        var sql = shape.Select("{Id} = @p0");
+
+        // Kept statements are shared by whoever borrows their connection next: a value bound for one read must never reach another.
+        var reads = await Task.WhenAll(Enumerable.Range(0, 400).Select(k => Task.Run(() =>
+            (Expected: $"{{\"n\":{k % 40}}}", Read: Reads.ReadFirst(sql, [$"i{k % 40}"], r => shape.Read(r))?.Data))));
+
+        Assert.All(reads, r => Assert.Equal(r.Expected, r.Read));
+    }
+
+    [Fact]
     public void A_failed_statement_is_reported_and_the_next_read_works()
     {
         var error = Assert.Throws<SqliteException>(() => Reads.ReadAll("SELECT \"Nothing\" FROM \"Bookmarks\"", [], r => r.GetString(0)));
