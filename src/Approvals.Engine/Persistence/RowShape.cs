@@ -49,20 +49,19 @@ public sealed partial class RowShape<T> where T : class
     public string Columns(string alias) => string.Join(", ", _columns.Select(c => $"{alias}.{c}"));
 
     /// <summary>The quoted column of a property (for a statement's conditions and order).</summary>
-    public string Column(string property) => _properties.TryGetValue(property, out var p) ? ColumnOf(p)
-        : throw new InvalidOperationException($"{typeof(T).Name} has no column {property}.");
+    public string Column(string property) => ColumnOf(PropertyOf(property));
 
     /// <summary>A property's value as its column stores it (an enum as text, a time as UTC ticks on SQLite), for a parameter.</summary>
-    public object? Stored(string property, object? value) =>
-        value is null || !_properties.TryGetValue(property, out var p) ? value
-            : p.GetRelationalTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
+    public object? Stored(string property, object? value) => RowWriter.Stored(PropertyOf(property), value);
 
     /// <summary>
     /// A statement selecting the rows (as <c>row</c>) that meet <paramref name="where"/>: what follows <c>WHERE</c>, with
     /// <c>{Property}</c> for a property's column, e.g. <c>{WorkflowInstanceId} = @p0 ORDER BY {CreatedAt}</c>. Written once per text.
     /// </summary>
-    public string Select(string where) => _selects.GetOrAdd(where, w =>
-        $"SELECT {Columns("row")} FROM {Table} AS row WHERE " + PropertyName().Replace(w, m => "row." + Column(m.Groups[1].Value)));
+    public string Select(string where) => _selects.TryGetValue(where, out var sql) ? sql
+        // Written on the first call only: the lambda below captures this shape, so a call that found the text allocates nothing.
+        : _selects.GetOrAdd(where, w =>
+            $"SELECT {Columns("row")} FROM {Table} AS row WHERE " + PropertyName().Replace(w, m => "row." + Column(m.Groups[1].Value)));
 
     /// <summary>The row whose columns start at <paramref name="first"/> in the reader's current record.</summary>
     public T Read(DbDataReader reader, int first = 0) => _read(reader, first);
@@ -108,6 +107,9 @@ public sealed partial class RowShape<T> where T : class
 
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex PropertyName();
+
+    private IProperty PropertyOf(string property) => _properties.TryGetValue(property, out var p) ? p
+        : throw new InvalidOperationException($"{typeof(T).Name} has no column {property}.");
 
     private static string ColumnOf(IProperty property) => Quote(property.GetTableColumnMappings().First().Column.Name);
 

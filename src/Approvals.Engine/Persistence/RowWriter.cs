@@ -253,17 +253,24 @@ public sealed class RowWriter
 
     private static void Add(DbCommand command, ref int n, IProperty property, object? value)
     {
-        var mapping = property.GetRelationalTypeMapping();
         if (n < command.Parameters.Count)
         {
-            // The value as the mapping stores it (what CreateParameter would set): enums without a converter as numbers.
-            if (value is Enum && mapping.Converter is null)
-                value = Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), CultureInfo.InvariantCulture);
-            if (mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
-            command.Parameters[n++].Value = value ?? DBNull.Value;
+            command.Parameters[n++].Value = Stored(property, value) ?? DBNull.Value;
             return;
         }
-        command.Parameters.Add(mapping.CreateParameter(command, $"@p{n++}", value, property.IsNullable));
+        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, $"@p{n++}", value, property.IsNullable));
+    }
+
+    /// <summary>
+    /// A property's value as its column stores it (what the mapping's <c>CreateParameter</c> would set): converted by the
+    /// model's converter (an enum as text, a time as UTC ticks on SQLite), an enum without one as its number.
+    /// </summary>
+    internal static object? Stored(IProperty property, object? value)
+    {
+        var mapping = property.GetRelationalTypeMapping();
+        if (value is Enum && mapping.Converter is null)
+            value = Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), CultureInfo.InvariantCulture);
+        return mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
     }
 
     private static IEnumerable<RowCondition> KeyOf(IEntityType type, object row) =>
