@@ -32,7 +32,8 @@ internal static class ApprovalDecisions
         var services = new ServiceCollection().AddLogging()
             .AddSingleton<IWorkflowTextWriter, SilentWriter>()
             .AddSingleton<IUserDirectory, BenchDirectory>()
-            .AddApprovals(o => { o.ConnectionString = $"Data Source={Path.Combine(folder, $"approvals-{callers}.db")}"; o.TimerPollingInterval = TimeSpan.Zero; })
+            .AddApprovals(o => { o.ConnectionString =
+                $"Data Source={Path.Combine(folder, $"approvals-{callers}.db")}"; o.TimerPollingInterval = TimeSpan.Zero; })
             .BuildServiceProvider();
         await using var _ = services;
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
@@ -48,7 +49,8 @@ internal static class ApprovalDecisions
             var instances = new List<string>();
             for (var i = 0; i < count; i++) instances.Add((await runtime.StartAsync("two-stages")).InstanceId);
             await using var db = factory.Create();
-            return await db.Tasks.AsNoTracking().Where(t => t.ActivityId == "first" && t.Status == HumanTaskStatus.Open && instances.Contains(t.WorkflowInstanceId))
+            return await db.Tasks.AsNoTracking().Where(t => t.ActivityId == "first" && t.Status == HumanTaskStatus.Open
+                && instances.Contains(t.WorkflowInstanceId))
                 .Select(t => t.Id).ToListAsync();
         }
 
@@ -119,10 +121,12 @@ internal static class ApprovalDecisions
     {
         ["id"] = id, ["type"] = "Approvals.Review", ["name"] = id,
         ["title"] = Literal("审批 " + id),
-        ["roles"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = $"[\"{role}\"]" } },
+        ["roles"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object",
+            ["value"] = $"[\"{role}\"]" } },
         ["dueIn"] = Literal("3"),
         ["reminderInterval"] = Literal("1"),
     };
 
-    private static JsonObject Literal(string value) => new() { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+    private static JsonObject Literal(string value) =>
+        new() { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
 }

@@ -14,6 +14,7 @@ internal sealed class BenchDirectory : IUserDirectory
     public Task<DirectoryUser?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
         Task.FromResult(People.FirstOrDefault(p => p.Id == userId));
 
-    public Task<IReadOnlyList<DirectoryUser>> UsersInRoleAsync(string role, string? unitId = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<DirectoryUser>> UsersInRoleAsync(string role, string? unitId = null,
+        CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DirectoryUser>>(People.Where(p => p.IsInRole(role, unitId)).ToList());
 }

@@ -58,7 +58,8 @@ var folder = Path.Combine(Path.GetTempPath(), "approvals-bench", Guid.NewGuid().
 Directory.CreateDirectory(folder);
 var services = new ServiceCollection().AddLogging()
     .AddSingleton<IWorkflowTextWriter, SilentWriter>()
-    .AddWorkflowEngine(o => { o.ConnectionString = $"Data Source={Path.Combine(folder, "bench.db")}"; o.TimerPollingInterval = TimeSpan.Zero; })
+    .AddWorkflowEngine(o => { o.ConnectionString = $"Data Source={Path.Combine(folder, "bench.db")}"; o.TimerPollingInterval =
+        TimeSpan.Zero; })
     .BuildServiceProvider();
 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
 var store = services.GetRequiredService<WorkflowDefinitionStore>();
@@ -82,7 +83,8 @@ for (var i = 0; i < runs; i++) await RunInMemoryAsync();
 watch.Stop();
 var ours = watch.Elapsed.TotalMicroseconds / runs;
 var workflowCore = await WorkflowCoreFlows.TenStepsAsync(runs);
-Console.WriteLine($"10-step flow in memory: {ours:F1} µs per run; WorkflowCore 3.22 (in-memory persistence, same steps): {workflowCore:F1} µs per run " +
+Console.WriteLine($"10-step flow in memory: {ours:F1} µs per run; WorkflowCore 3.22 (in-memory persistence, same steps): " +
+    $"{workflowCore:F1} µs per run " +
     $"({workflowCore / ours:F1}× ours; {runs:N0} runs each)");
 
 // 2. Durable resume: an instance waits on an event; each resume is one committed burst.
@@ -95,15 +97,18 @@ if (!quick) await MeasureResumesAsync("with 10,000 instances", 10_000, 500);
 
 // 3. One approval decision, durable, with everything it writes: one reviewer after another, then 16 at once.
 var decision = await ApprovalDecisions.MeasureAsync(folder, quick ? 300 : 2_000);
-Console.WriteLine($"approval decision → next stage (task, audit, mail rows, due and reminder timers in one commit), one caller: median {decision.MedianMs:F2} ms, " +
+Console.WriteLine("approval decision → next stage (task, audit, mail rows, due and reminder timers in one commit), one caller: median " +
+    $"{decision.MedianMs:F2} ms, " +
     $"p95 {decision.P95Ms:F2} ms, {decision.PerSecond:F0} decisions per second, {decision.PagesPerDecision:F1} pages written per decision");
 var together = await ApprovalDecisions.MeasureAsync(folder, quick ? 600 : 4_000, callers: 16);
-Console.WriteLine($"approval decisions, 16 callers at once (bursts share commits): median {together.MedianMs:F2} ms, p95 {together.P95Ms:F2} ms, " +
+Console.WriteLine($"approval decisions, 16 callers at once (bursts share commits): median {together.MedianMs:F2} ms, p95 " +
+    $"{together.P95Ms:F2} ms, " +
     $"{together.PerSecond:F0} decisions per second, {together.PagesPerDecision:F1} pages written per decision");
 
 // 4. The raw commit rate of the same disk, as the issue measured it: WAL, synchronous=FULL, 6 rows in 4 indexed tables per commit.
 var rawRate = await RawCommits.PerSecondAsync(Path.Combine(folder, "raw.db"), quick ? 500 : 2_000);
-Console.WriteLine($"raw SQLite commits on this disk (6 rows in 4 tables each): {rawRate:F0} per second; decisions run at {decision.PerSecond / rawRate * 100:F0} % " +
+Console.WriteLine($"raw SQLite commits on this disk (6 rows in 4 tables each): {rawRate:F0} per second; decisions run at " +
+    $"{decision.PerSecond / rawRate * 100:F0} % " +
     $"of that with one caller, {together.PerSecond / rawRate * 100:F0} % with 16");
 
 // 5. The inbox in SQL.
@@ -145,10 +150,12 @@ async Task MeasureResumesAsync(string label, int instances, int resumes)
     }
     total.Stop();
     latencies.Sort();
-    Console.WriteLine($"durable resume {label}: median {latencies[latencies.Count / 2]:F2} ms, p95 {latencies[(int)(latencies.Count * 0.95)]:F2} ms, {resumes / total.Elapsed.TotalSeconds:F0} resumes per second");
+    Console.WriteLine($"durable resume {label}: median {latencies[latencies.Count / 2]:F2} ms, p95 " +
+        $"{latencies[(int)(latencies.Count * 0.95)]:F2} ms, {resumes / total.Elapsed.TotalSeconds:F0} resumes per second");
 }
 
-static JsonObject Literal(string value) => new() { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+static JsonObject Literal(string value) =>
+    new() { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
 
 static JsonObject Connection(string source, string target) => new()
 {
@@ -159,7 +166,8 @@ static JsonObject Connection(string source, string target) => new()
 static string Definition(string id, JsonArray activities, JsonArray connections) => new JsonObject
 {
     ["definitionId"] = id, ["name"] = id,
-    ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = activities, ["connections"] = connections },
+    ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = activities,
+        ["connections"] = connections },
 }.ToJsonString();
 
 internal sealed class SilentWriter : IWorkflowTextWriter

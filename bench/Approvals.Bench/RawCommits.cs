@@ -15,7 +15,8 @@ internal static class RawCommits
         await raw.OpenAsync();
         await ExecAsync(raw, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
         foreach (var table in new[] { "a", "b", "c", "d" })
-            await ExecAsync(raw, $"CREATE TABLE {table} (id TEXT PRIMARY KEY, owner TEXT, body TEXT); CREATE INDEX ix_{table} ON {table} (owner);");
+            await ExecAsync(raw, $"CREATE TABLE {table} (id TEXT PRIMARY KEY, owner TEXT, body TEXT); CREATE INDEX ix_{table} ON {table} " +
+                "(owner);");
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < commits; i++)
         {

@@ -24,7 +24,8 @@ public sealed class HostProcess : IDisposable
 
     public static async Task BuildReleaseAsync(string repository)
     {
-        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-v", "q", "--nologo", Path.Combine(repository, "src", "Approvals.Host")])
+        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-v", "q", "--nologo",
+            Path.Combine(repository, "src", "Approvals.Host")])
         {
             RedirectStandardOutput = true,
         })!;
@@ -37,11 +38,13 @@ public sealed class HostProcess : IDisposable
     /// Production for load (as an operator runs it); the page timings use Development, where the build output serves the
     /// packages' static files (<c>_content/…</c>) without a publish step.
     /// </param>
-    public static async Task<HostProcess> StartAsync(string repository, string dataDirectory, string? postgres, string environment = "Production")
+    public static async Task<HostProcess> StartAsync(string repository, string dataDirectory, string? postgres,
+        string environment = "Production")
     {
         var port = FreePort();
         var hostFolder = Path.Combine(repository, "src", "Approvals.Host");
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(hostFolder, "bin", "Release", "net10.0", "Approvals.Host.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(hostFolder, "bin", "Release", "net10.0", "Approvals.Host.dll"), "--urls",
+            $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = hostFolder,
             RedirectStandardOutput = true,

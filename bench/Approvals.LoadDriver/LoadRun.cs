@@ -36,7 +36,8 @@ internal sealed class LoadRun
 
     private static async Task<HttpClient> SignedInAsync(Uri baseAddress, string user)
     {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, PooledConnectionLifetime = TimeSpan.FromHours(1) })
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1,
+            PooledConnectionLifetime = TimeSpan.FromHours(1) })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(60),
@@ -77,7 +78,8 @@ internal sealed class LoadRun
         }, HttpStatusCode.OK);
     }
 
-    private async Task<Figures> RunAsync(int count, List<HttpClient> clients, Func<HttpClient, int, Task<HttpResponseMessage>> call, HttpStatusCode expected)
+    private async Task<Figures> RunAsync(int count, List<HttpClient> clients, Func<HttpClient, int, Task<HttpResponseMessage>> call,
+        HttpStatusCode expected)
     {
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
@@ -103,12 +105,15 @@ internal sealed class LoadRun
         return new Figures(count / watch.Elapsed.TotalSeconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), errors);
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
     private static JsonObject Courtesy(int i) => new()
     {
-        ["delegationName"] = $"代表团 {i}", ["country"] = "PL", ["leaderName"] = "Ludomir Handzel", ["leaderTitle"] = "Mayor", ["rank"] = "bureau", ["size"] = 6,
-        ["arrival"] = "2027-03-20T10:00:00+08:00", ["departure"] = "2027-03-23T15:00:00+08:00", ["port"] = "上海浦东国际机场", ["hostingUnit"] = "吴江区外办",
+        ["delegationName"] = $"代表团 {i}", ["country"] = "PL", ["leaderName"] = "Ludomir Handzel", ["leaderTitle"] = "Mayor",
+        ["rank"] = "bureau", ["size"] = 6,
+        ["arrival"] = "2027-03-20T10:00:00+08:00", ["departure"] = "2027-03-23T15:00:00+08:00", ["port"] = "上海浦东国际机场",
+        ["hostingUnit"] = "吴江区外办",
         ["courtesies"] = new JsonArray("airport-vip"), ["justification"] = "友城代表团来访。",
     };
 }

@@ -11,7 +11,8 @@ using Approvals.LoadDriver;
 //       [--host-pids 1234 (its process, for its memory and CPU)]]
 var settings = DriverSettings.Parse(args);
 var repository = DriverSettings.FindRepository();
-Console.WriteLine($"Approvals load driver — {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, clients {settings.Clients}, " +
+Console.WriteLine($"Approvals load driver — {Environment.ProcessorCount} cores, {DateTime.Now:yyyy-MM-dd HH:mm}, clients " +
+    $"{settings.Clients}, " +
     $"{settings.Hosts} host(s) on {(settings.Postgres is null ? "SQLite (embedded default)" : "PostgreSQL")}");
 if (settings.Urls.Count == 0) await HostProcess.BuildReleaseAsync(repository);
 
@@ -23,7 +24,8 @@ try
     for (var i = 0; i < (settings.Urls.Count > 0 ? 0 : settings.Hosts); i++)
     {
         var watch = Stopwatch.StartNew();
-        hosts.Add(await HostProcess.StartAsync(repository, Path.Combine(data, settings.Postgres is null ? "" : $"host{i}"), settings.Postgres));
+        hosts.Add(await HostProcess.StartAsync(repository, Path.Combine(data, settings.Postgres is null ? "" : $"host{i}"),
+            settings.Postgres));
         Console.WriteLine($"host {i + 1} on {hosts[^1].BaseAddress} answered /health after {watch.Elapsed.TotalSeconds:F1} s");
     }
     var load = await LoadRun.CreateAsync(hosts, settings.Clients);
@@ -48,7 +50,8 @@ try
         var decided = await load.DecideAsync(ids);
         var afterDecisions = HostCpu(hosts);
         var rss = hosts.Sum(h => h.ResidentMegabytes());
-        Console.WriteLine($"| {level:N0} | {submitted.Rate:F0} | {submitted.P50:F1} | {submitted.P99:F1} | {decided.Rate:F0} | {decided.P50:F1} | {decided.P99:F1} | " +
+        Console.WriteLine($"| {level:N0} | {submitted.Rate:F0} | {submitted.P50:F1} | {submitted.P99:F1} | {decided.Rate:F0} | " +
+            $"{decided.P50:F1} | {decided.P99:F1} | " +
             $"{submitted.Errors + decided.Errors} | {rss:F0} | {PerCall(before, afterSubmissions, filed)} / " +
             $"{PerCall(beforeDecisions, afterDecisions, ids.Count)} |");
     }

@@ -21,7 +21,8 @@ await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeL
 {
     ExecutablePath = chromiumPath, Headless = true, Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
 });
-var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(),
+    ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
 context.SetDefaultTimeout(120_000);
 var page = await context.NewPageAsync();
 await page.GotoAsync("/signin");
@@ -52,7 +53,8 @@ for (var run = 0; run < runs; run++)
         times[name].Add(clock.Elapsed.TotalMilliseconds);
     }
 
-Console.WriteLine($"\nPage timings, Release host on 127.0.0.1, system Chromium, {runs} runs (first with an empty cache), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine($"\nPage timings, Release host on 127.0.0.1, system Chromium, {runs} runs (first with an empty cache), " +
+    $"{Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
 Console.WriteLine($"{"page",-30} {"first ms",9} {"min ms",8} {"median ms",10} {"max ms",8}");
 foreach (var (name, list) in times)
 {
@@ -68,7 +70,8 @@ static async Task<(string RequestId, string TaskId, string InstanceId)> FileRequ
     using var http = new HttpClient { BaseAddress = baseAddress };
     async Task<HttpClient> AsAsync(string user)
     {
-        var token = (await (await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "Approvals#2026" })).Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        var token = (await (await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "Approvals#2026" }))
+            .Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
         var client = new HttpClient { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;

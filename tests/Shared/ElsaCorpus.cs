@@ -9,9 +9,12 @@ public static class ElsaCorpus
     public static string Folder { get; } = Locate();
 
     public static IReadOnlyList<string> Files { get; } =
-        Directory.GetFiles(Path.Combine(Folder, "v3"), "*.json").Concat(Directory.GetFiles(Path.Combine(Folder, "v2"), "*.json")).Order(StringComparer.Ordinal).ToList();
+        Directory.GetFiles(Path.Combine(Folder, "v3"), "*.json").Concat(Directory.GetFiles(Path.Combine(Folder, "v2"), "*.json"))
+            .Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>The file whose name ends with <paramref name="suffix"/> (elsa-core's own file name, e.g. <c>Workflows-child-with-output.json</c>).</summary>
+    /// <summary>
+    /// The file whose name ends with <paramref name="suffix"/> (elsa-core's own file name, e.g. <c>Workflows-child-with-output.json</c>).
+    /// </summary>
     public static string PathOf(string suffix) => Files.Single(f => f.EndsWith(suffix, StringComparison.Ordinal));
 
     public static string Read(string suffix) => File.ReadAllText(PathOf(suffix));

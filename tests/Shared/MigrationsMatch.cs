@@ -24,11 +24,15 @@ public static class MigrationsMatch
         var compiled = db.Model;
         var built = db.GetService<IDesignTimeModel>().Model;
         var regenerate = $"{db.GetType().Name}'s compiled model is out of date: run dotnet ef dbcontext optimize (README, Development)";
-        Assert.True(compiled.GetType().Namespace?.Contains(".CompiledModels.", StringComparison.Ordinal), $"{db.GetType().Name} starts without its compiled model");
-        Assert.True(Shape(built) == Shape(compiled), regenerate + Environment.NewLine + Shape(built) + Environment.NewLine + Shape(compiled));
+        Assert.True(compiled.GetType().Namespace?.Contains(".CompiledModels.", StringComparison.Ordinal),
+            $"{db.GetType().Name} starts without its compiled model");
+        Assert.True(Shape(built) == Shape(compiled), regenerate + Environment.NewLine + Shape(built)
+            + Environment.NewLine + Shape(compiled));
     }
 
-    /// <summary>What the runtime reads off a model: tables, columns, their types, fields and conversions, keys, indexes, navigations.</summary>
+    /// <summary>
+    /// What the runtime reads off a model: tables, columns, their types, fields and conversions, keys, indexes, navigations.
+    /// </summary>
     private static string Shape(IModel model)
     {
         var text = new StringBuilder();
@@ -37,7 +41,8 @@ public static class MigrationsMatch
             text.Append(entity.Name).Append(" → ").Append(entity.GetTableName()).AppendLine();
             foreach (var p in entity.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal))
                 text.Append("  ").Append(p.Name).Append(' ').Append(p.ClrType.Name).Append(' ').Append(p.FieldInfo?.Name)
-                    .Append(' ').Append(p.GetColumnName()).Append(' ').Append(p.GetRelationalTypeMapping().StoreType).Append(' ').Append(p.IsNullable).Append(' ').Append(p.IsConcurrencyToken)
+                    .Append(' ').Append(p.GetColumnName()).Append(' ').Append(p.GetRelationalTypeMapping().StoreType).Append(' ')
+                        .Append(p.IsNullable).Append(' ').Append(p.IsConcurrencyToken)
                     .Append(' ').Append(p.ValueGenerated).Append(' ').Append(p.GetTypeMapping().Converter?.GetType().Name).AppendLine();
             foreach (var key in entity.GetKeys())
                 text.Append("  key ").AppendJoin(',', key.Properties.Select(p => p.Name)).AppendLine();

@@ -26,7 +26,8 @@ public sealed class PostgresServer : IAsyncLifetime
             return;
         }
         _binDirectory = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin")).Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
             : null;
         if (_binDirectory is null)
         {
@@ -63,7 +64,8 @@ public sealed class PostgresServer : IAsyncLifetime
     private int _port;
 
     /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on the same port and data.</summary>
-    public Task StartAsync() => RunPostgresAsync(Environment.UserName == "root", "pg_ctl", "-D", _dataDirectory!, "-w", "-l", Path.Combine(_dataDirectory!, "server.log"),
+    public Task StartAsync() => RunPostgresAsync(Environment.UserName == "root", "pg_ctl", "-D", _dataDirectory!, "-w", "-l",
+        Path.Combine(_dataDirectory!, "server.log"),
         "-o", $"-p {_port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start");
 
     /// <summary>Stops the server at once, as a crash or an outage would: clients lose their connections.</summary>

@@ -31,7 +31,9 @@ public sealed class RequestAccess(IUserDirectory directory, TaskService tasks, A
         return request is not null && await MaySeeAsync(userId, request, cancellationToken);
     }
 
-    /// <summary>The request when it exists and the user may see it; null otherwise (callers answer 404, not a hint that it exists).</summary>
+    /// <summary>
+    /// The request when it exists and the user may see it; null otherwise (callers answer 404, not a hint that it exists).
+    /// </summary>
     public async Task<Request?> FindVisibleRequestAsync(string userId, string requestId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();

@@ -5,7 +5,8 @@ public static class StaffRoles
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        "sister-city-division", "outbound-division", "protocol-division", "fao-director", "city-leadership", "review-board", "fao-liaison", "admin",
+        "sister-city-division", "outbound-division", "protocol-division", "fao-director", "city-leadership",
+        "review-board", "fao-liaison", "admin",
     };
 
     public static bool Includes(Contracts.DirectoryUser user) => user.Roles.Any(All.Contains);

@@ -8,7 +8,10 @@ namespace Approvals.Activities.Audit;
 /// </summary>
 public sealed class AuditEntry
 {
-    /// <summary>The chain: <c>request:&lt;id&gt;</c>, <c>instance:&lt;id&gt;</c> or <c>actor:&lt;user&gt;</c>; empty for entries of the single chain of before.</summary>
+    /// <summary>
+    /// The chain: <c>request:&lt;id&gt;</c>, <c>instance:&lt;id&gt;</c> or <c>actor:&lt;user&gt;</c>; empty for entries of the single chain
+    /// of before.
+    /// </summary>
     public string ChainId { get; set; } = "";
 
     /// <summary>The entry's position in its chain, from 1.</summary>

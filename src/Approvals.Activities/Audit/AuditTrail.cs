@@ -110,13 +110,16 @@ public static class AuditTrail
         string? chain = null;
         var previous = Genesis;
         long expected = 1;
-        AuditVerification Broken(string chainId, long sequence, string message) => new(false, count, sequence, $"{Name(chainId)}: {message}", chainId);
+        AuditVerification Broken(string chainId, long sequence, string message) =>
+            new(false, count, sequence, $"{Name(chainId)}: {message}", chainId);
         AuditVerification? EndOf(string chainId, long last, string lastHash) =>
             heads.Remove(chainId, out var head) && (head.Sequence != last || head.Hash != lastHash)
-                ? Broken(chainId, last + 1, $"the chain ends at entry {last}, but {head.Sequence} entries were written: entries were removed.")
+                ? Broken(chainId, last + 1,
+                    $"the chain ends at entry {last}, but {head.Sequence} entries were written: entries were removed.")
                 : null;
 
-        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.ChainId).ThenBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.ChainId).ThenBy(e => e.Sequence).AsAsyncEnumerable()
+            .WithCancellation(cancellationToken))
         {
             if (entry.ChainId != chain)
             {

@@ -24,7 +24,8 @@ public static class ChinaPublicHolidays
     ];
 
     private static IEnumerable<CalendarDay> Holidays(string name, int year, int month, int day, int count) =>
-        Enumerable.Range(0, count).Select(i => new CalendarDay { Date = new DateOnly(year, month, day).AddDays(i), Kind = CalendarDayKind.Holiday, Name = name });
+        Enumerable.Range(0, count).Select(i => new CalendarDay { Date = new DateOnly(year, month, day).AddDays(i),
+            Kind = CalendarDayKind.Holiday, Name = name });
 
     private static CalendarDay Workday(int year, int month, int day, string name) =>
         new() { Date = new DateOnly(year, month, day), Kind = CalendarDayKind.AdjustedWorkday, Name = name };

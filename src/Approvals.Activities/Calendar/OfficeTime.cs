@@ -20,7 +20,8 @@ public static class OfficeTime
         }
         catch (TimeZoneNotFoundException ex)
         {
-            throw new InvalidOperationException($"Approvals:TimeZone '{id}' is not a time zone this machine knows (use an IANA id such as Asia/Shanghai).", ex);
+            throw new InvalidOperationException(
+                $"Approvals:TimeZone '{id}' is not a time zone this machine knows (use an IANA id such as Asia/Shanghai).", ex);
         }
     }
 

@@ -14,13 +14,15 @@ public sealed class WaitUntil : Activity
 {
     public const string BookmarkName = "Approvals.WaitUntil";
 
-    [Input(Description = "The date or date and time (e.g. getInput('data').arrival).", Required = true)] public string Date { get; set; } = "";
+    [Input(Description = "The date or date and time (e.g. getInput('data').arrival).",
+        Required = true)] public string Date { get; set; } = "";
     [Input(Description = "Shift: working days (-2) or ISO 8601 (-PT30S, P1D).")] public string? Offset { get; set; }
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var at = Parse(Date);
-        if (WorkDuration.Parse(Offset) is { } offset) at = await offset.AfterAsync(at, context.GetRequiredService<WorkingCalendar>(), context.CancellationToken);
+        if (WorkDuration.Parse(Offset) is { } offset) at = await offset.AfterAsync(at, context.GetRequiredService<WorkingCalendar>(),
+            context.CancellationToken);
         if (at <= context.Now)
         {
             context.Complete();
@@ -37,7 +39,8 @@ public sealed class WaitUntil : Activity
             var local = day.ToDateTime(TimeOnly.MinValue);
             return new DateTimeOffset(local, OfficeTime.Zone.GetUtcOffset(local)).ToUniversalTime();
         }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment)) return moment.ToUniversalTime();
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment))
+            return moment.ToUniversalTime();
         throw new FormatException($"'{text}' is not a date.");
     }
 }

@@ -14,8 +14,10 @@ public readonly record struct WorkDuration(int? WorkingDays, TimeSpan? Exact)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         text = text.Trim();
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days)) return new WorkDuration(days, null);
-        if (text.EndsWith("wd", StringComparison.OrdinalIgnoreCase) && int.TryParse(text[..^2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out days))
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days))
+            return new WorkDuration(days, null);
+        if (text.EndsWith("wd", StringComparison.OrdinalIgnoreCase) && int.TryParse(text[..^2], NumberStyles.AllowLeadingSign,
+            CultureInfo.InvariantCulture, out days))
             return new WorkDuration(days, null);
         try
         {
@@ -27,7 +29,8 @@ public readonly record struct WorkDuration(int? WorkingDays, TimeSpan? Exact)
         }
     }
 
-    public async Task<DateTimeOffset> AfterAsync(DateTimeOffset from, WorkingCalendar calendar, CancellationToken cancellationToken = default) =>
+    public async Task<DateTimeOffset> AfterAsync(DateTimeOffset from, WorkingCalendar calendar,
+        CancellationToken cancellationToken = default) =>
         WorkingDays is { } days ? await calendar.AddWorkingDaysAsync(from, days, cancellationToken) : from + Exact!.Value;
 
     public bool IsPositive => WorkingDays is { } d ? d > 0 : Exact > TimeSpan.Zero;

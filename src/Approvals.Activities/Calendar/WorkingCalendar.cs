@@ -67,7 +67,8 @@ public sealed class WorkingCalendar(ApprovalsDbContextFactory factory)
         await using var db = factory.Create();
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= first && d.Date <= last).ToDictionaryAsync(d => d.Date, d => d.Kind, cancellationToken);
+        var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= first && d.Date <= last).ToDictionaryAsync(d => d.Date,
+            d => d.Kind, cancellationToken);
         return _years[year] = days;
     }
 }

@@ -13,7 +13,8 @@ public interface IUserDirectory
 }
 
 /// <summary>A person as the approval domain needs them. A locked account (<see cref="IsActive"/> false) decides and sees nothing.</summary>
-public sealed record DirectoryUser(string Id, string UserName, string DisplayName, string Email, string? UnitId, IReadOnlySet<string> Roles, string Language = "zh-CN",
+public sealed record DirectoryUser(string Id, string UserName, string DisplayName, string Email, string? UnitId, IReadOnlySet<string> Roles,
+    string Language = "zh-CN",
     bool IsActive = true)
 {
     public bool IsInRole(string role, string? unitId = null) =>

@@ -11,7 +11,8 @@ namespace Approvals.Activities.DocumentNumbers;
 /// Gives the approval document its number, e.g. <c>苏外出〔2026〕17号</c>: one gapless sequence per prefix and year,
 /// taken in the same transaction as the approval, so a number is never reused and never skipped.
 /// </summary>
-[Activity("Approvals", "AssignDocumentNumber", "Approvals", DisplayName = "Assign document number", Description = "Number the approval document (文号).")]
+[Activity("Approvals", "AssignDocumentNumber", "Approvals", DisplayName = "Assign document number",
+    Description = "Number the approval document (文号).")]
 public sealed class AssignDocumentNumber : Activity
 {
     [Input(Description = "The prefix of the sequence.", Required = true)] public string Prefix { get; set; } = "苏外出";

@@ -19,7 +19,8 @@ public sealed class NumberSequences(ApprovalsDbContextFactory factory)
     public async Task<int> PeekAsync(string key, int year, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
-        var last = await db.NumberSequences.AsNoTracking().Where(s => s.Key == key && s.Year == year).Select(s => (int?)s.Last).FirstOrDefaultAsync(cancellationToken);
+        var last = await db.NumberSequences.AsNoTracking().Where(s => s.Key == key && s.Year == year).Select(s => (int?)s.Last)
+            .FirstOrDefaultAsync(cancellationToken);
         return (last ?? 0) + 1;
     }
 

@@ -21,7 +21,8 @@ public static class FormValidator
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
             if (char.IsSurrogate(c)) return $"contains a broken character (an unpaired surrogate U+{(int)c:X4} at position {i + 1})";
-            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) return $"contains a control character (U+{(int)c:X4} at position {i + 1})";
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                return $"contains a control character (U+{(int)c:X4} at position {i + 1})";
         }
         return null;
     }
@@ -69,25 +70,31 @@ public static class FormValidator
             case "number" or "integer":
                 if (!TryNumber(value, out var number)) { errors.Add(new FormError(path, "must be a number")); return; }
                 if (field.Type == "integer" && number != Math.Floor(number)) errors.Add(new FormError(path, "must be a whole number"));
-                if (field.Min is { } min && number < min) errors.Add(new FormError(path, $"must be at least {min.ToString(CultureInfo.InvariantCulture)}"));
-                if (field.Max is { } mx && number > mx) errors.Add(new FormError(path, $"must be at most {mx.ToString(CultureInfo.InvariantCulture)}"));
+                if (field.Min is { } min && number < min)
+                    errors.Add(new FormError(path, $"must be at least {min.ToString(CultureInfo.InvariantCulture)}"));
+                if (field.Max is { } mx && number > mx)
+                    errors.Add(new FormError(path, $"must be at most {mx.ToString(CultureInfo.InvariantCulture)}"));
                 break;
             case "date":
-                if (!TryString(value, out var d) || !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (!TryString(value, out var d) || !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+                    DateTimeStyles.None, out var date))
                 {
                     errors.Add(new FormError(path, "must be a date (yyyy-MM-dd)"));
                     return;
                 }
-                if (field.NotBefore is { } other && TryString(data[other], out var o) && DateOnly.TryParseExact(o, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var otherDate) && date < otherDate)
+                if (field.NotBefore is { } other && TryString(data[other], out var o) && DateOnly.TryParseExact(o, "yyyy-MM-dd",
+                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var otherDate) && date < otherDate)
                     errors.Add(new FormError(path, $"must not be before {other}"));
                 break;
             case "datetime":
-                if (!TryString(value, out var dt) || !DateTimeOffset.TryParse(dt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment))
+                if (!TryString(value, out var dt) || !DateTimeOffset.TryParse(dt, CultureInfo.InvariantCulture,
+                    DateTimeStyles.None, out var moment))
                 {
                     errors.Add(new FormError(path, "must be a date and time"));
                     return;
                 }
-                if (field.NotBefore is { } before && TryString(data[before], out var b) && DateTimeOffset.TryParse(b, CultureInfo.InvariantCulture, DateTimeStyles.None, out var beforeMoment) && moment < beforeMoment)
+                if (field.NotBefore is { } before && TryString(data[before], out var b) && DateTimeOffset.TryParse(b,
+                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var beforeMoment) && moment < beforeMoment)
                     errors.Add(new FormError(path, $"must not be before {before}"));
                 break;
             case "boolean":
@@ -101,7 +108,8 @@ public static class FormValidator
                 if (value is not JsonArray list) { errors.Add(new FormError(path, "must be a list of choices")); return; }
                 CountItems(field, list, path, errors);
                 for (var i = 0; i < list.Count; i++)
-                    if (!TryString(list[i], out var item) || !IsAllowed(field, item)) errors.Add(new FormError($"{path}[{i}]", $"'{list[i]}' is not one of the choices"));
+                    if (!TryString(list[i], out var item) || !IsAllowed(field, item))
+                        errors.Add(new FormError($"{path}[{i}]", $"'{list[i]}' is not one of the choices"));
                 break;
             case "table":
                 if (value is not JsonArray rows) { errors.Add(new FormError(path, "must be a list of rows")); return; }
@@ -153,6 +161,7 @@ public static class FormValidator
             return true;
         }
         value = 0;
-        return node is JsonValue s && s.TryGetValue<string>(out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        return node is JsonValue s && s.TryGetValue<string>(out var text) && double.TryParse(text, NumberStyles.Float,
+            CultureInfo.InvariantCulture, out value);
     }
 }

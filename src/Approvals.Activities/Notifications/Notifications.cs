@@ -8,10 +8,12 @@ namespace Approvals.Activities.Notifications;
 /// <summary>Writes templated notifications to the outbox of the current burst.</summary>
 public static class Notifications
 {
-    public static async Task SendAsync(ActivityExecutionContext context, string template, IEnumerable<string> to, JsonObject? model = null, string? taskId = null)
+    public static async Task SendAsync(ActivityExecutionContext context, string template, IEnumerable<string> to,
+        JsonObject? model = null, string? taskId = null)
     {
         var request = RequestContext.From(context);
-        var recipients = await Recipients.ResolveAsync(to, context.GetRequiredService<IUserDirectory>(), request, context.CancellationToken);
+        var recipients = await Recipients.ResolveAsync(to, context.GetRequiredService<IUserDirectory>(), request,
+            context.CancellationToken);
         // One outbox row per recipient: each is rendered in the recipient's language and delivered (or retried) on its own.
         foreach (var recipient in recipients)
             context.AddOutboxMessage(NotificationRequest.OutboxKind, new JsonObject

@@ -15,7 +15,8 @@ public sealed class Notify : Activity
     [Input(Description = "Template name (approved, rejected, acting-unit-notice, arrival-reminder, …).", Required = true)]
     public string Template { get; set; } = "";
 
-    [Input(Description = "Recipients: applicant, user:ID, role:CODE, unit-role:CODE, or an email address.", UIHint = UIHints.MultiText, Required = true)]
+    [Input(Description = "Recipients: applicant, user:ID, role:CODE, unit-role:CODE, or an email address.",
+        UIHint = UIHints.MultiText, Required = true)]
     public string[] To { get; set; } = [];
 
     [Input(Description = "Extra values for the template.")] public object? Model { get; set; }

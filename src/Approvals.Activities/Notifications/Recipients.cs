@@ -10,14 +10,16 @@ namespace Approvals.Activities.Notifications;
 /// </summary>
 public static class Recipients
 {
-    public static async Task<JsonArray> ResolveAsync(IEnumerable<string> specs, IUserDirectory directory, RequestContext request, CancellationToken cancellationToken)
+    public static async Task<JsonArray> ResolveAsync(IEnumerable<string> specs, IUserDirectory directory, RequestContext request,
+        CancellationToken cancellationToken)
     {
         var people = new List<(string? Id, string Email, string Name, string Language)>();
         foreach (var raw in specs.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()))
         {
             if (raw == "applicant")
             {
-                if (request.ApplicantId is { } a && await directory.FindAsync(a, cancellationToken) is { } applicant) people.Add(Of(applicant));
+                if (request.ApplicantId is { } a && await directory.FindAsync(a, cancellationToken) is { } applicant)
+                    people.Add(Of(applicant));
             }
             else if (raw.StartsWith("user:", StringComparison.Ordinal))
             {
@@ -38,5 +40,6 @@ public static class Recipients
         return array;
     }
 
-    private static (string? Id, string Email, string Name, string Language) Of(DirectoryUser u) => (u.Id, u.Email, u.DisplayName, u.Language);
+    private static (string? Id, string Email, string Name, string Language) Of(DirectoryUser u) =>
+        (u.Id, u.Email, u.DisplayName, u.Language);
 }

@@ -146,8 +146,10 @@ public sealed class ApprovalsCommitParticipant(ApprovalsDbContextFactory factory
             else
             {
                 var input = result.ResumeInput;
-                changes.Add(new TaskCompleted(taskId, input?["outcome"]?.GetValue<string>() ?? "Done", input?["comment"]?.GetValue<string>(),
-                    input?["actedBy"]?.GetValue<string>() ?? "api", input?["onBehalfOf"]?.GetValue<string>(), input?["operationId"]?.GetValue<string>(),
+                changes.Add(new TaskCompleted(taskId, input?["outcome"]?.GetValue<string>() ?? "Done",
+                    input?["comment"]?.GetValue<string>(),
+                    input?["actedBy"]?.GetValue<string>() ?? "api", input?["onBehalfOf"]?.GetValue<string>(),
+                    input?["operationId"]?.GetValue<string>(),
                     result.State.UpdatedAt, (input?["result"] ?? input?["payload"])?.DeepClone() is JsonObject r ? r : null, []));
             }
         }

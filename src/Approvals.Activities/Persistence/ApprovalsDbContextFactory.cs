@@ -70,5 +70,6 @@ public sealed class ApprovalsDbContextFactory
         return db;
     }
 
-    private static void SqliteHistory(SqliteDbContextOptionsBuilder b) => b.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable);
+    private static void SqliteHistory(SqliteDbContextOptionsBuilder b) =>
+        b.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable);
 }

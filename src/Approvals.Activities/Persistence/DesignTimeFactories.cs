@@ -12,5 +12,6 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresApprovalsDbContext>
 {
     public PostgresApprovalsDbContext CreateDbContext(string[] args) => new(new DbContextOptionsBuilder<PostgresApprovalsDbContext>()
-        .UseNpgsql("Host=127.0.0.1;Database=approvals_design", o => o.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable)).Options);
+        .UseNpgsql("Host=127.0.0.1;Database=approvals_design",
+            o => o.MigrationsHistoryTable(ApprovalsDbContext.MigrationsHistoryTable)).Options);
 }

@@ -8,7 +8,8 @@ namespace Approvals.Activities.Proxies;
 /// <summary>Users name substitutes for a period and some or all workflows; administrators may set them for anyone.</summary>
 public sealed class ProxyService(ApprovalsDbContextFactory factory, TimeProvider clock)
 {
-    public async Task<Proxy> SetAsync(string principalId, string substituteId, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string>? definitionIds, string setBy, CancellationToken cancellationToken = default)
+    public async Task<Proxy> SetAsync(string principalId, string substituteId, DateTimeOffset from, DateTimeOffset to,
+        IReadOnlyList<string>? definitionIds, string setBy, CancellationToken cancellationToken = default)
     {
         if (principalId == substituteId) throw new DecisionInvalidException("substituteId", "A user cannot be their own proxy.");
         if (to <= from) throw new DecisionInvalidException("to", "The period must end after it starts.");
@@ -52,6 +53,7 @@ public sealed class ProxyService(ApprovalsDbContextFactory factory, TimeProvider
     public async Task<IReadOnlyList<Proxy>> ListForAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
-        return await db.Proxies.AsNoTracking().Where(p => p.PrincipalId == userId || p.SubstituteId == userId).OrderBy(p => p.From).ToListAsync(cancellationToken);
+        return await db.Proxies.AsNoTracking().Where(p => p.PrincipalId == userId || p.SubstituteId == userId).OrderBy(p => p.From)
+            .ToListAsync(cancellationToken);
     }
 }

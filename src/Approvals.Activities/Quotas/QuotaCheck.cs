@@ -30,7 +30,8 @@ public sealed class QuotaCheck : Activity
         var year = Year > 0 ? Year : YearOf(data["departureDate"]) ?? TimeZoneInfo.ConvertTime(context.Now, Calendar.OfficeTime.Zone).Year;
         var persons = Persons > 0 ? Persons : (data["members"] as JsonArray)?.Count ?? 1;
 
-        var standing = await context.GetRequiredService<QuotaLedger>().StandingAsync(unit, year, request.RequestId, context.CancellationToken);
+        var standing = await context.GetRequiredService<QuotaLedger>().StandingAsync(unit, year, request.RequestId,
+            context.CancellationToken);
         var json = standing.ToJson(1, persons);
         Standing = json;
         var over = !standing.Allows(1, persons);
@@ -49,5 +50,6 @@ public sealed class QuotaCheck : Activity
     }
 
     internal static int? YearOf(JsonNode? date) =>
-        date is JsonValue v && v.TryGetValue<string>(out var s) && DateOnly.TryParse(s, CultureInfo.InvariantCulture, out var d) ? d.Year : null;
+        date is JsonValue v && v.TryGetValue<string>(out var s) && DateOnly.TryParse(s, CultureInfo.InvariantCulture,
+            out var d) ? d.Year : null;
 }

@@ -12,7 +12,8 @@ public sealed class QuotaLedger(ApprovalsDbContextFactory factory)
 {
     public const double DefaultFactor = 0.95;
 
-    public async Task<QuotaStanding> StandingAsync(string unitId, int year, string? excludingRequestId = null, CancellationToken cancellationToken = default)
+    public async Task<QuotaStanding> StandingAsync(string unitId, int year, string? excludingRequestId = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
         var set = await db.UnitQuotas.AsNoTracking().FirstOrDefaultAsync(q => q.UnitId == unitId && q.Year == year, cancellationToken);
@@ -25,14 +26,16 @@ public sealed class QuotaLedger(ApprovalsDbContextFactory factory)
         else
         {
             var last = await db.QuotaUses.AsNoTracking().Where(u => u.UnitId == unitId && u.Year == year - 1 && u.ReleasedAt == null)
-                .GroupBy(_ => 1).Select(g => new { Trips = g.Sum(u => u.Trips), Persons = g.Sum(u => u.Persons) }).FirstOrDefaultAsync(cancellationToken);
+                .GroupBy(_ => 1).Select(g => new { Trips = g.Sum(u => u.Trips), Persons = g.Sum(u => u.Persons) })
+                    .FirstOrDefaultAsync(cancellationToken);
             quotaTrips = (int)Math.Floor((last?.Trips ?? 0) * DefaultFactor);
             quotaPersons = (int)Math.Floor((last?.Persons ?? 0) * DefaultFactor);
             source = "default";
         }
         var used = await db.QuotaUses.AsNoTracking()
             .Where(u => u.UnitId == unitId && u.Year == year && u.ReleasedAt == null && u.RequestId != excludingRequestId)
-            .GroupBy(_ => 1).Select(g => new { Trips = g.Sum(u => u.Trips), Persons = g.Sum(u => u.Persons) }).FirstOrDefaultAsync(cancellationToken);
+            .GroupBy(_ => 1).Select(g => new { Trips = g.Sum(u => u.Trips), Persons = g.Sum(u => u.Persons) })
+                .FirstOrDefaultAsync(cancellationToken);
         return new QuotaStanding(unitId, year, quotaTrips, quotaPersons, used?.Trips ?? 0, used?.Persons ?? 0, source);
     }
 }

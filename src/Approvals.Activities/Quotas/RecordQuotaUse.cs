@@ -8,7 +8,8 @@ using Approvals.Engine.Execution;
 namespace Approvals.Activities.Quotas;
 
 /// <summary>An approved trip consumes its unit's quota; a cancelled or withdrawn one releases it.</summary>
-[Activity("Approvals", "RecordQuotaUse", "Approvals", DisplayName = "Record quota use", Description = "Consume or release the trip's quota.")]
+[Activity("Approvals", "RecordQuotaUse", "Approvals", DisplayName = "Record quota use",
+    Description = "Consume or release the trip's quota.")]
 public sealed class RecordQuotaUse : Activity
 {
     [Input(Description = "Consume or Release.", Options = ["Consume", "Release"])] public string Action { get; set; } = "Consume";
@@ -26,7 +27,8 @@ public sealed class RecordQuotaUse : Activity
             var persons = (data["members"] as JsonArray)?.Count ?? 1;
             context.AddCommitItem(new QuotaConsumed(id, request.UnitId!, year, 1, persons, context.Now));
         }
-        context.AddCommitItem(new AuditRecord("system", $"Quota{Action}") { RequestId = id, WorkflowInstanceId = context.WorkflowInstanceId, At = context.Now });
+        context.AddCommitItem(new AuditRecord("system", $"Quota{Action}") { RequestId = id, WorkflowInstanceId = context.WorkflowInstanceId,
+            At = context.Now });
         context.Complete();
         return ValueTask.CompletedTask;
     }

@@ -7,13 +7,16 @@ namespace Approvals.Activities.Requests;
 /// <summary>Files attached to requests, with the size and type limits of <see cref="AttachmentLimits"/>.</summary>
 public sealed class AttachmentStore(ApprovalsDbContextFactory factory, TimeProvider clock)
 {
-    public async Task<RequestAttachment> AddAsync(string requestId, string fileName, byte[] content, string? field, string userId, AttachmentLimits limits, CancellationToken cancellationToken = default)
+    public async Task<RequestAttachment> AddAsync(string requestId, string fileName, byte[] content, string? field, string userId,
+        AttachmentLimits limits, CancellationToken cancellationToken = default)
     {
         if (content.Length == 0) throw new Tasks.DecisionInvalidException("file", "The file is empty.");
-        if (content.Length > limits.MaxBytes) throw new Tasks.DecisionInvalidException("file", $"The file is {content.Length:N0} bytes; at most {limits.MaxBytes:N0} are accepted.");
+        if (content.Length > limits.MaxBytes) throw new Tasks.DecisionInvalidException("file",
+            $"The file is {content.Length:N0} bytes; at most {limits.MaxBytes:N0} are accepted.");
         fileName = AttachmentFile.SafeName(fileName);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (!limits.Extensions.Contains(extension)) throw new Tasks.DecisionInvalidException("file", $"Files of type '{extension}' are not accepted ({string.Join(", ", limits.Extensions)}).");
+        if (!limits.Extensions.Contains(extension)) throw new Tasks.DecisionInvalidException("file",
+            $"Files of type '{extension}' are not accepted ({string.Join(", ", limits.Extensions)}).");
         var attachment = new RequestAttachment
         {
             Id = Guid.CreateVersion7().ToString("N"),
@@ -47,14 +50,16 @@ public sealed class AttachmentStore(ApprovalsDbContextFactory factory, TimeProvi
     public async Task<RequestAttachment?> GetAsync(string requestId, string attachmentId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
-        return await db.RequestAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.RequestId == requestId, cancellationToken);
+        return await db.RequestAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.RequestId == requestId,
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<RequestAttachment>> ListAsync(string requestId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
         return await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.UploadedAt)
-            .Select(a => new RequestAttachment { Id = a.Id, RequestId = a.RequestId, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, Content = Array.Empty<byte>(), Field = a.Field, UploadedBy = a.UploadedBy, UploadedAt = a.UploadedAt })
+            .Select(a => new RequestAttachment { Id = a.Id, RequestId = a.RequestId, FileName = a.FileName, ContentType = a.ContentType,
+                Size = a.Size, Content = Array.Empty<byte>(), Field = a.Field, UploadedBy = a.UploadedBy, UploadedAt = a.UploadedAt })
             .ToListAsync(cancellationToken);
     }
 }

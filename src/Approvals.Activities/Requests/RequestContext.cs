@@ -8,7 +8,8 @@ public sealed record RequestContext(string? RequestId, string? ApplicantId, stri
     public static RequestContext From(ActivityExecutionContext context)
     {
         var input = context.WorkflowInput;
-        return new RequestContext(Text(input["requestId"]), Text(input["applicantId"]), Text(input["unitId"]), Text(input["type"]), Text(input["number"]));
+        return new RequestContext(Text(input["requestId"]), Text(input["applicantId"]), Text(input["unitId"]),
+            Text(input["type"]), Text(input["number"]));
     }
 
     private static string? Text(System.Text.Json.Nodes.JsonNode? node) =>

@@ -13,12 +13,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Approvals.Activities.Requests;
 
 /// <summary>Filing and withdrawing requests. A request and the start of its workflow are saved in one transaction.</summary>
-public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRuntime runtime, RequestTypeCatalog types, NumberSequences numbers, IUserDirectory directory, TimeProvider clock)
+public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRuntime runtime, RequestTypeCatalog types,
+    NumberSequences numbers, IUserDirectory directory, TimeProvider clock)
 {
     /// <summary>Validates the form against its type's schema, numbers the request and starts its workflow.</summary>
     public async Task<Request> SubmitAsync(string applicantId, string type, JsonObject data, CancellationToken cancellationToken = default)
     {
-        var requestType = await types.FindAsync(type, cancellationToken) ?? throw new DecisionInvalidException("type", $"There is no request type '{type}'.");
+        var requestType = await types.FindAsync(type, cancellationToken) ?? throw new DecisionInvalidException("type",
+            $"There is no request type '{type}'.");
         var applicant = await directory.FindAsync(applicantId, cancellationToken) ?? throw new TaskForbiddenException("Unknown user.");
         if (!applicant.Roles.Contains("applicant")) throw new TaskForbiddenException("Only applicants file requests.");
         if (applicant.UnitId is null) throw new TaskForbiddenException("Your account belongs to no unit.");
@@ -27,7 +29,8 @@ public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRu
 
         var now = clock.GetUtcNow();
         var year = TimeZoneInfo.ConvertTime(now, Calendar.OfficeTime.Zone).Year;
-        var number = $"{requestType.NumberPrefix}-{year}-{(await numbers.TakeAsync("request:" + requestType.Code, year, cancellationToken)).ToString("D4", CultureInfo.InvariantCulture)}";
+        var sequence = await numbers.TakeAsync("request:" + requestType.Code, year, cancellationToken);
+        var number = $"{requestType.NumberPrefix}-{year}-{sequence.ToString("D4", CultureInfo.InvariantCulture)}";
         var request = new Request
         {
             Id = Guid.CreateVersion7().ToString("N"),
@@ -60,7 +63,8 @@ public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRu
             CommitItems =
             [
                 new RequestCreated(request),
-                new AuditRecord(applicant.Id, "Submitted") { RequestId = request.Id, WorkflowInstanceId = request.WorkflowInstanceId, StatusAfter = request.Status, At = now },
+                new AuditRecord(applicant.Id, "Submitted") { RequestId = request.Id, WorkflowInstanceId = request.WorkflowInstanceId,
+                    StatusAfter = request.Status, At = now },
             ],
         }, cancellationToken);
         return await GetAsync(request.Id, cancellationToken);
@@ -69,10 +73,13 @@ public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRu
     public async Task<Request> GetAsync(string requestId, CancellationToken cancellationToken = default)
     {
         await using var db = factory.Create();
-        return await ApprovalsQueries.RequestById(db, requestId, cancellationToken) ?? throw new KeyNotFoundException($"Request '{requestId}' was not found.");
+        return await ApprovalsQueries.RequestById(db, requestId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Request '{requestId}' was not found.");
     }
 
-    /// <summary>The applicant withdraws a request still in progress: its workflow is cancelled, its open tasks close, any quota it took is released.</summary>
+    /// <summary>
+    /// The applicant withdraws a request still in progress: its workflow is cancelled, its open tasks close, any quota it took is released.
+    /// </summary>
     public async Task<Request> WithdrawAsync(string requestId, string userId, string? reason, CancellationToken cancellationToken = default)
     {
         var request = await GetAsync(requestId, cancellationToken);
@@ -80,16 +87,20 @@ public sealed class RequestService(ApprovalsDbContextFactory factory, WorkflowRu
         if (user is null || (request.ApplicantId != userId && !(user.Roles.Contains("applicant") && user.UnitId == request.UnitId)))
             throw new TaskForbiddenException("Only the applicant's unit may withdraw the request.");
         var state = await runtime.GetStateAsync(request.WorkflowInstanceId, cancellationToken);
-        if (request.State is not (RequestState.InProgress or RequestState.Returned or RequestState.Approved) || state?.Status != Engine.Models.WorkflowStatus.Running)
-            throw new RequestConflictException($"The request is {request.State.ToString().ToLowerInvariant()} and can no longer be withdrawn.");
+        if (request.State is not (RequestState.InProgress or RequestState.Returned or RequestState.Approved)
+            || state?.Status != Engine.Models.WorkflowStatus.Running)
+            throw new RequestConflictException(
+                $"The request is {request.State.ToString().ToLowerInvariant()} and can no longer be withdrawn.");
         // Withdrawing an approved request cancels the trip (or visit): what it took from the quota is released.
-        var (status, statusEn, action) = request.State == RequestState.Approved ? ("已取消", "Cancelled", "Cancelled") : ("已撤回", "Withdrawn", "Withdrawn");
+        var (status, statusEn, action) = request.State == RequestState.Approved ? ("已取消", "Cancelled", "Cancelled")
+            : ("已撤回", "Withdrawn", "Withdrawn");
         var now = clock.GetUtcNow();
         await runtime.CancelAsync(request.WorkflowInstanceId, reason ?? "withdrawn by the applicant",
         [
             new RequestUpdated(request.Id) { State = RequestState.Withdrawn, Status = status, StatusEn = statusEn },
             new QuotaReleased(request.Id, now),
-            new AuditRecord(userId, action) { RequestId = request.Id, WorkflowInstanceId = request.WorkflowInstanceId, Comment = reason, StatusBefore = request.Status, StatusAfter = status, At = now },
+            new AuditRecord(userId, action) { RequestId = request.Id, WorkflowInstanceId = request.WorkflowInstanceId, Comment = reason,
+                StatusBefore = request.Status, StatusAfter = status, At = now },
         ], cancellationToken);
         return await GetAsync(requestId, cancellationToken);
     }

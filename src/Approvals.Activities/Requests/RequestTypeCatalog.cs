@@ -31,7 +31,8 @@ public sealed class RequestTypeCatalog(WorkflowDefinitionStore definitions)
 
     /// <summary>The request type code a definition document declares, if any.</summary>
     public static string? DeclaredCode(JsonObject document) =>
-        document["customProperties"]?["requestType"] is JsonObject declared ? declared["code"]?.GetValue<string>() ?? document["definitionId"]?.GetValue<string>() : null;
+        document["customProperties"]?["requestType"] is JsonObject declared ? declared["code"]?.GetValue<string>()
+            ?? document["definitionId"]?.GetValue<string>() : null;
 
     /// <summary>The request type declared by a definition version, or null when it declares none.</summary>
     public RequestType? Of(WorkflowDefinitionRecord record) => _byVersion.GetOrAdd(record.Id, _ =>

@@ -8,7 +8,8 @@ public static class BoardTally
 {
     public const string Approved = "Approved", Rejected = "Rejected", Deferred = "Deferred";
 
-    public static string? Decide(BoardMode mode, int members, int approved, int rejected, int deferred, int quorum, int percentage, bool allowDeferred, bool final = false)
+    public static string? Decide(BoardMode mode, int members, int approved, int rejected, int deferred, int quorum, int percentage,
+        bool allowDeferred, bool final = false)
     {
         var cast = approved + rejected + deferred;
         var remaining = Math.Max(0, members - cast);
@@ -24,7 +25,8 @@ public static class BoardTally
                 return remaining == 0 || final ? noDecision : null;
             case BoardMode.Quorum:
             case BoardMode.Percentage:
-                var needed = mode == BoardMode.Quorum ? Math.Max(1, quorum) : (int)Math.Ceiling(members * Math.Clamp(percentage, 1, 100) / 100.0);
+                var needed = mode == BoardMode.Quorum ? Math.Max(1, quorum)
+                    : (int)Math.Ceiling(members * Math.Clamp(percentage, 1, 100) / 100.0);
                 if (approved >= needed) return Approved;
                 if (approved + remaining < needed) return deferred > 0 && allowDeferred ? Deferred : Rejected;
                 return final ? noDecision : null;
@@ -41,7 +43,9 @@ public static class BoardTally
         }
     }
 
-    /// <summary>What the rule asks, in numbers: approvals needed to approve (All, Any, Quorum, Percentage), or votes that must be cast (Majority).</summary>
+    /// <summary>
+    /// What the rule asks, in numbers: approvals needed to approve (All, Any, Quorum, Percentage), or votes that must be cast (Majority).
+    /// </summary>
     public static int Needed(BoardMode mode, int members, int quorum, int percentage) => mode switch
     {
         BoardMode.All => members,

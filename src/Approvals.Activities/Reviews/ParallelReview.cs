@@ -10,7 +10,8 @@ namespace Approvals.Activities.Reviews;
 /// A board vote: every member (named users, or the members of roles when the stage starts) gets a vote; the stage
 /// closes as soon as the outcome is decided, and the remaining votes are cancelled.
 /// </summary>
-[Activity("Approvals", "ParallelReview", "Approvals", DisplayName = "Board vote", Description = "Several members vote; the mode decides the outcome.", Kind = ActivityKind.Task)]
+[Activity("Approvals", "ParallelReview", "Approvals", DisplayName = "Board vote",
+    Description = "Several members vote; the mode decides the outcome.", Kind = ActivityKind.Task)]
 [FlowNode("Approved", "Rejected", "Deferred")]
 public sealed class ParallelReview : HumanTaskActivity
 {
@@ -32,7 +33,8 @@ public sealed class ParallelReview : HumanTaskActivity
     [Input(DisplayName = "Allow deferral", Description = "Members may defer to the next meeting; no majority then defers.", Order = 7)]
     public bool AllowDeferred { get; set; }
 
-    [Input(DisplayName = "Override required", Description = "When true (over quota), an approving vote needs a written reason: the override.", Order = 8)]
+    [Input(DisplayName = "Override required",
+        Description = "When true (over quota), an approving vote needs a written reason: the override.", Order = 8)]
     public bool RequireOverride { get; set; }
 
     [Output] public string? Outcome { get; set; }
@@ -55,18 +57,21 @@ public sealed class ParallelReview : HumanTaskActivity
         state["rule"] = new JsonObject { ["mode"] = Mode.ToString(), ["quorum"] = Quorum, ["percentage"] = Percentage };
         await StartTimersAsync(context);
         foreach (var member in members)
-            await OpenTaskAsync(context, "board-vote", member, [], null, outcomes, RequireOverride ? ["Approved", "Rejected"] : ["Rejected"],
+            await OpenTaskAsync(context, "board-vote", member, [], null, outcomes,
+                RequireOverride ? ["Approved", "Rejected"] : ["Rejected"],
                 title: Title is null ? null : $"{Title}");
         context.AddCommitItem(Audit(context, "system", "BoardConvened") with
         {
-            Data = new JsonObject { ["members"] = members.Count, ["mode"] = Mode.ToString(), ["quorum"] = Quorum, ["overQuota"] = RequireOverride },
+            Data = new JsonObject { ["members"] = members.Count, ["mode"] = Mode.ToString(), ["quorum"] = Quorum,
+                ["overQuota"] = RequireOverride },
         });
     }
 
     protected override async ValueTask OnDecisionAsync(ActivityExecutionContext context, TaskDecision decision)
     {
         var votes = (JsonObject)context.ExecutionState["votes"]!;
-        votes[decision.TaskId] = new JsonObject { ["member"] = decision.OnBehalfOf ?? decision.ActedBy, ["outcome"] = decision.Outcome, ["comment"] = decision.Comment };
+        votes[decision.TaskId] = new JsonObject { ["member"] = decision.OnBehalfOf ?? decision.ActedBy, ["outcome"] = decision.Outcome,
+            ["comment"] = decision.Comment };
         context.AddCommitItem(DecisionAudit(context, decision, "Vote"));
         await DecideAsync(context, final: false);
     }
@@ -93,20 +98,27 @@ public sealed class ParallelReview : HumanTaskActivity
             ["quorum"] = Quorum,
         };
         Tally = tally;
-        var outcome = BoardTally.Decide(Mode, members, Count(BoardTally.Approved), Count(BoardTally.Rejected), Count(BoardTally.Deferred), Quorum, Percentage, AllowDeferred, final);
+        var outcome = BoardTally.Decide(Mode, members, Count(BoardTally.Approved), Count(BoardTally.Rejected), Count(BoardTally.Deferred),
+            Quorum, Percentage, AllowDeferred, final);
         if (outcome is null) return;
 
         Outcome = outcome;
-        context.AddCommitItem(Audit(context, "system", "BoardDecision") with { StatusAfter = outcome, Data = (JsonObject)tally.DeepClone() });
+        context.AddCommitItem(Audit(context, "system", "BoardDecision") with { StatusAfter = outcome,
+            Data = (JsonObject)tally.DeepClone() });
         if (RequireOverride && outcome == BoardTally.Approved)
         {
-            var reasons = new JsonArray(((JsonObject)state["votes"]!).Where(v => v.Value!["outcome"]!.GetValue<string>() == BoardTally.Approved)
-                .Select(v => (JsonNode?)new JsonObject { ["member"] = v.Value!["member"]!.DeepClone(), ["reason"] = v.Value["comment"]?.DeepClone() }).ToArray());
-            context.AddCommitItem(Audit(context, "system", "QuotaOverride") with { Comment = "The review board approved the request over its unit's quota.", Data = new JsonObject { ["reasons"] = reasons } });
+            var reasons = new JsonArray(((JsonObject)state["votes"]!)
+                .Where(v => v.Value!["outcome"]!.GetValue<string>() == BoardTally.Approved)
+                .Select(v => (JsonNode?)new JsonObject { ["member"] = v.Value!["member"]!.DeepClone(),
+                    ["reason"] = v.Value["comment"]?.DeepClone() }).ToArray());
+            context.AddCommitItem(Audit(context, "system",
+                "QuotaOverride") with { Comment = "The review board approved the request over its unit's quota.",
+                Data = new JsonObject { ["reasons"] = reasons } });
         }
         // A rejection is told once, by the flow's closing notice (with the members' reasons).
         if (outcome != BoardTally.Rejected)
-            await Notifications.Notifications.SendAsync(context, outcome == BoardTally.Approved ? "stage-cleared" : "deferred", ["applicant"],
+            await Notifications.Notifications.SendAsync(context, outcome == BoardTally.Approved ? "stage-cleared"
+                : "deferred", ["applicant"],
                 new JsonObject { ["outcome"] = outcome, ["title"] = Title, ["tally"] = tally.DeepClone() });
         context.Complete(outcome);
     }

@@ -10,7 +10,8 @@ namespace Approvals.Activities.Reviews;
 /// Someone records information the process needs: the applicant records the signing or files the trip report,
 /// the hosting unit marks a visit done. The recorded fields are added to the request's data under <see cref="DataKey"/>.
 /// </summary>
-[Activity("Approvals", "Record", "Approvals", DisplayName = "Record information", Description = "A task to record facts (signing, trip report, visit done).", Kind = ActivityKind.Task)]
+[Activity("Approvals", "Record", "Approvals", DisplayName = "Record information",
+    Description = "A task to record facts (signing, trip report, visit done).", Kind = ActivityKind.Task)]
 [FlowNode("Recorded")]
 public sealed class RecordInformation : HumanTaskActivity
 {
@@ -21,7 +22,8 @@ public sealed class RecordInformation : HumanTaskActivity
     public string[] Roles { get; set; } = [];
 
     [Input(DisplayName = "Required fields", UIHint = UIHints.MultiText, Order = 4,
-        Description = "Fields the record must carry, each name or name:type with type text, date, number or document-number (e.g. signingDate:date).")]
+        Description = "Fields the record must carry, each name or name:type with type text, date, number or document-number (e.g. " +
+            "signingDate:date).")]
     public string[] Fields { get; set; } = [];
 
     [Input(DisplayName = "Data key", Description = "Where in the request's data the record is kept.", Order = 5)]
@@ -32,8 +34,10 @@ public sealed class RecordInformation : HumanTaskActivity
         var request = RequestContext.From(context);
         await StartTimersAsync(context);
         var fields = Fields.Select(RecordedField.Parse).ToList();
-        var required = fields.Count == 0 ? null : new JsonObject { ["Recorded"] = new JsonArray(fields.Select(f => (JsonNode?)f.Name).ToArray()) };
-        await OpenTaskAsync(context, "record", ByApplicant ? request.ApplicantId : null, ByApplicant ? [] : Roles, null, ["Recorded"], [], required, fieldTypes: fields);
+        var required = fields.Count == 0 ? null
+            : new JsonObject { ["Recorded"] = new JsonArray(fields.Select(f => (JsonNode?)f.Name).ToArray()) };
+        await OpenTaskAsync(context, "record", ByApplicant ? request.ApplicantId : null, ByApplicant ? [] : Roles, null, ["Recorded"], [],
+            required, fieldTypes: fields);
     }
 
     protected override ValueTask OnDecisionAsync(ActivityExecutionContext context, TaskDecision decision)

@@ -7,7 +7,8 @@ using Approvals.Engine.Execution;
 namespace Approvals.Activities.Reviews;
 
 /// <summary>One decision by a user or by whoever of a role takes it: Approved, Rejected or Returned.</summary>
-[Activity("Approvals", "Review", "Approvals", DisplayName = "Review", Description = "A decision by a user or a role: approve, reject or return for revision.", Kind = ActivityKind.Task)]
+[Activity("Approvals", "Review", "Approvals", DisplayName = "Review",
+    Description = "A decision by a user or a role: approve, reject or return for revision.", Kind = ActivityKind.Task)]
 [FlowNode("Approved", "Rejected", "Returned")]
 public sealed class Review : HumanTaskActivity
 {
@@ -20,7 +21,8 @@ public sealed class Review : HumanTaskActivity
     [Input(DisplayName = "Applicant's unit only", Description = "Only role members of the applicant's own unit (a unit head).", Order = 4)]
     public bool ApplicantUnitOnly { get; set; }
 
-    [Input(DisplayName = "Outcomes offered", Description = "Which of Approved, Rejected, Returned the reviewer may choose.", UIHint = UIHints.CheckList,
+    [Input(DisplayName = "Outcomes offered", Description = "Which of Approved, Rejected, Returned the reviewer may choose.",
+        UIHint = UIHints.CheckList,
         Options = ["Approved", "Rejected", "Returned"], Order = 5)]
     public string[] AllowedOutcomes { get; set; } = ["Approved", "Rejected", "Returned"];
 

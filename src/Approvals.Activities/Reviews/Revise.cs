@@ -10,7 +10,8 @@ namespace Approvals.Activities.Reviews;
 /// After a return, the applicant revises and resubmits, or withdraws. The revised form data replaces the
 /// request's data (validated against its type's form before it gets here); the old data is kept as a revision.
 /// </summary>
-[Activity("Approvals", "Revise", "Approvals", DisplayName = "Revise", Description = "The applicant revises after a return: resubmit or withdraw.", Kind = ActivityKind.Task)]
+[Activity("Approvals", "Revise", "Approvals", DisplayName = "Revise",
+    Description = "The applicant revises after a return: resubmit or withdraw.", Kind = ActivityKind.Task)]
 [FlowNode("Resubmitted", "Withdrawn")]
 public sealed class Revise : HumanTaskActivity
 {
@@ -23,7 +24,8 @@ public sealed class Revise : HumanTaskActivity
         await StartTimersAsync(context);
         // The applicant's mail for this task is the return notice itself (with the reviewer's comment), not a bare "task assigned".
         await OpenTaskAsync(context, "revise", applicant, [], null, ["Resubmitted", "Withdrawn"], [], assignedTemplate: "returned");
-        context.AddCommitItem(new RequestUpdated(request.RequestId!) { State = RequestState.Returned, Status = "已退回修改", StatusEn = "Returned for revision" });
+        context.AddCommitItem(new RequestUpdated(request.RequestId!) { State = RequestState.Returned, Status = "已退回修改",
+            StatusEn = "Returned for revision" });
     }
 
     protected override async ValueTask OnDecisionAsync(ActivityExecutionContext context, TaskDecision decision)
@@ -32,10 +34,12 @@ public sealed class Revise : HumanTaskActivity
         Outcome = decision.Outcome;
         if (decision.Outcome == "Resubmitted")
         {
-            var data = decision.Payload?["data"] as JsonObject ?? throw new InvalidOperationException("A resubmission carries no form data.");
+            var data = decision.Payload?["data"] as JsonObject
+                ?? throw new InvalidOperationException("A resubmission carries no form data.");
             context.WorkflowInput["data"] = data.DeepClone();
             // The title follows the revised data (a new foreign city or delegation name shows everywhere at once).
-            var type = request.Type is null ? null : await context.GetRequiredService<RequestTypeCatalog>().FindAsync(request.Type, context.CancellationToken);
+            var type = request.Type is null ? null : await context.GetRequiredService<RequestTypeCatalog>().FindAsync(request.Type,
+                context.CancellationToken);
             context.AddCommitItem(new RequestUpdated(request.RequestId!)
             {
                 Data = (JsonObject)data.DeepClone(),
@@ -49,7 +53,8 @@ public sealed class Revise : HumanTaskActivity
         }
         else
         {
-            context.AddCommitItem(new RequestUpdated(request.RequestId!) { State = RequestState.Withdrawn, Status = "已撤回", StatusEn = "Withdrawn" });
+            context.AddCommitItem(new RequestUpdated(request.RequestId!) { State = RequestState.Withdrawn, Status = "已撤回",
+                StatusEn = "Withdrawn" });
             context.AddCommitItem(DecisionAudit(context, decision, "Withdrawn") with { StatusAfter = "Withdrawn" });
         }
         context.Complete(decision.Outcome);

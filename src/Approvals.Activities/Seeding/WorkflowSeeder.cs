@@ -11,7 +11,8 @@ namespace Approvals.Activities.Seeding;
 /// Publishes the shipped workflow definitions on first start (as version 1), and the working-day calendar. A later
 /// start never touches a definition that exists, so an administrator's newer version is never overwritten.
 /// </summary>
-public sealed class WorkflowSeeder(WorkflowDefinitionStore definitions, ApprovalsDbContextFactory factory, WorkingCalendar calendar, ILogger<WorkflowSeeder> logger)
+public sealed class WorkflowSeeder(WorkflowDefinitionStore definitions, ApprovalsDbContextFactory factory, WorkingCalendar calendar,
+    ILogger<WorkflowSeeder> logger)
 {
     public async Task<IReadOnlyList<string>> SeedWorkflowsAsync(string folder, CancellationToken cancellationToken = default)
     {

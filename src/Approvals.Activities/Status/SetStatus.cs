@@ -12,7 +12,8 @@ public sealed class SetStatus : Activity
 {
     [Input(DisplayName = "Status (中文)", Required = true)] public string Status { get; set; } = "";
     [Input(DisplayName = "Status (English)")] public string? StatusEn { get; set; }
-    [Input(DisplayName = "Request state", Description = "Leave empty to keep it.", Options = ["", "InProgress", "Returned", "Approved", "Rejected", "Withdrawn", "Closed"])]
+    [Input(DisplayName = "Request state", Description = "Leave empty to keep it.", Options = ["", "InProgress", "Returned", "Approved",
+        "Rejected", "Withdrawn", "Closed"])]
     public string? State { get; set; }
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)

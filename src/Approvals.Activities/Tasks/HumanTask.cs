@@ -19,7 +19,9 @@ public sealed class HumanTask
     /// <summary>The type of the request (its code), kept on the task so the inbox filters by it without reading requests.</summary>
     public string? RequestType { get; set; }
 
-    /// <summary>The unit of the task's request (the applicant's), kept on the task so the inbox filters by it without the requests.</summary>
+    /// <summary>
+    /// The unit of the task's request (the applicant's), kept on the task so the inbox filters by it without the requests.
+    /// </summary>
     public string? RequestUnitId { get; set; }
 
     /// <summary>What kind of task: review, board-vote, revise, external-decision, record.</summary>

@@ -29,19 +29,24 @@ public abstract class HumanTaskActivity : Activity
     [Input(Description = "Guidance for the person deciding.", UIHint = UIHints.MultiLine, Order = 1)]
     public string? Instructions { get; set; }
 
-    [Input(DisplayName = "Due in", Description = "Working days (5), or an exact ISO 8601 duration (PT30S).", Category = "Timing", Order = 20)]
+    [Input(DisplayName = "Due in", Description = "Working days (5), or an exact ISO 8601 duration (PT30S).",
+        Category = "Timing", Order = 20)]
     public string? DueIn { get; set; }
 
-    [Input(DisplayName = "Reminder interval", Description = "Remind while open: working days (2) or ISO 8601 (PT10S).", Category = "Timing", Order = 21)]
+    [Input(DisplayName = "Reminder interval", Description = "Remind while open: working days (2) or ISO 8601 (PT10S).",
+        Category = "Timing", Order = 21)]
     public string? ReminderInterval { get; set; }
 
-    [Input(DisplayName = "Maximum reminders", Description = "After this many reminders the task is escalated (0: remind until decided).", Category = "Timing", Order = 22)]
+    [Input(DisplayName = "Maximum reminders", Description = "After this many reminders the task is escalated (0: remind until decided).",
+        Category = "Timing", Order = 22)]
     public int MaxReminders { get; set; }
 
-    [Input(DisplayName = "Escalate to", Description = "The role that takes the task up when reminders run out or it is overdue.", Category = "Timing", Order = 23)]
+    [Input(DisplayName = "Escalate to", Description = "The role that takes the task up when reminders run out or it is overdue.",
+        Category = "Timing", Order = 23)]
     public string? EscalateTo { get; set; }
 
-    [Input(DisplayName = "Status while pending (中文)", Description = "What the applicant sees while this stage is open, e.g. 待主任审批.", Category = "Status", Order = 30)]
+    [Input(DisplayName = "Status while pending (中文)", Description = "What the applicant sees while this stage is open, e.g. 待主任审批.",
+        Category = "Status", Order = 30)]
     public string? PendingStatus { get; set; }
 
     [Input(DisplayName = "Status while pending (English)", Category = "Status", Order = 31)]
@@ -55,9 +60,11 @@ public abstract class HumanTaskActivity : Activity
         switch (context.Resumed!.Name)
         {
             case TaskBookmark:
-                var decision = TaskDecision.From(context.ResumeInput ?? throw new InvalidOperationException("A decision carries no input."));
+                var decision = TaskDecision.From(context.ResumeInput
+                    ?? throw new InvalidOperationException("A decision carries no input."));
                 OpenTasks(context).Remove(decision.TaskId);
-                context.AddCommitItem(new TaskCompleted(decision.TaskId, decision.Outcome, decision.Comment, decision.ActedBy, decision.OnBehalfOf,
+                context.AddCommitItem(new TaskCompleted(decision.TaskId, decision.Outcome, decision.Comment,
+                    decision.ActedBy, decision.OnBehalfOf,
                     decision.OperationId, context.Now, decision.Payload, decision.AttachmentIds));
                 await OnDecisionAsync(context, decision);
                 break;
@@ -82,7 +89,9 @@ public abstract class HumanTaskActivity : Activity
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The task's payload rules: which fields each outcome needs, and each field's type (checked before a decision runs).</summary>
+    /// <summary>
+    /// The task's payload rules: which fields each outcome needs, and each field's type (checked before a decision runs).
+    /// </summary>
     private static JsonObject? Payload(JsonObject? required, IReadOnlyList<RecordedField>? fields)
     {
         if (required is null && fields is not { Count: > 0 }) return null;
@@ -93,7 +102,8 @@ public abstract class HumanTaskActivity : Activity
     }
 
     /// <summary>Opens one task with its bookmark, and tells the people who may decide it.</summary>
-    protected async Task<HumanTask> OpenTaskAsync(ActivityExecutionContext context, string kind, string? assigneeId, IReadOnlyList<string> roles, string? unitId,
+    protected async Task<HumanTask> OpenTaskAsync(ActivityExecutionContext context, string kind, string? assigneeId,
+        IReadOnlyList<string> roles, string? unitId,
         IReadOnlyList<string> outcomes, IReadOnlyList<string> commentRequiredFor, JsonObject? requiredPayload = null, string? title = null,
         IReadOnlyList<RecordedField>? fieldTypes = null, string assignedTemplate = "task-assigned")
     {
@@ -124,8 +134,10 @@ public abstract class HumanTaskActivity : Activity
             DueAt = DueAt(context),
         };
         context.AddCommitItem(new TaskCreated(task));
-        OpenTasks(context)[taskId] = new JsonObject { ["assignee"] = assigneeId, ["roles"] = new JsonArray(roles.Select(r => (JsonNode?)r).ToArray()), ["unit"] = unitId };
-        await Notifications.Notifications.SendAsync(context, assignedTemplate, RecipientsOf(assigneeId, roles, unitId, request), TaskModel(task), taskId);
+        OpenTasks(context)[taskId] = new JsonObject { ["assignee"] = assigneeId,
+            ["roles"] = new JsonArray(roles.Select(r => (JsonNode?)r).ToArray()), ["unit"] = unitId };
+        await Notifications.Notifications.SendAsync(context, assignedTemplate, RecipientsOf(assigneeId, roles, unitId, request),
+            TaskModel(task), taskId);
         return task;
     }
 
@@ -174,7 +186,8 @@ public abstract class HumanTaskActivity : Activity
         foreach (var (taskId, info) in OpenTasks(context))
         {
             context.AddCommitItem(new TaskReminded(taskId, sent));
-            await Notifications.Notifications.SendAsync(context, "reminder", await CurrentRecipientsAsync(context, taskId, info), new JsonObject { ["reminder"] = sent, ["title"] = Title }, taskId);
+            await Notifications.Notifications.SendAsync(context, "reminder", await CurrentRecipientsAsync(context, taskId, info),
+                new JsonObject { ["reminder"] = sent, ["title"] = Title }, taskId);
         }
         context.AddCommitItem(Audit(context, "system", "Reminded") with { Data = new JsonObject { ["reminder"] = sent } });
         if (MaxReminders > 0 && sent == MaxReminders && string.IsNullOrWhiteSpace(EscalateTo)) return;
@@ -186,7 +199,8 @@ public abstract class HumanTaskActivity : Activity
         foreach (var (taskId, info) in OpenTasks(context))
         {
             context.AddCommitItem(new TaskOverdue(taskId));
-            await Notifications.Notifications.SendAsync(context, "overdue", await CurrentRecipientsAsync(context, taskId, info), new JsonObject { ["title"] = Title }, taskId);
+            await Notifications.Notifications.SendAsync(context, "overdue", await CurrentRecipientsAsync(context, taskId, info),
+                new JsonObject { ["title"] = Title }, taskId);
         }
         context.AddCommitItem(Audit(context, "system", "Overdue"));
         await EscalateAsync(context, "overdue");
@@ -200,10 +214,13 @@ public abstract class HumanTaskActivity : Activity
         foreach (var (taskId, info) in OpenTasks(context))
         {
             context.AddCommitItem(new TaskEscalated(taskId, EscalateTo, context.Now));
-            if (info is JsonObject o && o["roles"] is JsonArray roles && !roles.Any(r => r?.GetValue<string>() == EscalateTo)) roles.Add(EscalateTo);
-            await Notifications.Notifications.SendAsync(context, "escalation", [$"role:{EscalateTo}"], new JsonObject { ["title"] = Title, ["reason"] = reason }, taskId);
+            if (info is JsonObject o && o["roles"] is JsonArray roles && !roles.Any(r => r?.GetValue<string>() == EscalateTo))
+                roles.Add(EscalateTo);
+            await Notifications.Notifications.SendAsync(context, "escalation", [$"role:{EscalateTo}"],
+                new JsonObject { ["title"] = Title, ["reason"] = reason }, taskId);
         }
-        context.AddCommitItem(Audit(context, "system", "Escalated") with { Data = new JsonObject { ["to"] = EscalateTo, ["reason"] = reason } });
+        context.AddCommitItem(Audit(context, "system", "Escalated") with { Data = new JsonObject { ["to"] = EscalateTo,
+            ["reason"] = reason } });
     }
 
     /// <summary>The stage's open tasks: task id → who may decide it.</summary>
@@ -232,7 +249,8 @@ public abstract class HumanTaskActivity : Activity
             TaskId = decision.TaskId,
             OnBehalfOf = decision.OnBehalfOf,
             Comment = decision.Comment,
-            Data = new JsonObject { ["stage"] = context.Node.Name ?? context.Node.Id, ["outcome"] = decision.Outcome, ["payload"] = decision.Payload?.DeepClone() },
+            Data = new JsonObject { ["stage"] = context.Node.Name ?? context.Node.Id, ["outcome"] = decision.Outcome,
+                ["payload"] = decision.Payload?.DeepClone() },
         };
 
     private static IEnumerable<string> RecipientsOf(string? assigneeId, IReadOnlyList<string> roles, string? unitId, RequestContext request)
@@ -258,7 +276,8 @@ public abstract class HumanTaskActivity : Activity
     {
         if (info?["assignee"]?.GetValue<string>() is { } assignee) return [$"user:{assignee}"];
         var unit = info?["unit"]?.GetValue<string>();
-        return (info?["roles"] as JsonArray ?? []).Select(r => unit is not null ? $"unit-role:{r!.GetValue<string>()}" : $"role:{r!.GetValue<string>()}");
+        return (info?["roles"] as JsonArray ?? []).Select(r => unit is not null ? $"unit-role:{r!.GetValue<string>()}"
+            : $"role:{r!.GetValue<string>()}");
     }
 
     private static JsonObject TaskModel(HumanTask task) => new()

@@ -34,14 +34,16 @@ public sealed record RecordedField(string Name, string Type)
         if (value is null) return null;
         if (Type == Number)
             return value is JsonValue n && n.GetValueKind() == JsonValueKind.Number ? null : "must be a number";
-        if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.String) return Type == Date ? "must be a date (yyyy-MM-dd)" : "must be text";
+        if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+            return Type == Date ? "must be a date (yyyy-MM-dd)" : "must be text";
         var text = v.GetValue<string>();
         return Type switch
         {
             Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date.Year is < 1950 or > 2100 ? "must be a date between 1950 and 2100" : null
                 : "must be a date (yyyy-MM-dd)",
-            DocumentNumber => text.Trim().Length is 0 or > 100 || !text.Any(char.IsDigit) ? "must be a document number such as 苏外〔2026〕12号" : null,
+            DocumentNumber => text.Trim().Length is 0 or > 100 || !text.Any(char.IsDigit)
+                ? "must be a document number such as 苏外〔2026〕12号" : null,
             _ => text.Length > MaxTextLength ? $"must be at most {MaxTextLength} characters" : null,
         };
     }

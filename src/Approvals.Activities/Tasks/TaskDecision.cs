@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace Approvals.Activities.Tasks;
 
 /// <summary>A decision as it reaches the activity that owns the task (the resume input of its bookmark).</summary>
-public sealed record TaskDecision(string TaskId, string Outcome, string? Comment, string ActedBy, string? OnBehalfOf, string? OperationId, JsonObject? Payload, IReadOnlyList<string> AttachmentIds)
+public sealed record TaskDecision(string TaskId, string Outcome, string? Comment, string ActedBy, string? OnBehalfOf, string? OperationId,
+    JsonObject? Payload, IReadOnlyList<string> AttachmentIds)
 {
     public JsonObject ToJson() => new()
     {

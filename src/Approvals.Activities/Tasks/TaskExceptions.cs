@@ -15,11 +15,15 @@ public sealed class TaskConflictException(string message, HumanTask task) : Exce
     public HumanTask Task { get; } = task;
 }
 
-/// <summary>The decision itself is not acceptable (an outcome the stage does not offer, a missing comment); <see cref="Field"/> says which part.</summary>
+/// <summary>
+/// The decision itself is not acceptable (an outcome the stage does not offer, a missing comment); <see cref="Field"/> says which part.
+/// </summary>
 public sealed class DecisionInvalidException(string field, string message) : Exception(message)
 {
     public string Field { get; } = field;
 }
 
-/// <summary>The decision was valid but the workflow could not go on with it (a fault); nothing was saved and the task is still open.</summary>
+/// <summary>
+/// The decision was valid but the workflow could not go on with it (a fault); nothing was saved and the task is still open.
+/// </summary>
 public sealed class DecisionFailedException(string message) : Exception(message);

@@ -19,5 +19,6 @@ public abstract class BodyContainer : Activity, IContainsBody
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) => ChildRuns.Cancel(context, bookmark);
+    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) =>
+        ChildRuns.Cancel(context, bookmark);
 }

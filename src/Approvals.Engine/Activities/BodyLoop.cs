@@ -10,5 +10,6 @@ public abstract class BodyLoop : Activity, IContainsBody
     [Input(Description = "The items (a list, or JavaScript that returns one).", UIHint = UIHints.MultiText)]
     public object? Items { get; set; }
 
-    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) => ChildRuns.Cancel(context, bookmark);
+    public override ValueTask CancelAsync(ActivityExecutionContext context, Models.Bookmark bookmark) =>
+        ChildRuns.Cancel(context, bookmark);
 }

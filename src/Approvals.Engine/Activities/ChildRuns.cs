@@ -4,7 +4,9 @@ using Approvals.Engine.Models;
 
 namespace Approvals.Engine.Activities;
 
-/// <summary>What activities that run children share: cancelling a child with the branch that waits for it, and the items a loop runs its body for.</summary>
+/// <summary>
+/// What activities that run children share: cancelling a child with the branch that waits for it, and the items a loop runs its body for.
+/// </summary>
 internal static class ChildRuns
 {
     public static ValueTask Cancel(ActivityExecutionContext context, Bookmark bookmark)

@@ -23,7 +23,8 @@ public sealed class Complete : Activity
     private static string[] Read(object? value) => ValueConverter.ToJsonNodeReadingText<JsonArray>(value) switch
     {
         null => [],
-        JsonArray list => list.Select(o => o is JsonValue v && v.TryGetValue<string>(out var s) ? s : o?.ToJsonString()).OfType<string>().ToArray(),
+        JsonArray list => list.Select(o => o is JsonValue v && v.TryGetValue<string>(out var s) ? s : o?.ToJsonString())
+            .OfType<string>().ToArray(),
         JsonValue v when v.TryGetValue<string>(out var s) => [s],
         var other => [other.ToJsonString()],
     };

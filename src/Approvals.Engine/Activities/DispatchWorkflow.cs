@@ -5,7 +5,8 @@ using Approvals.Engine.Execution;
 namespace Approvals.Engine.Activities;
 
 /// <summary>Starts another workflow in the background (after this burst commits); waits for it only when asked.</summary>
-[Activity("Elsa", "DispatchWorkflow", "Composition", DisplayName = "Dispatch Workflow", Description = "Starts another workflow in the background.")]
+[Activity("Elsa", "DispatchWorkflow", "Composition", DisplayName = "Dispatch Workflow",
+    Description = "Starts another workflow in the background.")]
 public sealed class DispatchWorkflow : ExecuteWorkflow
 {
     [Output(DisplayName = "Child instance id", Description = "The instance that was started.")]

@@ -5,7 +5,8 @@ using Approvals.Engine.Execution;
 namespace Approvals.Engine.Activities;
 
 /// <summary>Waits for a named event (published by <c>Elsa.PublishEvent</c> or through the API).</summary>
-[Activity("Elsa", "Event", "Primitives", DisplayName = "Event", Description = "Waits for an event with the given name.", Kind = ActivityKind.Trigger)]
+[Activity("Elsa", "Event", "Primitives", DisplayName = "Event", Description = "Waits for an event with the given name.",
+    Kind = ActivityKind.Trigger)]
 public sealed class Event : Activity
 {
     public const string BookmarkName = "Elsa.Event";

@@ -11,7 +11,8 @@ namespace Approvals.Engine.Activities;
 /// Runs another published workflow as a child instance. With "wait for completion" this activity waits until the child
 /// finishes and its result carries the child's output; otherwise it continues at once with the child's instance id.
 /// </summary>
-[Activity("Elsa", "ExecuteWorkflow", "Composition", DisplayName = "Execute Workflow", Description = "Runs another workflow, waiting for it to finish if asked.")]
+[Activity("Elsa", "ExecuteWorkflow", "Composition", DisplayName = "Execute Workflow",
+    Description = "Runs another workflow, waiting for it to finish if asked.")]
 public class ExecuteWorkflow : Activity
 {
     [Input(DisplayName = "Workflow definition", Description = "The definition id of the workflow to run.", Required = true)]
@@ -36,11 +37,13 @@ public class ExecuteWorkflow : Activity
         {
             null => null,
             JsonObject o => o,
-            var other => throw new ExpressionFaultException($"The input for the child workflow must be an object, not {other.ToJsonString()}."),
+            var other => throw new ExpressionFaultException(
+                $"The input for the child workflow must be an object, not {other.ToJsonString()}."),
         };
         var childId = context.StartWorkflow(WorkflowDefinitionId, input, CorrelationId ?? context.CorrelationId, WaitForCompletion);
         if (WaitForCompletion) return ValueTask.CompletedTask;
-        Result = new JsonObject { ["workflowInstanceId"] = childId, ["status"] = "Running", ["subStatus"] = "Pending", ["output"] = new JsonObject() };
+        Result = new JsonObject { ["workflowInstanceId"] = childId, ["status"] = "Running", ["subStatus"] = "Pending",
+            ["output"] = new JsonObject() };
         OnStarted(context, childId);
         context.Complete();
         return ValueTask.CompletedTask;

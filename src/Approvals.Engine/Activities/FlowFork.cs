@@ -19,5 +19,6 @@ public sealed class FlowFork : Activity, IDynamicPorts
         return ValueTask.CompletedTask;
     }
 
-    public IReadOnlyList<string> GetPorts(ActivityNode node) => ValueConverter.ConstantArray<string>(node, "branches") is { Length: > 0 } branches ? branches : ["Done"];
+    public IReadOnlyList<string> GetPorts(ActivityNode node) =>
+        ValueConverter.ConstantArray<string>(node, "branches") is { Length: > 0 } branches ? branches : ["Done"];
 }

@@ -14,7 +14,8 @@ public sealed class FlowSwitch : Activity, IDynamicPorts
     [Input(Description = "The cases, in order.", UIHint = UIHints.FlowSwitchEditor, IsWrapped = false)]
     public List<SwitchCase> Cases { get; set; } = [];
 
-    [Input(Description = "MatchFirst runs only the first matching case; MatchAny runs every matching case.", Options = ["MatchFirst", "MatchAny"], DefaultValue = "MatchFirst")]
+    [Input(Description = "MatchFirst runs only the first matching case; MatchAny runs every matching case.",
+        Options = ["MatchFirst", "MatchAny"], DefaultValue = "MatchFirst")]
     public string Mode { get; set; } = "MatchFirst";
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)

@@ -3,8 +3,11 @@ using Approvals.Engine.Execution;
 
 namespace Approvals.Engine.Activities;
 
-/// <summary>Runs its body once per item, all at once (each run sees CurrentValue and CurrentIndex), and continues when every run has finished.</summary>
-[Activity("Elsa", "ParallelForEach", "Looping", DisplayName = "Parallel For Each", Description = "Runs its body for each item in parallel.")]
+/// <summary>
+/// Runs its body once per item, all at once (each run sees CurrentValue and CurrentIndex), and continues when every run has finished.
+/// </summary>
+[Activity("Elsa", "ParallelForEach", "Looping", DisplayName = "Parallel For Each",
+    Description = "Runs its body for each item in parallel.")]
 public sealed class ParallelForEach : BodyLoop
 {
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)

@@ -4,8 +4,11 @@ using Approvals.Engine.Execution;
 
 namespace Approvals.Engine.Activities;
 
-/// <summary>Publishes an event: a local event resumes this instance's <c>Elsa.Event</c> bookmarks; otherwise every instance's, after commit.</summary>
-[Activity("Elsa", "PublishEvent", "Primitives", DisplayName = "Publish Event", Description = "Publishes an event that resumes waiting Event activities.")]
+/// <summary>
+/// Publishes an event: a local event resumes this instance's <c>Elsa.Event</c> bookmarks; otherwise every instance's, after commit.
+/// </summary>
+[Activity("Elsa", "PublishEvent", "Primitives", DisplayName = "Publish Event",
+    Description = "Publishes an event that resumes waiting Event activities.")]
 public sealed class PublishEvent : Activity
 {
     [Input(Description = "The event name.", Required = true)] public string EventName { get; set; } = "";

@@ -10,7 +10,8 @@ namespace Approvals.Engine.Activities;
 /// Asks the outside world to run a task and waits for its result. The request goes to the outbox
 /// (kind <c>run-task</c>) with a task id; completing that task id resumes the bookmark.
 /// </summary>
-[Activity("Elsa", "RunTask", "Primitives", DisplayName = "Run Task", Description = "Requests a task and waits until it is completed.", Kind = ActivityKind.Task)]
+[Activity("Elsa", "RunTask", "Primitives", DisplayName = "Run Task", Description = "Requests a task and waits until it is completed.",
+    Kind = ActivityKind.Task)]
 public sealed class RunTask : Activity
 {
     public const string BookmarkName = "Elsa.RunTask";

@@ -5,7 +5,9 @@ using Approvals.Engine.Execution;
 
 namespace Approvals.Engine.Activities;
 
-/// <summary>Sends an email through the outbox: the message is saved with the state change and delivered after commit by the host's mail sender.</summary>
+/// <summary>
+/// Sends an email through the outbox: the message is saved with the state change and delivered after commit by the host's mail sender.
+/// </summary>
 [Activity("Elsa", "SendEmail", "Email", DisplayName = "Send Email", Description = "Sends an email message.")]
 public sealed class SendEmail : Activity
 {
@@ -35,5 +37,6 @@ public sealed class SendEmail : Activity
         return ValueTask.CompletedTask;
     }
 
-    private static JsonArray Array(IEnumerable<string> values) => new(values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (JsonNode?)v.Trim()).ToArray());
+    private static JsonArray Array(IEnumerable<string> values) =>
+        new(values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (JsonNode?)v.Trim()).ToArray());
 }

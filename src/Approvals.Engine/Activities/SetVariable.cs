@@ -17,7 +17,8 @@ public sealed class SetVariable : Activity
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var reference = Variable ?? throw new ExpressionFaultException("No variable is selected.");
-        var definition = context.VariableDefinitions.FirstOrDefault(v => v.Id == reference.Id || v.Name == reference.Name || v.Name == reference.Id)
+        var definition = context.VariableDefinitions.FirstOrDefault(v => v.Id == reference.Id || v.Name == reference.Name
+            || v.Name == reference.Id)
             ?? throw new ExpressionFaultException($"Variable '{reference.Name ?? reference.Id}' is not declared by the workflow.");
         context.SetVariable(definition.Name, Value);
         context.Complete();

@@ -5,7 +5,8 @@ using Approvals.Engine.Execution;
 namespace Approvals.Engine.Activities;
 
 /// <summary>Waits until a moment; as a trigger it starts the workflow then.</summary>
-[Activity("Elsa", "StartAt", "Scheduling", DisplayName = "Start At", Description = "Continues at the given date and time.", Kind = ActivityKind.Trigger)]
+[Activity("Elsa", "StartAt", "Scheduling", DisplayName = "Start At", Description = "Continues at the given date and time.",
+    Kind = ActivityKind.Trigger)]
 public sealed class StartAt : Activity
 {
     public const string BookmarkName = "Elsa.StartAt";

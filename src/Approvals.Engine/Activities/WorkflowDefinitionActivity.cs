@@ -12,7 +12,8 @@ namespace Approvals.Engine.Activities;
 /// node names it by <c>workflowDefinitionId</c>). It runs as a child instance with the node's inputs; this activity waits, then maps
 /// the child's outputs to the variables the node binds them to and continues along the outcomes the child completed with.
 /// </summary>
-[Activity("Elsa", "WorkflowDefinitionActivity", "Workflows", DisplayName = "Workflow", Description = "Runs another workflow as an activity.", IsBrowsable = false)]
+[Activity("Elsa", "WorkflowDefinitionActivity", "Workflows", DisplayName = "Workflow",
+    Description = "Runs another workflow as an activity.", IsBrowsable = false)]
 public sealed class WorkflowDefinitionActivity : Activity
 {
     public const string TypeName = "Elsa.WorkflowDefinitionActivity";
@@ -30,13 +31,15 @@ public sealed class WorkflowDefinitionActivity : Activity
         var definitionId = WorkflowDefinitionDocument.Text(node.GetProperty("workflowDefinitionId"))
             ?? await FindByTypeAsync(context, node.Type)
             ?? throw new FaultException("workflow-unknown", "Composition",
-                $"Activity '{node.DisplayName}' has type '{node.Type}': no activity of that type, and no published workflow usable as an activity has that name.");
+                $"Activity '{node.DisplayName}' has type '{node.Type}': no activity of that type, and no published workflow usable as an " +
+                "activity has that name.");
         var input = new JsonObject();
         foreach (var (key, value) in node.Json)
         {
             if (OwnProperties.Contains(key) || value is not JsonObject wrapped || wrapped["expression"] is not JsonObject) continue;
             if (!Models.InputBindingReader.TryRead(key, wrapped, out var binding)) continue;
-            input[key] = Expressions.ValueConverter.ToJsonNode(await context.EvaluateAsync(binding.Expression, Expressions.ElsaTypes.ClrTypeOf(binding.TypeName)));
+            input[key] = Expressions.ValueConverter.ToJsonNode(await context.EvaluateAsync(binding.Expression,
+                Expressions.ElsaTypes.ClrTypeOf(binding.TypeName)));
         }
         context.StartWorkflow(definitionId, input, context.CorrelationId, wait: true,
             versionId: WorkflowDefinitionDocument.Text(node.GetProperty("workflowDefinitionVersionId")));

@@ -10,7 +10,9 @@ namespace Approvals.Engine.Contracts;
 /// </summary>
 public abstract class Activity
 {
-    /// <summary>Runs the activity. Call <see cref="ActivityExecutionContext.Complete"/> to continue along ports, or create a bookmark to wait.</summary>
+    /// <summary>
+    /// Runs the activity. Call <see cref="ActivityExecutionContext.Complete"/> to continue along ports, or create a bookmark to wait.
+    /// </summary>
     public virtual ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         context.Complete();

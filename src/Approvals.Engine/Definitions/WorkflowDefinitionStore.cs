@@ -12,7 +12,8 @@ namespace Approvals.Engine.Definitions;
 /// Definition versions: save a draft, publish, look up by version options. A published version is never
 /// changed: saving after publishing makes a new draft version. Only one version is published at a time.
 /// </summary>
-public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, WorkflowValidator validator, WorkflowCompiler compiler, TimeProvider clock)
+public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, WorkflowValidator validator,
+    WorkflowCompiler compiler, TimeProvider clock)
 {
     // Every submission asks for the published versions; they change only when someone publishes. Kept for two seconds
     // (another host's publication shows within that), and dropped at once when this host changes a definition.
@@ -34,7 +35,8 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
     /// latest version is published, a new draft version is made. With <paramref name="publish"/>, it is
     /// validated and published in the same transaction.
     /// </summary>
-    public async Task<WorkflowDefinitionRecord> SaveAsync(WorkflowDefinitionDocument document, bool publish, CancellationToken cancellationToken = default)
+    public async Task<WorkflowDefinitionRecord> SaveAsync(WorkflowDefinitionDocument document, bool publish,
+        CancellationToken cancellationToken = default)
     {
         document = document.Clone();
         // Other definitions are read only for a document that uses one as an activity (the designer saves often).
@@ -42,7 +44,8 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         var problems = validator.Validate(document, references).Where(p => !p.IsWarning).ToList();
         if (publish && problems.Count > 0) throw new InvalidDefinitionException(problems);
         // Structural problems make a draft unusable even for the designer.
-        if (problems.FirstOrDefault(p => p.Code is "root-missing" or "json-syntax") is not null) throw new InvalidDefinitionException(problems);
+        if (problems.FirstOrDefault(p => p.Code is "root-missing" or "json-syntax") is not null)
+            throw new InvalidDefinitionException(problems);
 
         var definitionId = document.DefinitionId;
         if (string.IsNullOrWhiteSpace(definitionId)) definitionId = document.DefinitionId = NewId();
@@ -122,10 +125,12 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
     }
 
     /// <summary>The definitions whose latest version uses <paramref name="definitionId"/> as an activity.</summary>
-    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListConsumersAsync(string definitionId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListConsumersAsync(string definitionId,
+        CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.Create();
-        var latest = await db.Definitions.AsNoTracking().Where(d => d.IsLatest && d.DefinitionId != definitionId).ToListAsync(cancellationToken);
+        var latest = await db.Definitions.AsNoTracking().Where(d => d.IsLatest && d.DefinitionId != definitionId)
+            .ToListAsync(cancellationToken);
         // A cheap text test first; only candidates are parsed.
         return latest.Where(d => d.Data.Contains(definitionId, StringComparison.Ordinal) && Uses(ToDocument(d), definitionId)).ToList();
 
@@ -167,19 +172,24 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
     {
         await using var db = dbFactory.Create();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId && (versionId == null || d.Id == versionId)).ToListAsync(cancellationToken);
+        var versions = await db.Definitions.Where(d => d.DefinitionId == definitionId && (versionId == null || d.Id == versionId))
+            .ToListAsync(cancellationToken);
         if (versions.Count == 0) return 0;
         var ids = versions.Select(v => v.Id).ToList();
-        var used = await db.Instances.Where(i => ids.Contains(i.DefinitionVersionId)).Select(i => i.DefinitionVersionId).Distinct().ToListAsync(cancellationToken);
+        var used = await db.Instances.Where(i => ids.Contains(i.DefinitionVersionId)).Select(i => i.DefinitionVersionId).Distinct()
+            .ToListAsync(cancellationToken);
         if (used.Count > 0)
         {
             var numbers = versions.Where(v => used.Contains(v.Id)).Select(v => v.Version).Order();
-            throw new DefinitionInUseException($"Workflow definition '{definitionId}' cannot be deleted: instances ran on version {string.Join(", ", numbers)}. Retract it instead.");
+            throw new DefinitionInUseException(
+                $"Workflow definition '{definitionId}' cannot be deleted: instances ran on version {string.Join(", ", numbers)}. Retract " +
+                "it instead.");
         }
         db.Definitions.RemoveRange(versions);
         // Deleting the latest version makes the one before it the latest.
         if (versionId is not null && versions[0].IsLatest
-            && await db.Definitions.Where(d => d.DefinitionId == definitionId && d.Id != versionId).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken) is { } previous)
+            && await db.Definitions.Where(d => d.DefinitionId == definitionId && d.Id != versionId).OrderByDescending(d => d.Version)
+                .FirstOrDefaultAsync(cancellationToken) is { } previous)
             previous.IsLatest = true;
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
@@ -187,7 +197,8 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         return versions.Count;
     }
 
-    public async Task<WorkflowDefinitionRecord?> FindAsync(string definitionId, DefinitionVersionOptions options, CancellationToken cancellationToken = default)
+    public async Task<WorkflowDefinitionRecord?> FindAsync(string definitionId, DefinitionVersionOptions options,
+        CancellationToken cancellationToken = default)
     {
         if (options == DefinitionVersionOptions.Published)
             return (await ListPublishedAsync(cancellationToken)).FirstOrDefault(d => d.DefinitionId == definitionId);
@@ -196,16 +207,19 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         return options switch
         {
             DefinitionVersionOptions.Published => await query.FirstOrDefaultAsync(d => d.IsPublished, cancellationToken),
-            DefinitionVersionOptions.LatestOrPublished => await query.Where(d => d.IsPublished || d.IsLatest).OrderByDescending(d => d.IsPublished).FirstOrDefaultAsync(cancellationToken),
+            DefinitionVersionOptions.LatestOrPublished => await query.Where(d => d.IsPublished || d.IsLatest).OrderByDescending(d =>
+                d.IsPublished).FirstOrDefaultAsync(cancellationToken),
             DefinitionVersionOptions.Draft => await query.FirstOrDefaultAsync(d => d.IsLatest && !d.WasPublished, cancellationToken),
             _ => await query.FirstOrDefaultAsync(d => d.IsLatest, cancellationToken),
         };
     }
 
-    public async Task<WorkflowDefinitionRecord?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    public async Task<WorkflowDefinitionRecord?> FindVersionAsync(string definitionId, int version,
+        CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.Create();
-        return await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken);
+        return await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version,
+            cancellationToken);
     }
 
     public async Task<WorkflowDefinitionRecord?> FindByVersionIdAsync(string versionId, CancellationToken cancellationToken = default)
@@ -224,10 +238,12 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         return records;
     }
 
-    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> ListVersionsAsync(string definitionId,
+        CancellationToken cancellationToken = default)
     {
         await using var db = dbFactory.Create();
-        return await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version).ToListAsync(cancellationToken);
+        return await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderBy(d => d.Version)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>The document of a version, with its id, version and flags as the store knows them.</summary>
@@ -262,7 +278,8 @@ public sealed class WorkflowDefinitionStore(WorkflowDbContextFactory dbFactory, 
         // Empty collections and missing properties mean the same; so do the studio's null properties.
         static JsonNode? Normal(JsonNode? node) => node switch
         {
-            JsonObject o => new JsonObject(o.Where(p => Normal(p.Value) is not null).Select(p => KeyValuePair.Create(p.Key, Normal(p.Value)))) is { Count: > 0 } n ? n : null,
+            JsonObject o => new JsonObject(o.Where(p => Normal(p.Value) is not null)
+                .Select(p => KeyValuePair.Create(p.Key, Normal(p.Value)))) is { Count: > 0 } n ? n : null,
             JsonArray a => a.Count == 0 ? null : new JsonArray(a.Select(Normal).ToArray()),
             JsonValue v => v.DeepClone(),
             _ => null,

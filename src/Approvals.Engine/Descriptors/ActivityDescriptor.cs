@@ -27,7 +27,9 @@ public sealed class ActivityDescriptor
     public required Type ClrType { get; init; }
     internal Func<Activity> Factory { get; init; } = null!;
 
-    /// <summary>Ports of a node: the static ports, or those the activity derives from its configuration (switch cases, fork branches).</summary>
+    /// <summary>
+    /// Ports of a node: the static ports, or those the activity derives from its configuration (switch cases, fork branches).
+    /// </summary>
     public IReadOnlyList<string> PortsOf(ActivityNode node) =>
         Factory() is IDynamicPorts dynamic ? dynamic.GetPorts(node) : Ports;
 

@@ -30,7 +30,8 @@ public sealed class ActivityRegistry
             throw new ArgumentException($"{type} is not a concrete activity.", nameof(type));
         var attribute = type.GetCustomAttribute<ActivityAttribute>()
             ?? throw new ArgumentException($"{type} has no [Activity] attribute.", nameof(type));
-        var ctor = type.GetConstructor(Type.EmptyTypes) ?? throw new ArgumentException($"{type} needs a parameterless constructor.", nameof(type));
+        var ctor = type.GetConstructor(Type.EmptyTypes) ?? throw new ArgumentException($"{type} needs a parameterless constructor.",
+            nameof(type));
         var factory = Expression.Lambda<Func<Activity>>(Expression.New(ctor)).Compile();
 
         var inputs = new List<InputDescriptor>();
@@ -60,7 +61,8 @@ public sealed class ActivityRegistry
             }
             else if (property.GetCustomAttribute<OutputAttribute>() is { } output)
             {
-                outputs.Add(new OutputDescriptor(property.Name, ElsaTypeName(property.PropertyType), output.DisplayName ?? Humanize(property.Name), output.Description)
+                outputs.Add(new OutputDescriptor(property.Name, ElsaTypeName(property.PropertyType),
+                    output.DisplayName ?? Humanize(property.Name), output.Description)
                 {
                     Property = property,
                     Getter = Getter(property),

@@ -19,7 +19,9 @@ public sealed class InputAttribute : Attribute
 
     public bool Required { get; init; }
 
-    /// <summary>Whether the definition stores the input wrapped as <c>{typeName, expression}</c> (Elsa's default) or as plain JSON.</summary>
+    /// <summary>
+    /// Whether the definition stores the input wrapped as <c>{typeName, expression}</c> (Elsa's default) or as plain JSON.
+    /// </summary>
     public bool IsWrapped { get; init; } = true;
 
     public bool IsSensitive { get; init; }

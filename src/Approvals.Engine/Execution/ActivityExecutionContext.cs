@@ -12,7 +12,8 @@ public sealed class ActivityExecutionContext : IExpressionContext
     private readonly ExpressionEvaluator _expressions;
     private List<string>? _outcomes;
 
-    internal ActivityExecutionContext(WorkflowExecutionContext workflow, ActivityNode node, ActivityDescriptor descriptor, string executionId, ExpressionEvaluator expressions)
+    internal ActivityExecutionContext(WorkflowExecutionContext workflow, ActivityNode node, ActivityDescriptor descriptor,
+        string executionId, ExpressionEvaluator expressions)
     {
         WorkflowContext = workflow;
         Node = node;
@@ -31,7 +32,9 @@ public sealed class ActivityExecutionContext : IExpressionContext
     /// <summary>The bookmark being resumed, when the activity runs from <see cref="Contracts.Activity.ResumeAsync"/>.</summary>
     public Bookmark? Resumed { get; internal init; }
 
-    /// <summary>True when this activity is the trigger that started the instance (a timer came due, a request arrived): it completes at once.</summary>
+    /// <summary>
+    /// True when this activity is the trigger that started the instance (a timer came due, a request arrived): it completes at once.
+    /// </summary>
     public bool IsTriggerStart { get; internal init; }
 
     /// <summary>The stimulus payload given with the resumption (or with the trigger that started the instance).</summary>
@@ -61,7 +64,10 @@ public sealed class ActivityExecutionContext : IExpressionContext
         else _outcomes.AddRange(outcomes);
     }
 
-    /// <summary>Ends the whole workflow: every other branch and bookmark is cancelled. A parent waiting for it continues along <paramref name="outcomes"/>.</summary>
+    /// <summary>
+    /// Ends the whole workflow: every other branch and bookmark is cancelled. A parent waiting for it continues along
+    /// <paramref name="outcomes"/>.
+    /// </summary>
     public void FinishWorkflow(params string[] outcomes)
     {
         FinishRequest = WorkflowSubStatus.Finished;
@@ -109,7 +115,8 @@ public sealed class ActivityExecutionContext : IExpressionContext
             ["correlationId"] = correlationId,
             ["parentInstanceId"] = wait ? WorkflowInstanceId : null,
         });
-        if (wait) CreateBookmark(EngineMessageKinds.ChildBookmark, childId, new JsonObject { ["childInstanceId"] = childId, ["definitionId"] = definitionId });
+        if (wait) CreateBookmark(EngineMessageKinds.ChildBookmark, childId, new JsonObject { ["childInstanceId"] = childId,
+            ["definitionId"] = definitionId });
         return childId;
     }
 
@@ -138,7 +145,8 @@ public sealed class ActivityExecutionContext : IExpressionContext
     /// <summary>Removes the pending timer bookmarks of another activity of this instance (by id or name); returns how many.</summary>
     public int CancelTimersOf(string activityIdOrName)
     {
-        var node = WorkflowContext.Workflow.Flowchart.Activities.FirstOrDefault(a => a.Id == activityIdOrName || a.Name == activityIdOrName);
+        var node = WorkflowContext.Workflow.Flowchart.Activities.FirstOrDefault(a => a.Id == activityIdOrName
+            || a.Name == activityIdOrName);
         if (node is null) return 0;
         var timers = WorkflowContext.State.Bookmarks.Where(b => b.ActivityId == node.Id && b.ResumeAt is not null).ToList();
         foreach (var timer in timers) WorkflowContext.RemoveBookmark(timer);
@@ -149,7 +157,10 @@ public sealed class ActivityExecutionContext : IExpressionContext
     public void CancelWorkflow(string instanceId) =>
         WorkflowContext.AddOutbox(EngineMessageKinds.CancelWorkflow, new JsonObject { ["instanceId"] = instanceId });
 
-    /// <summary>Creates a bookmark this activity waits on; a stimulus (<paramref name="name"/>, <paramref name="key"/>) or a timer at <paramref name="resumeAt"/> resumes it.</summary>
+    /// <summary>
+    /// Creates a bookmark this activity waits on; a stimulus (<paramref name="name"/>, <paramref name="key"/>) or a timer at
+    /// <paramref name="resumeAt"/> resumes it.
+    /// </summary>
     public Bookmark CreateBookmark(string name, string? key = null, JsonObject? payload = null, DateTimeOffset? resumeAt = null)
     {
         var bookmark = new Bookmark
@@ -167,13 +178,16 @@ public sealed class ActivityExecutionContext : IExpressionContext
         };
         CreatedBookmarks.Add(bookmark);
         WorkflowContext.AddBookmark(bookmark);
-        WorkflowContext.AddJournal("BookmarkCreated", Node, ExecutionId, resumeAt is null ? $"Waiting for {name} {key}".TrimEnd() : $"Waiting until {resumeAt:O}", payload?.DeepClone());
+        WorkflowContext.AddJournal("BookmarkCreated", Node, ExecutionId, resumeAt is null ? $"Waiting for {name} {key}".TrimEnd()
+            : $"Waiting until {resumeAt:O}", payload?.DeepClone());
         return bookmark;
     }
 
     public void SetVariable(string name, object? value) => WorkflowContext.SetVariable(name, value);
 
-    /// <summary>State this execution keeps between its bookmarks' resumptions; saved with the instance and dropped when the activity completes.</summary>
+    /// <summary>
+    /// State this execution keeps between its bookmarks' resumptions; saved with the instance and dropped when the activity completes.
+    /// </summary>
     public JsonObject ExecutionState
     {
         get
@@ -185,12 +199,14 @@ public sealed class ActivityExecutionContext : IExpressionContext
     }
 
     /// <summary>The bookmarks this execution still waits on (other than the one being resumed).</summary>
-    public IReadOnlyList<Bookmark> PendingBookmarks => WorkflowContext.State.Bookmarks.Where(b => b.ActivityExecutionId == ExecutionId).ToList();
+    public IReadOnlyList<Bookmark> PendingBookmarks =>
+        WorkflowContext.State.Bookmarks.Where(b => b.ActivityExecutionId == ExecutionId).ToList();
 
     /// <summary>Removes a bookmark of this execution without resuming it (a reminder that is no longer needed).</summary>
     public void RemoveBookmark(Bookmark bookmark)
     {
-        if (bookmark.ActivityExecutionId != ExecutionId) throw new InvalidOperationException("An activity may only remove its own bookmarks.");
+        if (bookmark.ActivityExecutionId != ExecutionId)
+            throw new InvalidOperationException("An activity may only remove its own bookmarks.");
         WorkflowContext.RemoveBookmark(bookmark);
     }
 
@@ -206,9 +222,11 @@ public sealed class ActivityExecutionContext : IExpressionContext
         return node is not null ? outputs.GetValueOrDefault(node.Id) : null;
     }
 
-    public ValueTask<object?> EvaluateAsync(WorkflowExpression expression, Type targetType) => _expressions.EvaluateAsync(expression, targetType, this);
+    public ValueTask<object?> EvaluateAsync(WorkflowExpression expression, Type targetType) =>
+        _expressions.EvaluateAsync(expression, targetType, this);
 
-    public async ValueTask<T?> EvaluateAsync<T>(WorkflowExpression expression) => (T?)await _expressions.EvaluateAsync(expression, typeof(T), this);
+    public async ValueTask<T?> EvaluateAsync<T>(WorkflowExpression expression) =>
+        (T?)await _expressions.EvaluateAsync(expression, typeof(T), this);
 
     /// <summary>Adds a message to the outbox, written in the burst's transaction and delivered after commit.</summary>
     public void AddOutboxMessage(string kind, JsonObject body) => WorkflowContext.AddOutbox(kind, body);
@@ -232,5 +250,6 @@ public sealed class ActivityExecutionContext : IExpressionContext
     }
 
     /// <summary>Writes a line to the instance's journal.</summary>
-    public void Log(string eventName, string message, JsonNode? payload = null) => WorkflowContext.AddJournal(eventName, Node, ExecutionId, message, payload);
+    public void Log(string eventName, string message, JsonNode? payload = null) =>
+        WorkflowContext.AddJournal(eventName, Node, ExecutionId, message, payload);
 }

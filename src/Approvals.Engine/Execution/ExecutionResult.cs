@@ -25,7 +25,9 @@ public sealed class ExecutionResult(WorkflowState state)
     public List<object> CommitItems { get; } = [];
 
 
-    /// <summary>Lines written by <c>Elsa.WriteLine</c>; they reach the text writer only after commit, so a burst that loses a race writes nothing.</summary>
+    /// <summary>
+    /// Lines written by <c>Elsa.WriteLine</c>; they reach the text writer only after commit, so a burst that loses a race writes nothing.
+    /// </summary>
     public List<string> OutputLines { get; } = [];
 
     /// <summary>Activity executions that were cancelled (for activities to release what they hold).</summary>
@@ -48,4 +50,5 @@ public sealed class ExecutionResult(WorkflowState state)
 }
 
 /// <summary>An event raised by an instance; it resumes <c>Elsa.Event</c> bookmarks with the same name.</summary>
-public sealed record PublishedEvent(string EventName, string? CorrelationId, System.Text.Json.Nodes.JsonNode? Payload, string SourceInstanceId, bool IsLocal);
+public sealed record PublishedEvent(string EventName, string? CorrelationId, System.Text.Json.Nodes.JsonNode? Payload,
+    string SourceInstanceId, bool IsLocal);

@@ -15,12 +15,16 @@ public enum JoinKind
     /// <summary>Waits for every inbound branch that can still deliver; untaken branches do not block (FlowJoin WaitAll).</summary>
     WaitActive,
 
-    /// <summary>Waits for a token on every forward inbound connection, taken or not; loop-back connections do not count (Elsa's Merge).</summary>
+    /// <summary>
+    /// Waits for a token on every forward inbound connection, taken or not; loop-back connections do not count (Elsa's Merge).
+    /// </summary>
     Merge,
 
     /// <summary>Waits for a token on every inbound connection (Elsa's Converge, the strictest).</summary>
     Converge,
 
-    /// <summary>Runs on the first token and cancels the other inbound branches and their bookmarks (Elsa's Race, FlowJoin WaitAny).</summary>
+    /// <summary>
+    /// Runs on the first token and cancels the other inbound branches and their bookmarks (Elsa's Race, FlowJoin WaitAny).
+    /// </summary>
     Race,
 }

@@ -28,7 +28,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
     {
         var versionId = $"{parent.VersionId}{BodySeparator}{activityId}";
         if (_published.TryGetValue(versionId, out var cached)) return cached;
-        var node = parent.FindNode(activityId) ?? throw new InvalidOperationException($"Activity '{activityId}' is not in version {parent.VersionId}.");
+        var node = parent.FindNode(activityId)
+            ?? throw new InvalidOperationException($"Activity '{activityId}' is not in version {parent.VersionId}.");
         var body = node.Body ?? throw new InvalidOperationException($"Activity '{activityId}' has no body.");
         var document = BodyDocument(parent.Document, node, body);
         var compiled = Build(versionId, document);
@@ -59,7 +60,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
     public CompiledWorkflow Build(string versionId, WorkflowDefinitionDocument document)
     {
         var problems = new List<DefinitionProblem>();
-        var root = document.Root ?? throw new InvalidDefinitionException([new DefinitionProblem("root-missing", "The definition has no root flowchart.", "root")]);
+        var root = document.Root ?? throw new InvalidDefinitionException(
+            [new DefinitionProblem("root-missing", "The definition has no root flowchart.", "root")]);
         var flowchart = Flowchart.Read(root, "root", problems);
         if (problems.Count > 0) throw new InvalidDefinitionException(problems);
 
@@ -104,7 +106,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
         }
 
         // A type the registry does not know is taken for another workflow used as an activity; it is found (or faults) when it runs.
-        var descriptors = nodes.Select(node => registry.Find(node.Type) ?? registry.Find(Activities.WorkflowDefinitionActivity.TypeName)).ToArray();
+        var descriptors = nodes.Select(node => registry.Find(node.Type)
+            ?? registry.Find(Activities.WorkflowDefinitionActivity.TypeName)).ToArray();
         var joinKinds = new JoinKind[n];
         var forwardSources = new int[n][];
         for (var i = 0; i < n; i++)
@@ -114,10 +117,12 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
             joinKinds[i] = JoinKindOf(nodes[i], inbound[i].Count, forwardSources[i].Length);
         }
 
-        // The inbound connections a Merge or Converge join waits for: Merge leaves out loop-back connections (from a node it reaches itself).
+        // The inbound connections a Merge or Converge join waits for: Merge leaves out loop-back connections (from a node it reaches
+        // itself).
         var required = new int[n][];
         for (var i = 0; i < n; i++)
-            required[i] = inbound[i].Where(c => joinKinds[i] != JoinKind.Merge || !reach[i][indexOf[c.SourceId]]).Select(c => c.Index).ToArray();
+            required[i] = inbound[i].Where(c => joinKinds[i] != JoinKind.Merge || !reach[i][indexOf[c.SourceId]])
+                .Select(c => c.Index).ToArray();
 
         var inputs = new PreparedInput[n][];
         for (var i = 0; i < n; i++) inputs[i] = descriptors[i] is { } d ? Prepare(nodes[i], d) : [];
@@ -156,7 +161,8 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
         for (var i = 0; i < nodes.Length; i++) if (nodes[i].Type == "Elsa.Start") return i;
         if (WorkflowDefinitionDocument.Text(root["start"]) is { } startId && indexOf.TryGetValue(startId, out var s)) return s;
         for (var i = 0; i < nodes.Length; i++)
-            if (inbound[i].Count == 0 && nodes[i].Json["customProperties"]?["canStartWorkflow"] is JsonValue v && v.TryGetValue<bool>(out var b) && b) return i;
+            if (inbound[i].Count == 0 && nodes[i].Json["customProperties"]?["canStartWorkflow"] is JsonValue v
+                && v.TryGetValue<bool>(out var b) && b) return i;
         for (var i = 0; i < nodes.Length; i++) if (inbound[i].Count == 0) return i;
         return nodes.Length > 0 ? 0 : -1;
     }
@@ -189,12 +195,14 @@ public sealed class WorkflowCompiler(ActivityRegistry registry)
             var binding = raw is JsonObject o && InputBindingReader.TryRead(input.Name, o, out var b) ? b : null;
             var prepared = new PreparedInput(input, binding, binding is null ? raw : null);
             var type = Nullable.GetUnderlyingType(input.Property.PropertyType) ?? input.Property.PropertyType;
-            var immutable = type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan) || type == typeof(DateTimeOffset);
+            var immutable = type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
+                || type == typeof(DateTimeOffset);
             if (immutable && binding is { Expression.Type: WorkflowExpression.Literal })
             {
                 try
                 {
-                    prepared = prepared with { IsConstant = true, Constant = LiteralEvaluator.Read(binding.Expression, input.Property.PropertyType) };
+                    prepared = prepared with { IsConstant = true, Constant = LiteralEvaluator.Read(binding.Expression,
+                        input.Property.PropertyType) };
                 }
                 catch (FormatException)
                 {

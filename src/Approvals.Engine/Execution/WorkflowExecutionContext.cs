@@ -7,7 +7,8 @@ namespace Approvals.Engine.Execution;
 /// <summary>The state of one execution burst of one instance: the queue of work, and what the burst changed.</summary>
 public sealed class WorkflowExecutionContext
 {
-    internal WorkflowExecutionContext(CompiledWorkflow workflow, WorkflowState state, IServiceProvider services, DateTimeOffset now, bool isNew, CancellationToken cancellationToken)
+    internal WorkflowExecutionContext(CompiledWorkflow workflow, WorkflowState state, IServiceProvider services, DateTimeOffset now,
+        bool isNew, CancellationToken cancellationToken)
     {
         Workflow = workflow;
         State = state;
@@ -44,7 +45,8 @@ public sealed class WorkflowExecutionContext
 
     internal void SetVariable(string name, object? value) => State.Variables[name] = ValueConverter.ToJsonNode(value);
 
-    internal void AddJournal(string eventName, ActivityNode? node = null, string? activityExecutionId = null, string? message = null, JsonNode? payload = null) =>
+    internal void AddJournal(string eventName, ActivityNode? node = null, string? activityExecutionId = null, string? message = null,
+        JsonNode? payload = null) =>
         Result.Journal.Add(new JournalEntry
         {
             Id = NewId(),

@@ -13,7 +13,8 @@ namespace Approvals.Engine.Execution;
 /// </summary>
 public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServiceProvider services, TimeProvider clock)
 {
-    public static WorkflowState NewState(CompiledWorkflow workflow, string instanceId, JsonObject? input, string? correlationId, DateTimeOffset now)
+    public static WorkflowState NewState(CompiledWorkflow workflow, string instanceId, JsonObject? input,
+        string? correlationId, DateTimeOffset now)
     {
         var state = new WorkflowState
         {
@@ -31,9 +32,11 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         return state;
     }
 
-    public async Task<ExecutionResult> RunAsync(CompiledWorkflow workflow, WorkflowState state, ExecutionStimulus stimulus, CancellationToken cancellationToken = default)
+    public async Task<ExecutionResult> RunAsync(CompiledWorkflow workflow, WorkflowState state, ExecutionStimulus stimulus,
+        CancellationToken cancellationToken = default)
     {
-        var context = new WorkflowExecutionContext(workflow, state, services, clock.GetUtcNow(), stimulus is ExecutionStimulus.Start, cancellationToken);
+        var context = new WorkflowExecutionContext(workflow, state, services, clock.GetUtcNow(),
+            stimulus is ExecutionStimulus.Start, cancellationToken);
         state.SubStatus = WorkflowSubStatus.Executing;
         // A response belongs to the request of the burst that wrote it.
         state.HttpResponse = null;
@@ -50,7 +53,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
                 else if (workflow.StartNode is { } first) context.Queue.Enqueue(new WorkItem(first.Id));
                 break;
             case ExecutionStimulus.Resume resume:
-                var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == resume.Bookmark.Id) ?? throw new BookmarkNotFoundException(resume.Bookmark.Id);
+                var bookmark = state.Bookmarks.FirstOrDefault(b => b.Id == resume.Bookmark.Id)
+                    ?? throw new BookmarkNotFoundException(resume.Bookmark.Id);
                 context.Result.Resumed = bookmark;
                 context.Result.ResumeInput = resume.Input;
                 await ResumeAsync(context, bookmark, resume.Input);
@@ -171,8 +175,11 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         await RunActivityAsync(context, activityContext, record, item, null, (activity, c) => activity.ExecuteAsync(c));
     }
 
-    /// <summary>Creates the activity, binds its inputs, runs it and continues; a fault drops what the activity added and records an incident.</summary>
-    private async Task RunActivityAsync(WorkflowExecutionContext context, ActivityExecutionContext activityContext, ActivityExecutionRecord record, WorkItem item,
+    /// <summary>
+    /// Creates the activity, binds its inputs, runs it and continues; a fault drops what the activity added and records an incident.
+    /// </summary>
+    private async Task RunActivityAsync(WorkflowExecutionContext context, ActivityExecutionContext activityContext,
+        ActivityExecutionRecord record, WorkItem item,
         Bookmark? resumed, Func<Activity, ActivityExecutionContext, ValueTask> run)
     {
         var marks = Marks.Take(context);
@@ -217,13 +224,16 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         if (node is null || workflow.Descriptors[node.Index] is not { } descriptor)
         {
             Fault(context, node ?? new ActivityNode(bookmark.ActivityId, "?", null, -1, []), record, item,
-                new NotSupportedException($"Activity '{bookmark.ActivityId}' of the bookmark is not in this definition version or its type is not supported."), bookmark);
+                new NotSupportedException(
+                    $"Activity '{bookmark.ActivityId}' of the bookmark is not in this definition version or its type is not supported."),
+                bookmark);
             return;
         }
         if (!context.Result.NewActivityRecords.Contains(record) && !context.Result.UpdatedActivityRecords.Contains(record))
             context.Result.UpdatedActivityRecords.Add(record);
         context.AddJournal("Resumed", node, record.Id, bookmark.Name, input?.DeepClone());
-        var activityContext = new ActivityExecutionContext(context, node, descriptor, record.Id, expressions) { Resumed = bookmark, ResumeInput = input };
+        var activityContext = new ActivityExecutionContext(context, node, descriptor, record.Id,
+            expressions) { Resumed = bookmark, ResumeInput = input };
         await RunActivityAsync(context, activityContext, record, item, bookmark, (activity, c) => activity.ResumeAsync(c));
     }
 
@@ -240,7 +250,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
                 else if (input.Binding is { } binding)
                     value = type == typeof(WorkflowExpression) ? binding.Expression : await context.EvaluateAsync(binding.Expression, type);
                 else if (input.RawValue is { } raw)
-                    value = type == typeof(WorkflowExpression) ? new WorkflowExpression(WorkflowExpression.Object, raw) : ValueConverter.Convert(raw, type);
+                    value = type == typeof(WorkflowExpression) ? new WorkflowExpression(WorkflowExpression.Object, raw)
+                        : ValueConverter.Convert(raw, type);
                 else if (descriptor.DefaultValue is { } fallback) value = ValueConverter.Convert(fallback, type);
                 else continue;
             }
@@ -252,7 +263,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         }
     }
 
-    private async Task AfterAsync(WorkflowExecutionContext context, ActivityExecutionContext activityContext, Activity activity, ActivityExecutionRecord record)
+    private async Task AfterAsync(WorkflowExecutionContext context, ActivityExecutionContext activityContext, Activity activity,
+        ActivityExecutionRecord record)
     {
         var node = activityContext.Node;
         foreach (var output in activityContext.Descriptor.Outputs)
@@ -299,11 +311,13 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
     {
         foreach (var (name, value) in outputs)
         {
-            if (node.GetProperty(name) is not JsonObject bound || bound["expression"] is JsonObject || bound["memoryReference"]?["id"] is not JsonValue reference
+            if (node.GetProperty(name) is not JsonObject bound || bound["expression"] is JsonObject
+                || bound["memoryReference"]?["id"] is not JsonValue reference
                 || !reference.TryGetValue<string>(out var target)) continue;
             var variable = context.Workflow.Variables.FirstOrDefault(v => v.Id == target || v.Name == target);
             if (variable is not null) context.State.Variables[variable.Name] = value?.DeepClone();
-            else if (context.Workflow.OutputNames.Contains(target, StringComparer.Ordinal)) context.State.Output[target] = value?.DeepClone();
+            else if (context.Workflow.OutputNames.Contains(target, StringComparer.Ordinal))
+                context.State.Output[target] = value?.DeepClone();
         }
     }
 
@@ -318,7 +332,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
         context.State.ExecutionStates.Remove(record.Id);
     }
 
-    private static void Close(WorkflowExecutionContext context, ActivityNode node, ActivityExecutionRecord record, ActivityStatus status, List<string> outcomes)
+    private static void Close(WorkflowExecutionContext context, ActivityNode node, ActivityExecutionRecord record,
+        ActivityStatus status, List<string> outcomes)
     {
         record.Status = status;
         record.CompletedAt = context.Now;
@@ -327,7 +342,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
             outcomes.Count > 0 ? new JsonObject { ["outcomes"] = new JsonArray(outcomes.Select(o => (JsonNode?)o).ToArray()) } : null);
     }
 
-    private static void Fault(WorkflowExecutionContext context, ActivityNode node, ActivityExecutionRecord record, WorkItem item, Exception ex, Bookmark? resumed)
+    private static void Fault(WorkflowExecutionContext context, ActivityNode node, ActivityExecutionRecord record, WorkItem item,
+        Exception ex, Bookmark? resumed)
     {
         var error = ex is ExpressionFaultException or FaultException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
         record.Status = ActivityStatus.Faulted;
@@ -381,7 +397,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
                 var source = workflow.IndexOf[connection.SourceId];
                 if (workflow.ForwardSources[target].Any(s => s != source && IsActive(context, s)))
                 {
-                    if (!context.State.Joins.TryGetValue(connection.TargetId, out var held)) context.State.Joins[connection.TargetId] = held = [];
+                    if (!context.State.Joins.TryGetValue(connection.TargetId, out var held))
+                        context.State.Joins[connection.TargetId] = held = [];
                     if (!held.Contains(connection.Index)) held.Add(connection.Index);
                 }
                 else Fire(context, target);
@@ -392,7 +409,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
                 context.Queue.Enqueue(new WorkItem(connection.TargetId, connection.Index));
                 break;
             default:
-                if (!context.State.Joins.TryGetValue(connection.TargetId, out var tokens)) context.State.Joins[connection.TargetId] = tokens = [];
+                if (!context.State.Joins.TryGetValue(connection.TargetId, out var tokens)) context.State.Joins[connection.TargetId] =
+                    tokens = [];
                 if (!tokens.Contains(connection.Index)) tokens.Add(connection.Index);
                 if (workflow.JoinKinds[target] == JoinKind.WaitActive
                         ? workflow.Inbound[target].All(c => tokens.Contains(c.Index))
@@ -444,7 +462,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
     private static bool IsActive(WorkflowExecutionContext context, int node)
     {
         var id = context.Workflow.Nodes[node].Id;
-        return context.Queue.Any(i => i.ActivityId == id) || context.State.Bookmarks.Any(b => b.ActivityId == id) || context.State.Faulted.Any(i => i.ActivityId == id);
+        return context.Queue.Any(i => i.ActivityId == id) || context.State.Bookmarks.Any(b => b.ActivityId == id)
+            || context.State.Faulted.Any(i => i.ActivityId == id);
     }
 
     /// <summary>Nodes that may still produce tokens: queued work, bookmarks, faulted work and other waiting joins.</summary>
@@ -522,7 +541,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
             }
         }
         if (context.Workflow.Descriptors[node.Index] is { } descriptor)
-            await descriptor.Factory().CancelAsync(new ActivityExecutionContext(context, node, descriptor, bookmark.ActivityExecutionId, expressions), bookmark);
+            await descriptor.Factory().CancelAsync(new ActivityExecutionContext(context, node, descriptor,
+                bookmark.ActivityExecutionId, expressions), bookmark);
     }
 
     private async Task<bool> DeliverLocalEventsAsync(WorkflowExecutionContext context)
@@ -563,7 +583,8 @@ public sealed class WorkflowExecutor(ExpressionEvaluator expressions, IServicePr
     private readonly record struct Marks(int Outbox, int CommitItems, int Local, int Added, int Lines)
     {
         public static Marks Take(WorkflowExecutionContext c) =>
-            new(c.Result.Outbox.Count, c.Result.CommitItems.Count, c.LocalEvents.Count, c.Result.AddedBookmarks.Count, c.Result.OutputLines.Count);
+            new(c.Result.Outbox.Count, c.Result.CommitItems.Count, c.LocalEvents.Count, c.Result.AddedBookmarks.Count,
+                c.Result.OutputLines.Count);
 
         public void Restore(WorkflowExecutionContext c)
         {

@@ -23,5 +23,6 @@ public sealed class ExpressionEvaluator(IEnumerable<IExpressionEvaluator> evalua
 
     /// <summary>For JavaScript: the functions it calls by bare name without declaring them; null for other syntaxes.</summary>
     public IReadOnlyCollection<string>? UndeclaredCalls(WorkflowExpression expression) =>
-        _bySyntax.TryGetValue(expression.Type, out var evaluator) && evaluator is JavaScriptEvaluator js && expression.Text is { } code ? js.UndeclaredCalls(code) : null;
+        _bySyntax.TryGetValue(expression.Type, out var evaluator) && evaluator is JavaScriptEvaluator js && expression.Text is { } code
+            ? js.UndeclaredCalls(code) : null;
 }

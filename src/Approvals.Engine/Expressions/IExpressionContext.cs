@@ -23,7 +23,9 @@ public interface IExpressionContext
     /// <summary>The inputs the definition declares (each gets a <c>get&lt;Name&gt;()</c> in JavaScript).</summary>
     IReadOnlyList<string> InputNames { get; }
 
-    /// <summary>Each activity's name (or id) with the outputs of its last execution (<c>get&lt;Output&gt;From&lt;Activity&gt;()</c>).</summary>
+    /// <summary>
+    /// Each activity's name (or id) with the outputs of its last execution (<c>get&lt;Output&gt;From&lt;Activity&gt;()</c>).
+    /// </summary>
     IEnumerable<KeyValuePair<string, JsonObject>> NamedActivityOutputs { get; }
 
     /// <summary>The result of the last activity that produced one.</summary>

@@ -43,11 +43,13 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         }
         catch (TimeoutException ex)
         {
-            throw new ExpressionFaultException($"JavaScript ran longer than {_limits.JavaScriptTimeout.TotalMilliseconds:0} ms and was stopped.", ex);
+            throw new ExpressionFaultException(
+                $"JavaScript ran longer than {_limits.JavaScriptTimeout.TotalMilliseconds:0} ms and was stopped.", ex);
         }
         catch (StatementsCountOverflowException ex)
         {
-            throw new ExpressionFaultException($"JavaScript ran more than {_limits.JavaScriptMaxStatements} statements and was stopped.", ex);
+            throw new ExpressionFaultException(
+                $"JavaScript ran more than {_limits.JavaScriptMaxStatements} statements and was stopped.", ex);
         }
         catch (MemoryLimitExceededException ex)
         {
@@ -59,7 +61,8 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         }
         catch (JavaScriptException ex)
         {
-            throw new ExpressionFaultException($"JavaScript error: {ex.Error} (line {ex.Location.Start.Line}, column {ex.Location.Start.Column + 1})", ex);
+            throw new ExpressionFaultException(
+                $"JavaScript error: {ex.Error} (line {ex.Location.Start.Line}, column {ex.Location.Start.Column + 1})", ex);
         }
         catch (Exception ex) when (ex is not ExpressionFaultException)
         {
@@ -81,7 +84,9 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
         }
     }
 
-    /// <summary>Functions a script calls by bare name that it does not declare itself (for validation); null when it does not parse.</summary>
+    /// <summary>
+    /// Functions a script calls by bare name that it does not declare itself (for validation); null when it does not parse.
+    /// </summary>
     public IReadOnlyCollection<string>? UndeclaredCalls(string code)
     {
         Prepared<Acornima.Ast.Script> script;
@@ -123,12 +128,16 @@ internal sealed class JavaScriptEvaluator(IOptions<ScriptingOptions> options) : 
     /// <summary>The functions every script may call: JavaScript's own globals and the ones this engine provides.</summary>
     public static readonly IReadOnlySet<string> KnownFunctions = new HashSet<string>(StringComparer.Ordinal)
     {
-        "parseInt", "parseFloat", "isNaN", "isFinite", "String", "Number", "Boolean", "Array", "Object", "Date", "RegExp", "Error", "TypeError",
-        "RangeError", "Symbol", "BigInt", "Map", "Set", "WeakMap", "WeakSet", "Promise", "encodeURIComponent", "decodeURIComponent", "encodeURI",
+        "parseInt", "parseFloat", "isNaN", "isFinite", "String", "Number", "Boolean", "Array", "Object", "Date",
+        "RegExp", "Error", "TypeError",
+        "RangeError", "Symbol", "BigInt", "Map", "Set", "WeakMap", "WeakSet", "Promise", "encodeURIComponent",
+        "decodeURIComponent", "encodeURI",
         "decodeURI", "escape", "unescape", "eval",
-        "getWorkflowInstanceId", "getWorkflowDefinitionId", "getCorrelationId", "setCorrelationId", "getInput", "getVariable", "setVariable",
+        "getWorkflowInstanceId", "getWorkflowDefinitionId", "getCorrelationId", "setCorrelationId", "getInput",
+        "getVariable", "setVariable",
         "getOutputFrom", "getLastResult", "isNullOrEmpty", "isNullOrWhiteSpace", "toJson", "newGuid", "newGuidString", "newShortGuid",
-        "bytesToString", "stringToBytes", "bytesFromBase64", "bytesToBase64", "stringFromBase64", "stringToBase64", "parseGuid", "jsonParse",
+        "bytesToString", "stringToBytes", "bytesFromBase64", "bytesToBase64", "stringFromBase64", "stringToBase64",
+        "parseGuid", "jsonParse",
     };
 
     /// <summary>

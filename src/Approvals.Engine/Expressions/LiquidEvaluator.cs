@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace Approvals.Engine.Expressions;
 
-/// <summary>Liquid templates on Fluid, with <c>Variables</c>, <c>Input</c>, <c>WorkflowInstanceId</c> and <c>CorrelationId</c> in scope.</summary>
+/// <summary>
+/// Liquid templates on Fluid, with <c>Variables</c>, <c>Input</c>, <c>WorkflowInstanceId</c> and <c>CorrelationId</c> in scope.
+/// </summary>
 internal sealed class LiquidEvaluator : IExpressionEvaluator
 {
     private static readonly FluidParser Parser = new();
@@ -21,7 +23,8 @@ internal sealed class LiquidEvaluator : IExpressionEvaluator
         {
             var name = input.ToStringValue();
             var store = (Definitions.WorkflowDefinitionStore)services.GetService(typeof(Definitions.WorkflowDefinitionStore))!;
-            var found = (await store.ListPublishedAsync()).FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+            var found = (await store.ListPublishedAsync()).FirstOrDefault(d => string.Equals(d.Name, name,
+                StringComparison.OrdinalIgnoreCase));
             return new Fluid.Values.StringValue(found?.DefinitionId ?? name);
         });
     }
@@ -49,7 +52,8 @@ internal sealed class LiquidEvaluator : IExpressionEvaluator
         return ValueConverter.Convert(text, targetType);
     }
 
-    public string? Validate(WorkflowExpression expression) => Parse(expression.Text ?? "").Error is { } error ? $"Liquid does not parse: {error}" : null;
+    public string? Validate(WorkflowExpression expression) => Parse(expression.Text ?? "").Error is { } error
+        ? $"Liquid does not parse: {error}" : null;
 
     private (IFluidTemplate? Template, string? Error) Parse(string text) =>
         _templates.GetOrAdd(text, t => Parser.TryParse(t, out var template, out var error) ? (template, null) : (null, error));

@@ -14,7 +14,8 @@ internal sealed class LiteralEvaluator : IExpressionEvaluator
         if (expression.Value is null) return ValueConverter.Convert(null, targetType);
         if (expression.Value is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s))
         {
-            if (s.Length == 0 && targetType != typeof(string) && targetType != typeof(object)) return ValueConverter.Convert(null, targetType);
+            if (s.Length == 0 && targetType != typeof(string) && targetType != typeof(object))
+                return ValueConverter.Convert(null, targetType);
             return ValueConverter.Convert(s, targetType);
         }
         return ValueConverter.Convert(expression.Value, targetType);

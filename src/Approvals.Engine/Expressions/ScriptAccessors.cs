@@ -7,15 +7,18 @@ namespace Approvals.Engine.Expressions;
 public static class ScriptAccessors
 {
     public static bool IsIdentifier(string name) =>
-        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_' || name[0] == '$') && name.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '$');
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_' || name[0] == '$')
+            && name.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '$');
 
     public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
     /// <summary>A variable's getter names: <c>get&lt;Name&gt;</c>, and <c>get&lt;name&gt;</c> as declared when that differs.</summary>
-    public static IEnumerable<string> VariableGetters(string name) => Pascal(name) == name ? ["get" + name] : ["get" + Pascal(name), "get" + name];
+    public static IEnumerable<string> VariableGetters(string name) => Pascal(name) == name ? ["get" + name]
+        : ["get" + Pascal(name), "get" + name];
 
     /// <summary>A variable's setter names, as <see cref="VariableGetters"/>.</summary>
-    public static IEnumerable<string> VariableSetters(string name) => Pascal(name) == name ? ["set" + name] : ["set" + Pascal(name), "set" + name];
+    public static IEnumerable<string> VariableSetters(string name) => Pascal(name) == name ? ["set" + name]
+        : ["set" + Pascal(name), "set" + name];
 
     /// <summary>A declared input's getter: <c>get&lt;Input&gt;</c>.</summary>
     public static string InputGetter(string name) => "get" + Pascal(name);

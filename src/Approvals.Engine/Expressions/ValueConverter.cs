@@ -94,10 +94,13 @@ public static class ValueConverter
     {
         var node = ToJsonNode(value);
         var opening = typeof(T) == typeof(JsonArray) ? '[' : '{';
-        return node is JsonValue v && v.TryGetValue<string>(out var text) && text.TrimStart().StartsWith(opening) && JsonNode.Parse(text) is T parsed ? parsed : node;
+        return node is JsonValue v && v.TryGetValue<string>(out var text) && text.TrimStart().StartsWith(opening)
+            && JsonNode.Parse(text) is T parsed ? parsed : node;
     }
 
-    /// <summary>The constant array an activity's input holds in the definition (fork branches, expected status codes); empty when it is none.</summary>
+    /// <summary>
+    /// The constant array an activity's input holds in the definition (fork branches, expected status codes); empty when it is none.
+    /// </summary>
     public static T[] ConstantArray<T>(Models.ActivityNode node, string input)
     {
         var raw = node.GetInput(input)?.Expression.Value ?? node.GetProperty(input);
@@ -134,7 +137,8 @@ public static class ValueConverter
         {
             // The value may hold any CLR number (int, decimal, …) or a parsed element: read its JSON text.
             var text = value.ToJsonString();
-            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? whole : double.Parse(text, CultureInfo.InvariantCulture);
+            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) ? whole : double.Parse(text,
+                CultureInfo.InvariantCulture);
         }
         if (value.TryGetValue<JsonElement>(out var e)) return e.ValueKind switch
         {
@@ -154,7 +158,8 @@ public static class ValueConverter
         double ms => TimeSpan.FromMilliseconds(ms),
         long ms => TimeSpan.FromMilliseconds(ms),
         int ms => TimeSpan.FromMilliseconds(ms),
-        string s when s.TrimStart().StartsWith('P') || s.TrimStart().StartsWith("-P", StringComparison.Ordinal) => XmlConvert.ToTimeSpan(s.Trim()),
+        string s when s.TrimStart().StartsWith('P') || s.TrimStart().StartsWith("-P", StringComparison.Ordinal) =>
+            XmlConvert.ToTimeSpan(s.Trim()),
         string s when TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out var t) => t,
         string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) => TimeSpan.FromMilliseconds(ms),
         _ => throw new FormatException($"Cannot read '{value}' as a duration; use 00:01:00 or ISO 8601 such as PT30S."),

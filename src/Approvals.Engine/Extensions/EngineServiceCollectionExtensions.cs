@@ -19,7 +19,8 @@ public static class EngineServiceCollectionExtensions
     /// Adds the workflow engine: built-in Elsa activities, expressions, validation, definitions, the durable
     /// runtime and the due-timer poller. Add activity types of your own with <paramref name="activities"/>.
     /// </summary>
-    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, Action<EngineOptions>? configure = null, Action<ActivityRegistry>? activities = null)
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, Action<EngineOptions>? configure = null,
+        Action<ActivityRegistry>? activities = null)
     {
         if (configure is not null) services.Configure(configure);
         else services.AddOptions<EngineOptions>();

@@ -14,7 +14,9 @@ public sealed record DefinitionProblem(
     int? Line = null,
     int? Column = null)
 {
-    /// <summary>Something Elsa itself lets pass (an unreachable activity, a port the activity lacks): reported, never blocking a save or publish.</summary>
+    /// <summary>
+    /// Something Elsa itself lets pass (an unreachable activity, a port the activity lacks): reported, never blocking a save or publish.
+    /// </summary>
     public bool IsWarning { get; init; }
 
     public override string ToString()

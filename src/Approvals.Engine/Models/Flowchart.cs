@@ -11,7 +11,9 @@ public sealed class Flowchart
     /// <summary>The JSON path of each activity in the document, for messages.</summary>
     public required IReadOnlyDictionary<string, string> PathOf { get; init; }
 
-    /// <summary>Reads a flowchart; structural problems (missing ids, duplicates, malformed connections) are added to <paramref name="problems"/>.</summary>
+    /// <summary>
+    /// Reads a flowchart; structural problems (missing ids, duplicates, malformed connections) are added to <paramref name="problems"/>.
+    /// </summary>
     public static Flowchart Read(JsonObject root, string rootPath, List<DefinitionProblem> problems)
     {
         var rootType = WorkflowDefinitionDocument.Text(root["type"]);

@@ -47,11 +47,15 @@ public sealed class WorkflowDefinitionDocument(JsonObject json)
     /// <summary>The outcomes a workflow used as an activity can complete with (<c>outcomes</c>).</summary>
     public IReadOnlyList<string> Outcomes => (Json["outcomes"] as JsonArray ?? []).Select(Text).OfType<string>().ToList();
 
-    /// <summary>Whether other workflows may use this one as an activity (<c>options.usableAsActivity</c>, or Elsa 3.0's top-level flag).</summary>
-    public bool UsableAsActivity => Json["options"]?["usableAsActivity"] is JsonValue o ? o.TryGetValue<bool>(out var b) && b : Bool("usableAsActivity");
+    /// <summary>
+    /// Whether other workflows may use this one as an activity (<c>options.usableAsActivity</c>, or Elsa 3.0's top-level flag).
+    /// </summary>
+    public bool UsableAsActivity => Json["options"]?["usableAsActivity"] is JsonValue o ? o.TryGetValue<bool>(out var b) && b
+        : Bool("usableAsActivity");
 
     private List<string> Names(string property) =>
-        (Json[property] as JsonArray ?? []).OfType<JsonObject>().Select(i => Text(i["name"])).OfType<string>().Where(n => n.Length > 0).ToList();
+        (Json[property] as JsonArray ?? []).OfType<JsonObject>().Select(i => Text(i["name"])).OfType<string>()
+            .Where(n => n.Length > 0).ToList();
 
     public WorkflowDefinitionDocument Clone() => new((JsonObject)Json.DeepClone());
 

@@ -2,7 +2,9 @@ using System.Text;
 
 namespace Approvals.Engine.Models;
 
-/// <summary>What a workflow that uses another as an activity needs to know of it: its id, whether it is published, its ports and outputs.</summary>
+/// <summary>
+/// What a workflow that uses another as an activity needs to know of it: its id, whether it is published, its ports and outputs.
+/// </summary>
 public sealed record WorkflowReference(
     string DefinitionId,
     string? Name,

@@ -8,7 +8,10 @@ public sealed class EngineOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Auto;
 
-    /// <summary>How often the built-in poller looks for due timer bookmarks and undelivered events; zero turns it off (a job scheduler then runs the sweep).</summary>
+    /// <summary>
+    /// How often the built-in poller looks for due timer bookmarks and undelivered events; zero turns it off (a job scheduler then runs the
+    /// sweep).
+    /// </summary>
     public TimeSpan TimerPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a claim on a due timer (or an event to deliver) holds before another sweep may take it again.</summary>
@@ -22,7 +25,8 @@ public sealed class EngineOptions
 
     public DatabaseProvider ResolvedProvider => Provider != DatabaseProvider.Auto
         ? Provider
-        : ConnectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) || ConnectionString.Contains("Server=", StringComparison.OrdinalIgnoreCase)
+        : ConnectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase) || ConnectionString.Contains("Server=",
+            StringComparison.OrdinalIgnoreCase)
             ? DatabaseProvider.PostgreSql
             : DatabaseProvider.Sqlite;
 }

@@ -25,10 +25,12 @@ public sealed class LeaseClaims(WorkflowDbContextFactory factory)
     /// <summary>
     /// Claims up to <paramref name="batch"/> pending outbox rows whose next attempt is due (a new row has none), and failed
     /// ones that still have a (slow) next attempt: the
-    /// engine's own messages (events, child workflows) when <paramref name="events"/> is set, every other kind (mail) otherwise. The lease is written as
+    /// engine's own messages (events, child workflows) when <paramref name="events"/> is set, every other kind (mail) otherwise. The lease
+    /// is written as
     /// the row's next attempt time, so a lapsed claim is simply due again.
     /// </summary>
-    public Task<List<long>> ClaimOutboxAsync(bool events, DateTimeOffset now, TimeSpan lease, int batch, CancellationToken cancellationToken) =>
+    public Task<List<long>> ClaimOutboxAsync(bool events, DateTimeOffset now, TimeSpan lease, int batch,
+        CancellationToken cancellationToken) =>
         ClaimAsync<long>($$"""
             UPDATE "OutboxMessages" SET "NextAttemptAt" = @until
             WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages"

@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace Approvals.Engine.Persistence;
 
-/// <summary>Creates the provider's <see cref="WorkflowDbContext"/> from a pool (a context is costly to set up, and a decision uses several).</summary>
+/// <summary>
+/// Creates the provider's <see cref="WorkflowDbContext"/> from a pool (a context is costly to set up, and a decision uses several).
+/// </summary>
 public sealed class WorkflowDbContextFactory : IDisposable
 {
     private readonly Func<WorkflowDbContext> _create;
@@ -19,7 +21,8 @@ public sealed class WorkflowDbContextFactory : IDisposable
     {
         var engine = options.Value;
         Provider = engine.ResolvedProvider;
-        ConnectionString = Provider == DatabaseProvider.PostgreSql ? engine.ConnectionString : SqliteConnectionString(engine.ConnectionString);
+        ConnectionString = Provider == DatabaseProvider.PostgreSql ? engine.ConnectionString
+            : SqliteConnectionString(engine.ConnectionString);
         GroupCommit = new GroupCommit(this);
         if (Provider == DatabaseProvider.PostgreSql) _create = PostgresContexts.Pool(ConnectionString);
         else

@@ -22,11 +22,14 @@ public sealed class EngineMessages(WorkflowDbContextFactory dbFactory, WorkflowT
             {
                 var eventName = body["eventName"]!.GetValue<string>();
                 var correlationId = body["correlationId"]?.GetValue<string>();
-                var outcome = await runtime.TriggerAsync(Activities.Event.BookmarkName, eventName, new JsonObject { ["payload"] = body["payload"]?.DeepClone() },
+                var outcome = await runtime.TriggerAsync(Activities.Event.BookmarkName, eventName,
+                    new JsonObject { ["payload"] = body["payload"]?.DeepClone() },
                     correlationId, cancellationToken: cancellationToken);
-                var started = await triggers.StartByEventAsync(runtime, eventName, body["payload"], correlationId, $"event:{row.Id}", cancellationToken);
+                var started = await triggers.StartByEventAsync(runtime, eventName, body["payload"], correlationId,
+                    $"event:{row.Id}", cancellationToken);
                 if (outcome.NoMatch && started == 0)
-                    logger.LogInformation("Event {EventName} published by instance {InstanceId} reached no waiting instance.", eventName, row.WorkflowInstanceId);
+                    logger.LogInformation("Event {EventName} published by instance {InstanceId} reached no waiting instance.",
+                        eventName, row.WorkflowInstanceId);
                 break;
             }
             case EngineMessageKinds.StartWorkflow:
@@ -37,14 +40,16 @@ public sealed class EngineMessages(WorkflowDbContextFactory dbFactory, WorkflowT
                 var parent = body["parentInstanceId"]!.GetValue<string>();
                 var child = body["childInstanceId"]!.GetValue<string>();
                 // The parent may have been cancelled meanwhile: then nothing waits and nothing is resumed.
-                await runtime.TriggerAsync(EngineMessageKinds.ChildBookmark, child, (JsonObject)body.DeepClone(), instanceId: parent, cancellationToken: cancellationToken);
+                await runtime.TriggerAsync(EngineMessageKinds.ChildBookmark, child, (JsonObject)body.DeepClone(), instanceId: parent,
+                    cancellationToken: cancellationToken);
                 break;
             }
             case EngineMessageKinds.CancelWorkflow:
             {
                 var id = body["instanceId"]!.GetValue<string>();
                 var state = await runtime.GetStateAsync(id, cancellationToken);
-                if (state is { Status: WorkflowStatus.Running }) await runtime.CancelAsync(id, "The activity that started it was cancelled.", cancellationToken: cancellationToken);
+                if (state is { Status: WorkflowStatus.Running })
+                    await runtime.CancelAsync(id, "The activity that started it was cancelled.", cancellationToken: cancellationToken);
                 break;
             }
         }
@@ -66,13 +71,15 @@ public sealed class EngineMessages(WorkflowDbContextFactory dbFactory, WorkflowT
         };
         try
         {
-            if (body["bodyVersionId"]?.GetValue<string>() is { } bodyVersionId) await runtime.StartBodyAsync(bodyVersionId, start, cancellationToken);
+            if (body["bodyVersionId"]?.GetValue<string>() is { } bodyVersionId)
+                await runtime.StartBodyAsync(bodyVersionId, start, cancellationToken);
             else await StartDefinitionAsync(runtime, body["definitionId"]!.GetValue<string>(), start, cancellationToken);
         }
         catch (KeyNotFoundException ex) when (parent is not null)
         {
             // Nothing to run: the waiting parent is resumed with the reason, so its activity faults where an administrator sees it.
-            await runtime.TriggerAsync(EngineMessageKinds.ChildBookmark, instanceId, new JsonObject { ["error"] = ex.Message }, instanceId: parent, cancellationToken: cancellationToken);
+            await runtime.TriggerAsync(EngineMessageKinds.ChildBookmark, instanceId, new JsonObject { ["error"] = ex.Message },
+                instanceId: parent, cancellationToken: cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -81,14 +88,18 @@ public sealed class EngineMessages(WorkflowDbContextFactory dbFactory, WorkflowT
         }
     }
 
-    /// <summary>The published version; a workflow that has none yet runs its latest version, as Elsa runs the version a node names.</summary>
-    private async Task StartDefinitionAsync(WorkflowRuntime runtime, string definitionId, StartWorkflowOptions start, CancellationToken cancellationToken)
+    /// <summary>
+    /// The published version; a workflow that has none yet runs its latest version, as Elsa runs the version a node names.
+    /// </summary>
+    private async Task StartDefinitionAsync(WorkflowRuntime runtime, string definitionId, StartWorkflowOptions start,
+        CancellationToken cancellationToken)
     {
         var definitions = runtime.Definitions;
         if (await definitions.FindAsync(definitionId, DefinitionVersionOptions.Published, cancellationToken) is null
             && await definitions.FindAsync(definitionId, DefinitionVersionOptions.Latest, cancellationToken) is { } latest)
         {
-            logger.LogWarning("Workflow {DefinitionId} has no published version; its latest version {Version} runs as a child.", definitionId, latest.Version);
+            logger.LogWarning("Workflow {DefinitionId} has no published version; its latest version {Version} runs as a child.",
+                definitionId, latest.Version);
             start = start with { Version = latest.Version };
         }
         await runtime.StartAsync(definitionId, start, cancellationToken);

@@ -41,7 +41,8 @@ public sealed class WorkflowRuntime(
     private readonly ICommitParticipant[] _participants = participants.ToArray();
 
     /// <summary>Starts an instance of the published version (or the version asked for) and runs it until it waits or ends.</summary>
-    public async Task<WorkflowRunResult> StartAsync(string definitionId, StartWorkflowOptions? start = null, CancellationToken cancellationToken = default)
+    public async Task<WorkflowRunResult> StartAsync(string definitionId, StartWorkflowOptions? start = null,
+        CancellationToken cancellationToken = default)
     {
         start ??= new StartWorkflowOptions();
         var record = start.Version is { } version
@@ -55,10 +56,12 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Starts an instance of the body of a container activity (<c>versionId#activityId</c>), as its child.</summary>
-    public async Task<WorkflowRunResult> StartBodyAsync(string bodyVersionId, StartWorkflowOptions start, CancellationToken cancellationToken = default) =>
+    public async Task<WorkflowRunResult> StartBodyAsync(string bodyVersionId, StartWorkflowOptions start,
+        CancellationToken cancellationToken = default) =>
         await StartCompiledAsync(await CompileAsync(bodyVersionId, cancellationToken), start, cancellationToken);
 
-    private async Task<WorkflowRunResult> StartCompiledAsync(CompiledWorkflow workflow, StartWorkflowOptions start, CancellationToken cancellationToken)
+    private async Task<WorkflowRunResult> StartCompiledAsync(CompiledWorkflow workflow, StartWorkflowOptions start,
+        CancellationToken cancellationToken)
     {
         var instanceId = start.InstanceId ?? Guid.CreateVersion7().ToString("N");
         for (var attempt = 0; ; attempt++)
@@ -67,7 +70,8 @@ public sealed class WorkflowRuntime(
             state.ParentInstanceId = start.ParentInstanceId;
             if (start.Variables is not null)
                 foreach (var (name, value) in start.Variables) state.Variables[name] = value?.DeepClone();
-            var result = await executor.RunAsync(workflow, state, new ExecutionStimulus.Start(start.TriggerActivityId, start.TriggerInput), cancellationToken);
+            var result = await executor.RunAsync(workflow, state, new ExecutionStimulus.Start(start.TriggerActivityId, start.TriggerInput),
+                cancellationToken);
             result.CommitItems.InsertRange(0, start.CommitItems);
             try
             {
@@ -95,20 +99,25 @@ public sealed class WorkflowRuntime(
     /// <summary>Published definitions (latest published version of each).</summary>
     public WorkflowDefinitionStore Definitions => definitions;
 
-    /// <summary>Resumes one bookmark. Throws <see cref="BookmarkNotFoundException"/> when it is gone (already resumed, cancelled, or never there).</summary>
-    public Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonObject? input = null, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Resumes one bookmark. Throws <see cref="BookmarkNotFoundException"/> when it is gone (already resumed, cancelled, or never there).
+    /// </summary>
+    public Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonObject? input = null,
+        CancellationToken cancellationToken = default) =>
         ResumeAsync(bookmarkId, input, keepFaults: true, cancellationToken);
 
     /// <summary>
     /// Resumes one bookmark. With <paramref name="keepFaults"/> false, a resume that faults is not saved at all (the bookmark
     /// keeps waiting) and <see cref="WorkflowFaultException"/> says why: a person's decision either goes through or is refused.
     /// </summary>
-    public async Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonObject? input, bool keepFaults, CancellationToken cancellationToken = default)
+    public async Task<WorkflowRunResult> ResumeAsync(string bookmarkId, JsonObject? input, bool keepFaults,
+        CancellationToken cancellationToken = default)
     {
         string instanceId;
         await using (var db = dbFactory.Create())
         {
-            instanceId = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.WorkflowInstanceId).FirstOrDefaultAsync(cancellationToken)
+            instanceId = await db.Bookmarks.AsNoTracking().Where(b => b.Id == bookmarkId).Select(b => b.WorkflowInstanceId)
+                .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new BookmarkNotFoundException(bookmarkId);
         }
         return await ResumeInInstanceAsync(instanceId, bookmarkId, input, keepFaults, cancellationToken);
@@ -118,7 +127,8 @@ public sealed class WorkflowRuntime(
     /// Resumes a bookmark of an instance the caller knows (a task knows its instance): one lookup fewer on the hot path. A bookmark
     /// that is not the instance's (any more) is a <see cref="BookmarkNotFoundException"/>.
     /// </summary>
-    public async Task<WorkflowRunResult> ResumeInInstanceAsync(string instanceId, string bookmarkId, JsonObject? input, bool keepFaults = true,
+    public async Task<WorkflowRunResult> ResumeInInstanceAsync(string instanceId, string bookmarkId,
+        JsonObject? input, bool keepFaults = true,
         CancellationToken cancellationToken = default)
     {
         return await RunOnInstanceAsync(instanceId, state =>
@@ -132,7 +142,8 @@ public sealed class WorkflowRuntime(
     /// Resumes every bookmark waiting for stimulus (<paramref name="name"/>, <paramref name="key"/>), optionally only
     /// in one instance or with one correlation id. A stimulus that matches nothing returns <see cref="StimulusResult.NoMatch"/>.
     /// </summary>
-    public async Task<StimulusResult> TriggerAsync(string name, string? key, JsonObject? input = null, string? correlationId = null, string? instanceId = null, CancellationToken cancellationToken = default)
+    public async Task<StimulusResult> TriggerAsync(string name, string? key, JsonObject? input = null, string? correlationId = null,
+        string? instanceId = null, CancellationToken cancellationToken = default)
     {
         var hash = StimulusHash.Compute(name, key);
         List<string> bookmarkIds;
@@ -174,13 +185,17 @@ public sealed class WorkflowRuntime(
         db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Hash == hash && b.ResumeAt == null);
 
     /// <summary>Publishes an event to every instance waiting in <c>Elsa.Event</c> for it.</summary>
-    public Task<StimulusResult> PublishEventAsync(string eventName, JsonNode? payload = null, string? correlationId = null, CancellationToken cancellationToken = default) =>
-        TriggerAsync(Activities.Event.BookmarkName, eventName, new JsonObject { ["payload"] = payload?.DeepClone() }, correlationId, null, cancellationToken);
+    public Task<StimulusResult> PublishEventAsync(string eventName, JsonNode? payload = null, string? correlationId = null,
+        CancellationToken cancellationToken = default) =>
+        TriggerAsync(Activities.Event.BookmarkName, eventName, new JsonObject { ["payload"] = payload?.DeepClone() }, correlationId,
+            null, cancellationToken);
 
     /// <summary>Completes an <c>Elsa.RunTask</c> task with its result.</summary>
-    public async Task<WorkflowRunResult> CompleteTaskAsync(string taskId, JsonNode? result = null, CancellationToken cancellationToken = default)
+    public async Task<WorkflowRunResult> CompleteTaskAsync(string taskId, JsonNode? result = null,
+        CancellationToken cancellationToken = default)
     {
-        var outcome = await TriggerAsync(Activities.RunTask.BookmarkName, taskId, new JsonObject { ["result"] = result?.DeepClone() }, cancellationToken: cancellationToken);
+        var outcome = await TriggerAsync(Activities.RunTask.BookmarkName, taskId, new JsonObject { ["result"] = result?.DeepClone() },
+            cancellationToken: cancellationToken);
         return outcome.Resumed.FirstOrDefault() ?? throw new BookmarkNotFoundException(taskId);
     }
 
@@ -214,13 +229,15 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Starts the workflows whose timer, cron or start-at trigger is due (once across hosts).</summary>
-    public Task<int> StartDueTriggersAsync(CancellationToken cancellationToken = default) => triggers.StartDueAsync(this, cancellationToken);
+    public Task<int> StartDueTriggersAsync(CancellationToken cancellationToken = default) =>
+        triggers.StartDueAsync(this, cancellationToken);
 
     /// <summary>Delivers published events whose delivery after commit did not happen (the host stopped, delivery failed).</summary>
     public async Task<int> DeliverPendingEventsAsync(CancellationToken cancellationToken = default)
     {
         var engine = options.Value;
-        var ids = await claims.ClaimOutboxAsync(events: true, clock.GetUtcNow(), engine.TimerLease, engine.TimerBatchSize, cancellationToken);
+        var ids = await claims.ClaimOutboxAsync(events: true, clock.GetUtcNow(), engine.TimerLease,
+            engine.TimerBatchSize, cancellationToken);
         if (ids.Count == 0) return 0;
         List<OutboxMessage> rows;
         await using (var db = dbFactory.Create())
@@ -235,11 +252,13 @@ public sealed class WorkflowRuntime(
     public Task<WorkflowRunResult> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
         RunOnInstanceAsync(instanceId, state => state.SubStatus == WorkflowSubStatus.Faulted
             ? new ExecutionStimulus.Retry()
-            : throw new InvalidOperationException($"Workflow instance '{instanceId}' is not faulted."), cancellationToken, resolveIncidents: true);
+            : throw new InvalidOperationException($"Workflow instance '{instanceId}' is not faulted."),
+            cancellationToken, resolveIncidents: true);
 
     /// <summary>Cancels an instance: its bookmarks are removed (and their activities told), and it finishes as Cancelled.</summary>
     /// <param name="commitItems">Domain rows written with the cancellation (the request's new state, an audit entry).</param>
-    public Task<WorkflowRunResult> CancelAsync(string instanceId, string? reason = null, IReadOnlyList<object>? commitItems = null, CancellationToken cancellationToken = default) =>
+    public Task<WorkflowRunResult> CancelAsync(string instanceId, string? reason = null, IReadOnlyList<object>? commitItems = null,
+        CancellationToken cancellationToken = default) =>
         RunOnInstanceAsync(instanceId, state => state.Status == WorkflowStatus.Finished
             ? throw new InvalidOperationException($"Workflow instance '{instanceId}' has already finished.")
             : new ExecutionStimulus.Cancel(reason), cancellationToken, commitItems: commitItems);
@@ -247,7 +266,8 @@ public sealed class WorkflowRuntime(
     public async Task<WorkflowState?> GetStateAsync(string instanceId, CancellationToken cancellationToken = default) =>
         (await LoadAsync(instanceId, resolveIncidents: false, cancellationToken))?.State;
 
-    private async Task<WorkflowRunResult> RunOnInstanceAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor, CancellationToken cancellationToken,
+    private async Task<WorkflowRunResult> RunOnInstanceAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor,
+        CancellationToken cancellationToken,
         bool resolveIncidents = false, IReadOnlyList<object>? commitItems = null, bool keepFaults = true)
     {
         ExecutionResult result;
@@ -259,7 +279,8 @@ public sealed class WorkflowRuntime(
         return ToRunResult(result);
     }
 
-    private async Task<ExecutionResult> RunAndCommitAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor, bool resolveIncidents,
+    private async Task<ExecutionResult> RunAndCommitAsync(string instanceId, Func<WorkflowState, ExecutionStimulus> stimulusFor,
+        bool resolveIncidents,
         IReadOnlyList<object>? commitItems, CancellationToken cancellationToken, bool keepFaults = true)
     {
         for (var attempt = 0; ; attempt++)
@@ -283,7 +304,8 @@ public sealed class WorkflowRuntime(
             }
             catch (DbUpdateConcurrencyException) when (attempt < options.Value.ConcurrencyRetries)
             {
-                logger.LogDebug("Instance {InstanceId} changed under us; re-running on fresh state (attempt {Attempt}).", instanceId, attempt + 1);
+                logger.LogDebug("Instance {InstanceId} changed under us; re-running on fresh state (attempt {Attempt}).",
+                    instanceId, attempt + 1);
                 await BackOffAsync(attempt, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
@@ -297,7 +319,9 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    /// <summary>A little growing jitter before a re-run, so bursts that keep colliding on a shared row (a number sequence) spread out.</summary>
+    /// <summary>
+    /// A little growing jitter before a re-run, so bursts that keep colliding on a shared row (a number sequence) spread out.
+    /// </summary>
     private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
         Task.Delay(Random.Shared.Next(0, Math.Min(50, 2 << Math.Min(attempt, 5))), cancellationToken);
 
@@ -373,7 +397,9 @@ public sealed class WorkflowRuntime(
     private Task CommitAsync(ExecutionResult result, StoredInstance? stored, CancellationToken cancellationToken) =>
         dbFactory.GroupCommit.RunAsync((db, token) => WriteAsync(db, result, stored, token), cancellationToken);
 
-    /// <summary>Writes a burst's rows (instance, bookmarks, journal, records, incidents, outbox, participants' rows) in the open transaction.</summary>
+    /// <summary>
+    /// Writes a burst's rows (instance, bookmarks, journal, records, incidents, outbox, participants' rows) in the open transaction.
+    /// </summary>
     private async Task WriteAsync(WorkflowDbContext db, ExecutionResult result, StoredInstance? stored, CancellationToken cancellationToken)
     {
         var state = result.State;
@@ -459,7 +485,8 @@ public sealed class WorkflowRuntime(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Handing outbox messages of instance {InstanceId} on failed; they stay in the database and will be picked up again.", result.State.Id);
+            logger.LogWarning(ex, "Handing outbox messages of instance {InstanceId} on failed; they stay in the database and will be " +
+                "picked up again.", result.State.Id);
         }
         foreach (var row in result.Outbox.Where(m => EngineMessageKinds.IsEngine(m.Kind)))
         {
@@ -468,7 +495,10 @@ public sealed class WorkflowRuntime(
         }
     }
 
-    /// <summary>Delivers one claimed engine message (an event, a child to start, a child's finish), then marks it sent (a failure leaves it to the sweep).</summary>
+    /// <summary>
+    /// Delivers one claimed engine message (an event, a child to start, a child's finish), then marks it sent (a failure leaves it to the
+    /// sweep).
+    /// </summary>
     private async Task<bool> DeliverEngineMessageAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         try
@@ -483,7 +513,8 @@ public sealed class WorkflowRuntime(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Message {Kind} of instance {InstanceId} could not be delivered now; the sweep tries again.", row.Kind, row.WorkflowInstanceId);
+            logger.LogWarning(ex, "Message {Kind} of instance {InstanceId} could not be delivered now; the sweep tries again.",
+                row.Kind, row.WorkflowInstanceId);
             return false;
         }
     }

@@ -16,7 +16,8 @@ namespace Approvals.Engine.Runtime;
 /// marked "can start workflow". A scheduled start gets an instance id made from the version, the activity and the occurrence,
 /// so several hosts sweeping at once start it once (the second insert loses on the primary key).
 /// </summary>
-public sealed class WorkflowTriggers(WorkflowDefinitionStore definitions, WorkflowDbContextFactory dbFactory, TimeProvider clock, ILogger<WorkflowTriggers> logger)
+public sealed class WorkflowTriggers(WorkflowDefinitionStore definitions, WorkflowDbContextFactory dbFactory, TimeProvider clock,
+    ILogger<WorkflowTriggers> logger)
 {
     /// <summary>A published workflow that an activity of it can start.</summary>
     public sealed record Starter(WorkflowDefinitionRecord Record, CompiledWorkflow Workflow, ActivityNode Node);
@@ -53,8 +54,11 @@ public sealed class WorkflowTriggers(WorkflowDefinitionStore definitions, Workfl
         && properties.FirstOrDefault(p => string.Equals(p.Key, "canStartWorkflow", StringComparison.OrdinalIgnoreCase)).Value is JsonValue v
         && (v.TryGetValue<bool>(out var b) ? b : v.TryGetValue<string>(out var s) && bool.TryParse(s, out var parsed) && parsed);
 
-    /// <summary>Starts every workflow an event of this name starts; <paramref name="deliveryKey"/> makes a repeated delivery start nothing new.</summary>
-    public async Task<int> StartByEventAsync(WorkflowRuntime runtime, string eventName, JsonNode? payload, string? correlationId, string deliveryKey,
+    /// <summary>
+    /// Starts every workflow an event of this name starts; <paramref name="deliveryKey"/> makes a repeated delivery start nothing new.
+    /// </summary>
+    public async Task<int> StartByEventAsync(WorkflowRuntime runtime, string eventName, JsonNode? payload,
+        string? correlationId, string deliveryKey,
         CancellationToken cancellationToken = default)
     {
         var started = 0;
@@ -62,7 +66,8 @@ public sealed class WorkflowTriggers(WorkflowDefinitionStore definitions, Workfl
         {
             if (!string.Equals(LiteralOf(starter.Node, "eventName"), eventName, StringComparison.Ordinal)) continue;
             var id = InstanceIdFor(starter, deliveryKey);
-            if (await StartOnceAsync(runtime, starter, id, new JsonObject { ["payload"] = payload?.DeepClone() }, correlationId, cancellationToken)) started++;
+            if (await StartOnceAsync(runtime, starter, id, new JsonObject { ["payload"] = payload?.DeepClone() }, correlationId,
+                cancellationToken)) started++;
         }
         return started;
     }
@@ -81,12 +86,14 @@ public sealed class WorkflowTriggers(WorkflowDefinitionStore definitions, Workfl
             }
             catch (FormatException ex)
             {
-                logger.LogWarning("Trigger {ActivityId} of workflow {DefinitionId} has an unusable schedule: {Message}", starter.Node.Id, starter.Record.DefinitionId, ex.Message);
+                logger.LogWarning("Trigger {ActivityId} of workflow {DefinitionId} has an unusable schedule: {Message}", starter.Node.Id,
+                    starter.Record.DefinitionId, ex.Message);
                 continue;
             }
             if (due is not { } at) continue;
             var id = InstanceIdFor(starter, at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (await StartOnceAsync(runtime, starter, id, new JsonObject { ["occurrence"] = at.ToString("O") }, null, cancellationToken)) started++;
+            if (await StartOnceAsync(runtime, starter, id, new JsonObject { ["occurrence"] = at.ToString("O") }, null,
+                cancellationToken)) started++;
         }
         return started;
     }
@@ -100,14 +107,16 @@ public sealed class WorkflowTriggers(WorkflowDefinitionStore definitions, Workfl
         {
             case "Elsa.Timer":
             {
-                var interval = Expressions.ValueConverter.Convert<TimeSpan>(LiteralOf(node, "interval") ?? throw new FormatException("The timer has no interval."));
+                var interval = Expressions.ValueConverter.Convert<TimeSpan>(LiteralOf(node, "interval")
+                    ?? throw new FormatException("The timer has no interval."));
                 if (interval <= TimeSpan.Zero) throw new FormatException("The timer's interval must be positive.");
                 var count = (now - anchor).Ticks / interval.Ticks;
                 return count >= 1 ? anchor + TimeSpan.FromTicks(interval.Ticks * count) : null;
             }
             case "Elsa.Cron":
             {
-                var cron = Activities.Cron.Parse(LiteralOf(node, "cronExpression") ?? throw new FormatException("The cron trigger has no expression."));
+                var cron = Activities.Cron.Parse(LiteralOf(node, "cronExpression")
+                    ?? throw new FormatException("The cron trigger has no expression."));
                 var from = anchor > now - TimeSpan.FromDays(1) ? anchor : now - TimeSpan.FromDays(1);
                 DateTimeOffset? last = null;
                 foreach (var at in cron.GetOccurrences(from, now, TimeZoneInfo.Utc, fromInclusive: false, toInclusive: true)) last = at;
@@ -115,7 +124,8 @@ public sealed class WorkflowTriggers(WorkflowDefinitionStore definitions, Workfl
             }
             case "Elsa.StartAt":
             {
-                var at = Expressions.ValueConverter.Convert<DateTimeOffset>(LiteralOf(node, "dateTime") ?? throw new FormatException("StartAt has no moment."));
+                var at = Expressions.ValueConverter.Convert<DateTimeOffset>(LiteralOf(node, "dateTime")
+                    ?? throw new FormatException("StartAt has no moment."));
                 return at <= now ? at : null;
             }
             default:
@@ -124,7 +134,8 @@ public sealed class WorkflowTriggers(WorkflowDefinitionStore definitions, Workfl
     }
 
     /// <summary>Starts the workflow with the trigger activity completed at once, unless an instance with this id exists.</summary>
-    public async Task<bool> StartOnceAsync(WorkflowRuntime runtime, Starter starter, string instanceId, JsonObject? triggerInput, string? correlationId,
+    public async Task<bool> StartOnceAsync(WorkflowRuntime runtime, Starter starter, string instanceId,
+        JsonObject? triggerInput, string? correlationId,
         CancellationToken cancellationToken)
     {
         await using (var db = dbFactory.Create())
@@ -155,7 +166,8 @@ public sealed class WorkflowTriggers(WorkflowDefinitionStore definitions, Workfl
     /// <summary>The literal text of an input (a schedule, an event name): triggers are indexed without running expressions.</summary>
     public static string? LiteralOf(ActivityNode node, string input) => node.GetInput(input)?.Expression switch
     {
-        { Type: WorkflowExpression.Literal or WorkflowExpression.Object, Value: JsonValue v } => v.TryGetValue<string>(out var s) ? s : v.ToJsonString(),
+        { Type: WorkflowExpression.Literal or WorkflowExpression.Object, Value: JsonValue v } =>
+            v.TryGetValue<string>(out var s) ? s : v.ToJsonString(),
         { Type: WorkflowExpression.Literal or WorkflowExpression.Object, Value: { } other } => other.ToJsonString(),
         _ => node.GetProperty(input) is JsonValue raw && raw.TryGetValue<string>(out var text) ? text : null,
     };

@@ -5,7 +5,9 @@ using Approvals.Engine.Models;
 
 namespace Approvals.Engine.Serialization;
 
-/// <summary>Parses definition text into JSON, tolerating a UTF-8 byte-order mark and reporting syntax errors with line and column.</summary>
+/// <summary>
+/// Parses definition text into JSON, tolerating a UTF-8 byte-order mark and reporting syntax errors with line and column.
+/// </summary>
 public static class DefinitionJson
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };

@@ -23,15 +23,20 @@ public static class Elsa2Importer
         ["SetVariable"] = new("Elsa.SetVariable", Map(("Value", "value"))),
         ["SignalReceived"] = new("Elsa.Event", Map(("Signal", "eventName"))),
         ["Timer"] = new("Elsa.Timer", Map(("Timeout", "interval"))),
-        ["SendEmail"] = new("Elsa.SendEmail", Map(("From", "from"), ("To", "to"), ("Cc", "cc"), ("Bcc", "bcc"), ("Subject", "subject"), ("Body", "body"))),
+        ["SendEmail"] = new("Elsa.SendEmail", Map(("From", "from"), ("To", "to"), ("Cc", "cc"), ("Bcc", "bcc"),
+            ("Subject", "subject"), ("Body", "body"))),
         ["WriteLine"] = new("Elsa.WriteLine", Map(("Text", "text"))),
         ["Finish"] = new("Elsa.Finish", Map()),
-        ["HttpEndpoint"] = new("Elsa.HttpEndpoint", Map(("Path", "path"), ("Methods", "supportedMethods"), ("Authorize", "authorize"), ("Policy", "policy"))),
+        ["HttpEndpoint"] = new("Elsa.HttpEndpoint", Map(("Path", "path"), ("Methods", "supportedMethods"),
+            ("Authorize", "authorize"), ("Policy", "policy"))),
         ["WriteHttpResponse"] = new("Elsa.WriteHttpResponse",
-            Map(("Content", "content"), ("ContentType", "contentType"), ("StatusCode", "statusCode"), ("ResponseHeaders", "responseHeaders"))),
-        ["SendHttpRequest"] = new("Elsa.FlowSendHttpRequest", Map(("Url", "url"), ("Method", "method"), ("Content", "content"), ("ContentType", "contentType"),
+            Map(("Content", "content"), ("ContentType", "contentType"), ("StatusCode", "statusCode"),
+            ("ResponseHeaders", "responseHeaders"))),
+        ["SendHttpRequest"] = new("Elsa.FlowSendHttpRequest", Map(("Url", "url"), ("Method", "method"), ("Content", "content"),
+            ("ContentType", "contentType"),
             ("Authorization", "authorization"), ("RequestHeaders", "requestHeaders"), ("SupportedStatusCodes", "expectedStatusCodes"))),
-        ["RunWorkflow"] = new("Elsa.ExecuteWorkflow", Map(("WorkflowDefinitionId", "workflowDefinitionId"), ("Input", "input"), ("CorrelationId", "correlationId"))),
+        ["RunWorkflow"] = new("Elsa.ExecuteWorkflow", Map(("WorkflowDefinitionId", "workflowDefinitionId"), ("Input", "input"),
+            ("CorrelationId", "correlationId"))),
         ["RunJavaScript"] = new("Elsa.RunJavaScript", Map(("Script", "script"))),
         ["Cron"] = new("Elsa.Cron", Map(("CronExpression", "cronExpression"))),
         ["StartAt"] = new("Elsa.StartAt", Map(("Instant", "dateTime"))),
@@ -45,10 +50,12 @@ public static class Elsa2Importer
     };
 
     /// <summary>Elsa 2 triggers that start a workflow when nothing leads into them.</summary>
-    private static readonly HashSet<string> Triggers = new(StringComparer.OrdinalIgnoreCase) { "HttpEndpoint", "Timer", "Cron", "StartAt", "SignalReceived" };
+    private static readonly HashSet<string> Triggers = new(StringComparer.OrdinalIgnoreCase) { "HttpEndpoint", "Timer", "Cron",
+        "StartAt", "SignalReceived" };
 
     /// <summary>An Elsa 2 export has top-level <c>activities</c> and <c>connections</c> and no <c>root</c>.</summary>
-    public static bool IsElsa2(JsonObject json) => json["root"] is null && json["activities"] is JsonArray && json["connections"] is JsonArray;
+    public static bool IsElsa2(JsonObject json) => json["root"] is null && json["activities"] is JsonArray
+        && json["connections"] is JsonArray;
 
     public static WorkflowDefinitionDocument Import(JsonObject v2)
     {
@@ -59,12 +66,14 @@ public static class Elsa2Importer
             foreach (var (name, value) in data)
                 Declare(variables, declared, name, value);
 
-        var targets = (v2["connections"] as JsonArray ?? []).OfType<JsonObject>().Select(c => Text(c["targetActivityId"])).ToHashSet(StringComparer.Ordinal);
+        var targets = (v2["connections"] as JsonArray ?? []).OfType<JsonObject>().Select(c => Text(c["targetActivityId"]))
+            .ToHashSet(StringComparer.Ordinal);
         var activities = new JsonArray();
         foreach (var a in (v2["activities"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var node = ImportActivity(a, variables, declared);
-            if (Triggers.Contains(Text(a["type"]) ?? "") && !targets.Contains(Text(a["activityId"]))) node["customProperties"]!["canStartWorkflow"] = true;
+            if (Triggers.Contains(Text(a["type"]) ?? "") && !targets.Contains(Text(a["activityId"])))
+                node["customProperties"]!["canStartWorkflow"] = true;
             activities.Add(node);
         }
 
@@ -144,7 +153,8 @@ public static class Elsa2Importer
             var expressions = p["expressions"] as JsonObject;
             // Without a syntax, Elsa 2 used the property's one expression (Literal when there are several).
             var syntax = Text(p["syntax"])
-                ?? (expressions?.ContainsKey("Literal") == true ? "Literal" : expressions?.Select(e => e.Key).FirstOrDefault(k => k != "$id"))
+                ?? (expressions?.ContainsKey("Literal") == true ? "Literal" : expressions?.Select(e => e.Key)
+                    .FirstOrDefault(k => k != "$id"))
                 ?? "Literal";
             var value = Text(expressions?[syntax]) ?? (syntax == "Literal" ? null : Text(expressions?["Literal"]));
             if (value is null) continue;
@@ -161,7 +171,8 @@ public static class Elsa2Importer
                 node["waitForCompletion"] = new JsonObject
                 {
                     ["typeName"] = "Boolean",
-                    ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value.Equals("Blocking", StringComparison.OrdinalIgnoreCase) ? "true" : "false" },
+                    ["expression"] = new JsonObject { ["type"] = "Literal",
+                        ["value"] = value.Equals("Blocking", StringComparison.OrdinalIgnoreCase) ? "true" : "false" },
                 };
                 continue;
             }
@@ -170,7 +181,8 @@ public static class Elsa2Importer
                 node["cases"] = ImportCases(value);
                 continue;
             }
-            var inputName = mapping is not null && mapping.Inputs.TryGetValue(name, out var mapped) ? mapped : char.ToLowerInvariant(name[0]) + name[1..];
+            var inputName = mapping is not null && mapping.Inputs.TryGetValue(name, out var mapped) ? mapped
+                : char.ToLowerInvariant(name[0]) + name[1..];
             var type = syntax switch { "Json" => WorkflowExpression.Object, "Literal" or "JavaScript" or "Liquid" => syntax, _ => syntax };
             node[inputName] = new JsonObject
             {

@@ -32,7 +32,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         if (rootType is null)
             problems.Add(new DefinitionProblem("root-type", "The root activity has no type.", "root.type"));
         else if (!Roots.Contains(rootType) && root["activities"] is not null)
-            problems.Add(new DefinitionProblem("root-type", $"The root '{rootType}' is a container this engine does not run; use an Elsa.Flowchart or Elsa.Sequence.", "root.type"));
+            problems.Add(new DefinitionProblem("root-type",
+                $"The root '{rootType}' is a container this engine does not run; use an Elsa.Flowchart or Elsa.Sequence.", "root.type"));
 
         var flowchart = Flowchart.Read(root, "root", problems);
         var ports = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -54,7 +55,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             if (!descriptor.RunsBody && (node.Body is not null || node.Json["activities"] is JsonArray))
             {
                 problems.Add(new DefinitionProblem("activity-nested-container",
-                    $"Activity '{node.DisplayName}' (id {node.Id}) contains other activities; only the root may contain activities here.", path, node.Id, node.Type));
+                    $"Activity '{node.DisplayName}' (id {node.Id}) contains other activities; only the root may contain activities here.",
+                    path, node.Id, node.Type));
                 continue;
             }
             descriptors[node.Id] = descriptor;
@@ -62,7 +64,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             {
                 // The body is a workflow of its own (it runs as one): its problems carry the path through this node.
                 var inner = Validate(Execution.WorkflowCompiler.BodyDocument(document, node, body), references);
-                problems.AddRange(inner.Where(p => p.Code != "name-missing").Select(p => p with { Path = p.Path is { } at && at.StartsWith("root", StringComparison.Ordinal)
+                problems.AddRange(inner.Where(p => p.Code != "name-missing")
+                    .Select(p => p with { Path = p.Path is { } at && at.StartsWith("root", StringComparison.Ordinal)
                     ? $"{path}.body{at["root".Length..]}" : p.Path }));
             }
             ports[node.Id] = descriptor.PortsOf(node);
@@ -77,29 +80,38 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             var path = $"root.connections[{connection.Index}]";
             var sourceKnown = ids.TryGetValue(connection.SourceId, out var source);
             if (!sourceKnown)
-                problems.Add(new DefinitionProblem("connection-source-missing", $"A connection starts at activity '{connection.SourceId}', which does not exist.", path + ".source"));
+                problems.Add(new DefinitionProblem("connection-source-missing",
+                    $"A connection starts at activity '{connection.SourceId}', which does not exist.", path + ".source"));
             if (!ids.ContainsKey(connection.TargetId))
-                problems.Add(new DefinitionProblem("connection-target-missing", $"A connection ends at activity '{connection.TargetId}', which does not exist.", path + ".target"));
-            if (sourceKnown && ports.TryGetValue(connection.SourceId, out var known) && !known.Contains(connection.SourcePort, StringComparer.Ordinal))
+                problems.Add(new DefinitionProblem("connection-target-missing",
+                    $"A connection ends at activity '{connection.TargetId}', which does not exist.", path + ".target"));
+            if (sourceKnown && ports.TryGetValue(connection.SourceId, out var known)
+                && !known.Contains(connection.SourcePort, StringComparer.Ordinal))
                 problems.Add(new DefinitionProblem("connection-port-unknown",
-                    $"Activity '{source!.DisplayName}' (id {source.Id}, {source.Type}) has no port '{connection.SourcePort}' (its ports are {string.Join(", ", known)}); " +
+                    $"Activity '{source!.DisplayName}' (id {source.Id}, {source.Type}) has no port '{connection.SourcePort}' (its ports " +
+                    $"are {string.Join(", ", known)}); " +
                     "the connection is never followed.", path + ".source.port", source.Id, source.Type) { IsWarning = true });
             if (connection.TargetPort != "In")
-                problems.Add(new DefinitionProblem("connection-target-port", $"A connection must end at the 'In' port, not '{connection.TargetPort}'.", path + ".target.port"));
+                problems.Add(new DefinitionProblem("connection-target-port",
+                    $"A connection must end at the 'In' port, not '{connection.TargetPort}'.", path + ".target.port"));
         }
 
         ReportUnreachable(root, flowchart, problems);
         return problems;
     }
 
-    /// <summary>Whether the definition uses a type the registry does not know (another workflow, say), at any depth: only then do references matter.</summary>
+    /// <summary>
+    /// Whether the definition uses a type the registry does not know (another workflow, say), at any depth: only then do references matter.
+    /// </summary>
     public bool UsesUnknownTypes(WorkflowDefinitionDocument document) => document.Root is { } root && UsesUnknownTypes(root);
 
     private bool UsesUnknownTypes(JsonObject root) =>
-        Flowchart.Read(root, "root", []).Activities.Any(node => registry.Find(node.Type) is null || node.Body is { } body && UsesUnknownTypes(body));
+        Flowchart.Read(root, "root", []).Activities.Any(node => registry.Find(node.Type) is null || node.Body is { } body
+            && UsesUnknownTypes(body));
 
     /// <summary>A type the registry does not know: another workflow used as an activity, which must be known and published.</summary>
-    private static WorkflowReference? CheckReference(ActivityNode node, string path, WorkflowReferences references, List<DefinitionProblem> problems)
+    private static WorkflowReference? CheckReference(ActivityNode node, string path, WorkflowReferences references,
+        List<DefinitionProblem> problems)
     {
         var reference = references.Find(node);
         var definitionId = WorkflowDefinitionDocument.Text(node.GetProperty("workflowDefinitionId"));
@@ -107,16 +119,20 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
         {
             problems.Add(definitionId is null
                 ? new DefinitionProblem("activity-type-unknown",
-                    $"Activity '{node.DisplayName}' (id {node.Id}) has type '{node.Type}', which this engine does not support.", path + ".type", node.Id, node.Type)
+                    $"Activity '{node.DisplayName}' (id {node.Id}) has type '{node.Type}', which this engine does not support.",
+                    path + ".type", node.Id, node.Type)
                 : new DefinitionProblem("workflow-unknown",
-                    $"Activity '{node.DisplayName}' (id {node.Id}) uses workflow '{node.Type}' (definition {definitionId}), which is not known here: " +
+                    $"Activity '{node.DisplayName}' (id {node.Id}) uses workflow '{node.Type}' (definition {definitionId}), which is not " +
+                    "known here: " +
                     "import it first (or validate the files together).", path + ".workflowDefinitionId", node.Id, node.Type));
             return null;
         }
         if (!reference.IsPublished)
             problems.Add(new DefinitionProblem("workflow-unpublished",
-                $"Activity '{node.DisplayName}' (id {node.Id}) uses workflow '{reference.Name ?? reference.DefinitionId}' (definition {reference.DefinitionId}), " +
-                "which has no published version: its latest version runs until one is published.", path, node.Id, node.Type) { IsWarning = true });
+                $"Activity '{node.DisplayName}' (id {node.Id}) uses workflow '{reference.Name ?? reference.DefinitionId}' (definition " +
+                $"{reference.DefinitionId}), " +
+                "which has no published version: its latest version runs until one is published.", path, node.Id,
+                node.Type) { IsWarning = true });
         return reference;
     }
 
@@ -129,7 +145,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             var binding = node.GetInput(input.Name);
             if (input.Required && IsEmpty(raw, binding) && input.DefaultValue is null)
                 problems.Add(new DefinitionProblem("input-required",
-                    $"Activity '{node.DisplayName}' (id {node.Id}) needs a value for input '{input.DisplayName}'.", inputPath, node.Id, node.Type)
+                    $"Activity '{node.DisplayName}' (id {node.Id}) needs a value for input '{input.DisplayName}'.",
+                    inputPath, node.Id, node.Type)
                 {
                     // The studio saves an input nobody filled in as null; Elsa runs it with nothing.
                     IsWarning = node.Json.Any(p => string.Equals(p.Key, input.Name, StringComparison.OrdinalIgnoreCase)) && raw is null,
@@ -146,7 +163,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             }
             catch (FormatException ex)
             {
-                problems.Add(new DefinitionProblem("schedule-invalid", $"Activity '{node.DisplayName}' (id {node.Id}): {ex.Message}", path + ".cronExpression", node.Id, node.Type));
+                problems.Add(new DefinitionProblem("schedule-invalid", $"Activity '{node.DisplayName}' (id {node.Id}): {ex.Message}",
+                    path + ".cronExpression", node.Id, node.Type));
             }
         }
         if (node.Type == "Elsa.FlowSwitch" && node.GetProperty("cases") is JsonArray cases)
@@ -154,16 +172,22 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             for (var i = 0; i < cases.Count; i++)
             {
                 if (cases[i] is not JsonObject c || c["condition"] is not JsonObject condition) continue;
-                var expression = new WorkflowExpression(WorkflowDefinitionDocument.Text(condition["type"]) ?? WorkflowExpression.JavaScript, condition["value"]);
+                var expression = new WorkflowExpression(WorkflowDefinitionDocument.Text(condition["type"]) ?? WorkflowExpression.JavaScript,
+                    condition["value"]);
                 if (expressions.Validate(expression) is { } error)
                     problems.Add(new DefinitionProblem("expression-invalid",
-                        $"Activity '{node.DisplayName}' (id {node.Id}), case '{WorkflowDefinitionDocument.Text(c["label"])}': {error}", $"{path}.cases[{i}].condition", node.Id, node.Type));
+                        $"Activity '{node.DisplayName}' (id {node.Id}), case '{WorkflowDefinitionDocument.Text(c["label"])}': {error}",
+                        $"{path}.cases[{i}].condition", node.Id, node.Type));
             }
         }
     }
 
-    /// <summary>JavaScript that calls a function nobody defines (a misspelt accessor, a variable that is not declared) fails when it runs: say so now.</summary>
-    private void CheckScripts(WorkflowDefinitionDocument document, Flowchart flowchart, Dictionary<string, IEnumerable<string>> outputs, List<DefinitionProblem> problems)
+    /// <summary>
+    /// JavaScript that calls a function nobody defines (a misspelt accessor, a variable that is not declared) fails when it runs: say so
+    /// now.
+    /// </summary>
+    private void CheckScripts(WorkflowDefinitionDocument document, Flowchart flowchart, Dictionary<string, IEnumerable<string>> outputs,
+        List<DefinitionProblem> problems)
     {
         var known = new HashSet<string>(JavaScriptEvaluator.KnownFunctions, StringComparer.Ordinal);
         foreach (var variable in document.Variables.Where(v => ScriptAccessors.IsIdentifier(v.Name)))
@@ -184,7 +208,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
                 foreach (var call in calls.Where(c => !known.Contains(c)).Order(StringComparer.Ordinal))
                     problems.Add(new DefinitionProblem("expression-function-unknown",
                         $"Activity '{node.DisplayName}' (id {node.Id}), input '{key}': JavaScript calls {call}(), which does not exist " +
-                        "(variables, inputs and activity outputs have get…() accessors; see the README for the functions).", $"{path}.{key}", node.Id, node.Type));
+                        "(variables, inputs and activity outputs have get…() accessors; see the README for the functions).",
+                        $"{path}.{key}", node.Id, node.Type));
             }
         }
     }
@@ -193,7 +218,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
     {
         if (raw is null) return true;
         if (binding is null) return false;
-        return binding.Expression.Value is null || (binding.Expression.Value is JsonValue v && v.TryGetValue<string>(out var s) && string.IsNullOrWhiteSpace(s));
+        return binding.Expression.Value is null || (binding.Expression.Value is JsonValue v && v.TryGetValue<string>(out var s)
+            && string.IsNullOrWhiteSpace(s));
     }
 
     private static void ReportUnreachable(JsonObject root, Flowchart flowchart, List<DefinitionProblem> problems)
@@ -222,7 +248,8 @@ public sealed class WorkflowValidator(ActivityRegistry registry, ExpressionEvalu
             // A trigger that can start the workflow is an entry of its own.
             if (seen[i] || Runtime.WorkflowTriggers.CanStartWorkflow(nodes[i])) continue;
             problems.Add(new DefinitionProblem("activity-unreachable",
-                $"Activity '{nodes[i].DisplayName}' (id {nodes[i].Id}) cannot be reached from the start activity '{nodes[start].DisplayName}'; it never runs.",
+                $"Activity '{nodes[i].DisplayName}' (id {nodes[i].Id}) cannot be reached from the start activity " +
+                $"'{nodes[start].DisplayName}'; it never runs.",
                 flowchart.PathOf[nodes[i].Id], nodes[i].Id, nodes[i].Type) { IsWarning = true });
         }
     }

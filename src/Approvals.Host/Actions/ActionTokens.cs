@@ -12,12 +12,14 @@ namespace Approvals.Host.Actions;
 /// </summary>
 public sealed class ActionTokens(IDataProtectionProvider protection, IOptions<MailOptions> options, TimeProvider clock)
 {
-    private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Approvals.ActionLinks").ToTimeLimitedDataProtector();
+    private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Approvals.ActionLinks")
+        .ToTimeLimitedDataProtector();
 
     public sealed record Payload(string TaskId, string UserId, string Outcome, string Nonce);
 
     public string Create(string taskId, string userId, string outcome) =>
-        _protector.Protect(JsonSerializer.Serialize(new Payload(taskId, userId, outcome, Guid.NewGuid().ToString("N"))), clock.GetUtcNow() + options.Value.ActionLinkLifetime);
+        _protector.Protect(JsonSerializer.Serialize(new Payload(taskId, userId, outcome, Guid.NewGuid().ToString("N"))),
+            clock.GetUtcNow() + options.Value.ActionLinkLifetime);
 
     /// <summary>The payload, or null when the token was tampered with or has expired.</summary>
     public Payload? Read(string token)

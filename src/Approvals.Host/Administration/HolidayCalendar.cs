@@ -28,7 +28,8 @@ public sealed class HolidayCalendar(ApprovalsDbContextFactory factory, WorkingCa
         var last = new DateOnly(year, 12, 31);
         db.CalendarDays.RemoveRange(await db.CalendarDays.Where(d => d.Date >= first && d.Date <= last).ToListAsync());
         db.CalendarDays.AddRange(days.DistinctBy(d => d.Date).Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind, Name = d.Name }));
-        await AdministrativeChange.SaveAsync(db, actorId, "CalendarSet", new JsonObject { ["year"] = year, ["days"] = days.Count }, clock.GetUtcNow());
+        await AdministrativeChange.SaveAsync(db, actorId, "CalendarSet", new JsonObject { ["year"] = year, ["days"] = days.Count },
+            clock.GetUtcNow());
         calendar.Invalidate();
         return new Dictionary<string, string[]>();
     }

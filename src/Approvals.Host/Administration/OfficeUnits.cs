@@ -25,7 +25,8 @@ public sealed class OfficeUnits(ApprovalsDbContextFactory factory, TimeProvider 
         unit.Name = name;
         unit.NameEn = nameEn ?? unit.NameEn;
         unit.Kind = kind ?? unit.Kind;
-        await AdministrativeChange.SaveAsync(db, actorId, "UnitSaved", new JsonObject { ["unit"] = id, ["name"] = name }, clock.GetUtcNow());
+        await AdministrativeChange.SaveAsync(db, actorId, "UnitSaved", new JsonObject { ["unit"] = id, ["name"] = name },
+            clock.GetUtcNow());
         return unit;
     }
 }

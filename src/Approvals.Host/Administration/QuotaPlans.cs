@@ -28,7 +28,8 @@ public sealed class QuotaPlans(ApprovalsDbContextFactory factory, QuotaLedger le
         if (quota is null) db.UnitQuotas.Add(quota = new UnitQuota { UnitId = unitId, Year = year });
         quota.Trips = trips;
         quota.Persons = persons;
-        await AdministrativeChange.SaveAsync(db, actorId, "QuotaSet", new JsonObject { ["unit"] = unitId, ["year"] = year, ["trips"] = trips, ["persons"] = persons }, clock.GetUtcNow());
+        await AdministrativeChange.SaveAsync(db, actorId, "QuotaSet", new JsonObject { ["unit"] = unitId, ["year"] = year,
+            ["trips"] = trips, ["persons"] = persons }, clock.GetUtcNow());
         return quota;
     }
 }

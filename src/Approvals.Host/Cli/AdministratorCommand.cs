@@ -16,7 +16,8 @@ internal static class AdministratorCommand
     {
         if (words.Count != 2 || !words[1].Contains('@'))
         {
-            await error.WriteLineAsync("usage: users add-admin <userName> <email>   (password from " + PasswordVariable + ", or one is generated and printed)");
+            await error.WriteLineAsync("usage: users add-admin <userName> <email>   (password from " + PasswordVariable
+                + ", or one is generated and printed)");
             return 2;
         }
         await using var scope = services.CreateAsyncScope();
@@ -33,7 +34,8 @@ internal static class AdministratorCommand
         if (created.Succeeded) created = await users.AddToRoleAsync(user, Roles.Admin);
         if (!created.Succeeded)
         {
-            await error.WriteLineAsync($"The administrator was not created: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            await error.WriteLineAsync("The administrator was not created: " +
+                $"{string.Join("; ", created.Errors.Select(e => e.Description))}");
             return 1;
         }
         await output.WriteLineAsync(string.IsNullOrEmpty(given)
@@ -47,7 +49,8 @@ internal static class AdministratorCommand
     {
         const string letters = "abcdefghijkmnpqrstuvwxyz", capitals = "ABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789", marks = "#%+-=?@";
         var all = letters + capitals + digits + marks;
-        var chars = new[] { Pick(letters), Pick(capitals), Pick(digits), Pick(marks) }.Concat(Enumerable.Range(0, 16).Select(_ => Pick(all))).ToArray();
+        var chars = new[] { Pick(letters), Pick(capitals), Pick(digits),
+            Pick(marks) }.Concat(Enumerable.Range(0, 16).Select(_ => Pick(all))).ToArray();
         RandomNumberGenerator.Shuffle(chars.AsSpan());
         return new string(chars);
     }

@@ -20,7 +20,8 @@ internal static class DatabaseCommands
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var builder = WebApplication.CreateBuilder(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
+        var builder = WebApplication.CreateBuilder(args.Where(a => a.StartsWith("--", StringComparison.Ordinal)
+            && a.Contains('=')).ToArray());
         // Standard output carries the command's answer (an exported definition); logs go to standard error, warnings only.
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         // The host's start-up hint ("no administrator yet, run users add-admin") is for the web host's log, not a verb's answer.
@@ -31,10 +32,12 @@ internal static class DatabaseCommands
         await using var app = builder.Build();
         await app.PrepareAsync();
         // Positional words: not an option, and not the value of --version.
-        var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--version")).ToList();
+        var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal)
+            && (i == 0 || args[i - 1] != "--version")).ToList();
         return args switch
         {
-            ["workflows", "import", ..] => await ImportAsync(app.Services, positional.Skip(2).ToList(), args.Contains("--draft"), output, error),
+            ["workflows", "import", ..] => await ImportAsync(app.Services, positional.Skip(2).ToList(),
+                args.Contains("--draft"), output, error),
             ["workflows", "export", ..] => await ExportAsync(app.Services, positional.Skip(2).ToList(), args, output, error),
             ["users", "add-admin", ..] => await AdministratorCommand.RunAsync(app.Services, positional.Skip(2).ToList(), output, error),
             ["search", "rebuild", ..] => await RebuildSearchAsync(app.Services, output),
@@ -51,7 +54,8 @@ internal static class DatabaseCommands
         return 0;
     }
 
-    private static async Task<int> ImportAsync(IServiceProvider services, IReadOnlyList<string> files, bool draft, TextWriter output, TextWriter error)
+    private static async Task<int> ImportAsync(IServiceProvider services, IReadOnlyList<string> files, bool draft,
+        TextWriter output, TextWriter error)
     {
         if (files.Count == 0)
         {
@@ -71,7 +75,8 @@ internal static class DatabaseCommands
             try
             {
                 var record = await store.ImportAsync(await File.ReadAllTextAsync(CallerPath.Resolve(file)), publish: !draft);
-                await output.WriteLineAsync($"{file}: {record.DefinitionId} version {record.Version} {(record.IsPublished ? "published" : "saved as a draft")}");
+                await output.WriteLineAsync(
+                    $"{file}: {record.DefinitionId} version {record.Version} {(record.IsPublished ? "published" : "saved as a draft")}");
             }
             catch (InvalidDefinitionException ex)
             {
@@ -83,7 +88,8 @@ internal static class DatabaseCommands
         return failed == 0 ? 0 : 1;
     }
 
-    private static async Task<int> ExportAsync(IServiceProvider services, IReadOnlyList<string> ids, string[] args, TextWriter output, TextWriter error)
+    private static async Task<int> ExportAsync(IServiceProvider services, IReadOnlyList<string> ids, string[] args,
+        TextWriter output, TextWriter error)
     {
         if (ids.Count != 1)
         {
@@ -105,7 +111,8 @@ internal static class DatabaseCommands
         else record = await store.FindAsync(ids[0], DefinitionVersionOptions.Latest);
         if (record is null)
         {
-            await error.WriteLineAsync($"Workflow definition '{ids[0]}'{(versionAt >= 0 ? $" version {args[versionAt + 1]}" : "")} does not exist.");
+            await error.WriteLineAsync($"Workflow definition '{ids[0]}'{(versionAt >= 0 ? $" version {args[versionAt + 1]}" : "")} does " +
+                "not exist.");
             return 1;
         }
         await output.WriteLineAsync(WorkflowDefinitionStore.ToDocument(record).ToJson());

@@ -13,7 +13,8 @@ namespace Approvals.Host.Demo;
 /// Seeds the roles always, and the demo units, users and quotas (listed in the README) in Development or when
 /// <c>Demo:Enabled</c> is true. Elsewhere it only says how to create the first administrator when there is none.
 /// </summary>
-internal sealed class DemoSeeder(IServiceScopeFactory scopes, ApprovalsDbContextFactory domain, IOptions<DemoOptions> options, IHostEnvironment environment,
+internal sealed class DemoSeeder(IServiceScopeFactory scopes, ApprovalsDbContextFactory domain, IOptions<DemoOptions> options,
+    IHostEnvironment environment,
     ILogger<DemoSeeder> logger)
 {
     public const string Wujiang = "wujiang-fao";
@@ -47,13 +48,16 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, ApprovalsDbContext
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         if (!(options.Value.Enabled ?? environment.IsDevelopment()))
         {
-            var administrators = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().GetUsersInRoleAsync(Roles.Admin);
+            var administrators = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>()
+                .GetUsersInRoleAsync(Roles.Admin);
             if (administrators.Count == 0)
-                logger.LogWarning("There is no administrator yet. Create one with: dotnet Approvals.Host.dll users add-admin <userName> <email>");
+                logger.LogWarning("There is no administrator yet. Create one with: dotnet Approvals.Host.dll users add-admin <userName> " +
+                    "<email>");
             return;
         }
         if (!environment.IsDevelopment())
-            logger.LogWarning("Demo users are seeded outside Development (Demo:Enabled): their password is in the README; do not use this database for real work.");
+            logger.LogWarning("Demo users are seeded outside Development (Demo:Enabled): their password is in the README; do not use " +
+                "this database for real work.");
 
         await using (var db = domain.Create())
         {
@@ -89,13 +93,15 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, ApprovalsDbContext
             {
                 foreach (var validator in users.PasswordValidators)
                     if (await validator.ValidateAsync(users, user, options.Value.Password) is { Succeeded: false } weak)
-                        throw new InvalidOperationException($"Demo:Password is not accepted: {string.Join("; ", weak.Errors.Select(e => e.Description))}");
+                        throw new InvalidOperationException(
+                            $"Demo:Password is not accepted: {string.Join("; ", weak.Errors.Select(e => e.Description))}");
                 passwordHash = users.PasswordHasher.HashPassword(user, options.Value.Password);
             }
             user.PasswordHash = passwordHash;
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
-                throw new InvalidOperationException($"Demo user {userName} could not be created: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                throw new InvalidOperationException(
+                    $"Demo user {userName} could not be created: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             await users.AddToRolesAsync(user, userRoles);
         }
         logger.LogInformation("Demo units and users are in place (password from Demo:Password).");

@@ -17,7 +17,8 @@ internal static class AccountEndpoints
             if (!await antiforgery.IsRequestValidAsync(http)) return FormExpired();
             var form = await http.Request.ReadFormAsync();
             var returnUrl = LocalOnly(form["returnUrl"].ToString());
-            var result = await signIn.PasswordSignInAsync(form["userName"].ToString(), form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
+            var result = await signIn.PasswordSignInAsync(form["userName"].ToString(), form["password"].ToString(),
+                isPersistent: false, lockoutOnFailure: true);
             // The pages open in the person's own language (it can be switched any time).
             if (result.Succeeded && await signIn.UserManager.FindByNameAsync(form["userName"].ToString()) is { } user)
                 SetCulture(http, user.Language);
@@ -46,7 +47,8 @@ internal static class AccountEndpoints
     private static void SetCulture(HttpContext http, string language)
     {
         var culture = language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN";
-        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
     }
 
@@ -55,7 +57,9 @@ internal static class AccountEndpoints
     {
         if (string.IsNullOrEmpty(url)) return "/";
         // On Linux "/path?query" also parses as an absolute file: URI, which would mangle the query; only web URLs are cut down.
-        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)) url = absolute.PathAndQuery;
-        return url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/" + url.TrimStart('/', '\\');
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute)
+            && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)) url = absolute.PathAndQuery;
+        return url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url : "/" + url.TrimStart('/', '\\');
     }
 }

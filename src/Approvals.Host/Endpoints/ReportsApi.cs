@@ -9,7 +9,8 @@ internal static class ReportsApi
     public static void MapReportsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/").WithTags("Reports").RequireAuthorization("fao-staff");
-        group.MapGet("/reports", async (DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken) =>
+        group.MapGet("/reports", async (DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock,
+            CancellationToken cancellationToken) =>
             PeriodProblem(from, to, clock) ?? Results.Ok(await BuildAsync(from, to, statistics, clock, cancellationToken)));
         group.MapGet("/reports.xlsx", WorkbookAsync);
     }
@@ -18,15 +19,18 @@ internal static class ReportsApi
     public static void MapReportDownload(this IEndpointRouteBuilder app) =>
         app.MapGet("/reports/statistics.xlsx", WorkbookAsync).RequireAuthorization("fao-staff").ExcludeFromDescription();
 
-    private static async Task<IResult> WorkbookAsync(DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> WorkbookAsync(DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (PeriodProblem(from, to, clock) is { } problem) return problem;
         var report = await BuildAsync(from, to, statistics, clock, cancellationToken);
-        return Results.File(SpreadsheetWriter.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"approvals-statistics-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
+        return Results.File(SpreadsheetWriter.Write(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"approvals-statistics-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}.xlsx");
     }
 
     /// <summary>From 1 January of this year to today (in the office's time zone) unless the caller says otherwise.</summary>
-    private static Task<StatisticsReport> BuildAsync(DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock, CancellationToken cancellationToken)
+    private static Task<StatisticsReport> BuildAsync(DateOnly? from, DateOnly? to, StatisticsService statistics, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var today = Today(clock);
         return statistics.BuildAsync(from ?? new DateOnly(today.Year, 1, 1), to ?? today, cancellationToken);

@@ -6,6 +6,7 @@ namespace Approvals.Host.Endpoints;
 internal static class RequestTypesApi
 {
     public static void MapRequestTypesApi(this RouteGroupBuilder api) =>
-        api.MapGet("/request-types", async (RequestTypeCatalog catalog, CancellationToken cancellationToken) => Results.Ok(await catalog.ListAsync(cancellationToken)))
+        api.MapGet("/request-types", async (RequestTypeCatalog catalog, CancellationToken cancellationToken) =>
+            Results.Ok(await catalog.ListAsync(cancellationToken)))
             .WithTags("Request types");
 }

@@ -25,6 +25,8 @@ using Approvals.Host.Studio;
 using Approvals.Engine.Contracts;
 using Hangfire;
 using MudBlazor.Services;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -58,12 +60,15 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Where the host keeps its data: the data folder, the connection string (SQLite in that folder unless one is given) and its provider.</summary>
+    /// <summary>
+    /// Where the host keeps its data: the data folder, the connection string (SQLite in that folder unless one is given) and its provider.
+    /// </summary>
     private static (string DataDirectory, string ConnectionString, DatabaseProvider Provider) StorageOf(WebApplicationBuilder builder)
     {
         var approvals = builder.Configuration.GetSection("Approvals").Get<ApprovalsOptions>() ?? new ApprovalsOptions();
         var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, approvals.DataDirectory);
-        var connectionString = builder.Configuration.GetConnectionString("Approvals") ?? $"Data Source={Path.Combine(dataDirectory, "approvals.db")}";
+        var connectionString = builder.Configuration.GetConnectionString("Approvals")
+            ?? $"Data Source={Path.Combine(dataDirectory, "approvals.db")}";
         return (dataDirectory, connectionString, new EngineOptions { ConnectionString = connectionString }.ResolvedProvider);
     }
 
@@ -82,7 +87,8 @@ public static class HostingExtensions
         if (provider == DatabaseProvider.PostgreSql) protection.PersistKeysToDbContext<IdentityDb>();
         else protection.PersistKeysToFileSystem(Security.KeyStorage.Folder(dataDirectory));
         // With a certificate configured, the keys are encrypted at rest (in the folder or the database); see the README.
-        if (Security.KeyStorage.Certificate(configuration, builder.Environment.ContentRootPath) is { } certificate) protection.ProtectKeysWithCertificate(certificate);
+        if (Security.KeyStorage.Certificate(configuration, builder.Environment.ContentRootPath) is { } certificate)
+            protection.ProtectKeysWithCertificate(certificate);
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<AttachmentLimits>(configuration.GetSection("Approvals:Attachments"));
         services.Configure<ApprovalsOptions>(configuration.GetSection("Approvals"));
@@ -142,7 +148,8 @@ public static class HostingExtensions
             .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(NotElsaOnly).Build())
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin).RequireAssertion(NotElsaOnly))
             .AddPolicy(StaffPolicy, p => p.RequireRole([.. Roles.FaoStaff]).RequireAssertion(NotElsaOnly))
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser().RequireAssertion(NotElsaOnly))
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser()
+                .RequireAssertion(NotElsaOnly))
             // Bearer only: a cookie never reaches the Elsa API, so another site cannot make a signed-in browser import or delete.
             .AddPolicy(ElsaApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole([.. Roles.FaoStaff]))
             .AddPolicy(ElsaAdminPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Admin))
@@ -184,7 +191,8 @@ public static class HostingExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
 
@@ -198,7 +206,8 @@ public static class HostingExtensions
     {
         var services = app.Services;
         var domain = MigrateDomainAsync(services);
-        await Task.WhenAll(domain, SeedDomainAsync(services, domain), SeedAccountsAsync(services, domain), Task.Run(() => ScheduleSweeps(services)));
+        await Task.WhenAll(domain, SeedDomainAsync(services, domain), SeedAccountsAsync(services, domain),
+            Task.Run(() => ScheduleSweeps(services)));
     }
 
     private static async Task MigrateDomainAsync(IServiceProvider services)
@@ -231,12 +240,14 @@ public static class HostingExtensions
     {
         var recurring = services.GetRequiredService<Hangfire.IRecurringJobManager>();
         recurring.AddOrUpdate<TimerSweep>(TimerSweep.RecurringJobId, j => j.RunAsync(CancellationToken.None), Hangfire.Cron.Minutely());
-        recurring.AddOrUpdate<MailDelivery>(MailDelivery.RecurringJobId, d => d.SweepAsync(CancellationToken.None), Hangfire.Cron.Minutely());
+        recurring.AddOrUpdate<MailDelivery>(MailDelivery.RecurringJobId, d => d.SweepAsync(CancellationToken.None),
+            Hangfire.Cron.Minutely());
         recurring.Trigger(TimerSweep.RecurringJobId);
         recurring.Trigger(MailDelivery.RecurringJobId);
     }
 
-    private static void AddJobsAndMail(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string connectionString, string dataDirectory)
+    private static void AddJobsAndMail(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider,
+        string connectionString, string dataDirectory)
     {
         var jobs = configuration.GetSection("Hangfire").Get<JobsOptions>() ?? new JobsOptions();
         Directory.CreateDirectory(dataDirectory);
@@ -244,7 +255,8 @@ public static class HostingExtensions
         services.AddSingleton<Hangfire.JobStorage>(sp =>
         {
             // Hangfire's logging is process-wide: point it at this host's loggers before the storage logs anything.
-            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(sp.GetRequiredService<ILoggerFactory>()));
+            Hangfire.Logging.LogProvider.SetCurrentLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(
+                sp.GetRequiredService<ILoggerFactory>()));
             return provider == DatabaseProvider.PostgreSql
                 ? PostgresRegistrations.HangfireStorage(connectionString, jobs)
                 : new Hangfire.Storage.SQLite.SQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"),
@@ -273,10 +285,13 @@ public static class HostingExtensions
         services.AddAntiforgery();
     }
 
-    private static Task Api(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    private static Task Api(
+        RedirectContext<CookieAuthenticationOptions> context,
+        int status)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/elsa/api") || path.StartsWithSegments("/hangfire") || path.StartsWithSegments(StudioEndpoints.TokenPath))
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/elsa/api") || path.StartsWithSegments("/hangfire")
+            || path.StartsWithSegments(StudioEndpoints.TokenPath))
             context.Response.StatusCode = status;
         else
             context.Response.Redirect(context.RedirectUri);
@@ -297,7 +312,8 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [new DashboardAuthorization()], DashboardTitle = "Approvals jobs" },
+        app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions { Authorization = [new DashboardAuthorization()],
+            DashboardTitle = "Approvals jobs" },
             app.Services.GetRequiredService<Hangfire.JobStorage>());
         app.MapActionPages();
         app.MapStaticAssets();
@@ -311,7 +327,8 @@ public static class HostingExtensions
         // Healthy while storage can take writes; a full disk is a 503 that says so (monitors and load balancers read the status).
         app.MapGet("/health", (Storage.StorageHealth storage) => storage.Check() is { Healthy: true } ok
                 ? Results.Ok(new { status = "healthy", storage = ok.Storage, freeBytes = ok.FreeBytes })
-                : Results.Json(new { status = "unhealthy", storage = "full", detail = "The storage is full: the host cannot save anything until space is freed." },
+                : Results.Json(new { status = "unhealthy", storage = "full",
+                    detail = "The storage is full: the host cannot save anything until space is freed." },
                     statusCode: StatusCodes.Status503ServiceUnavailable))
             .AllowAnonymous().WithTags("Health");
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

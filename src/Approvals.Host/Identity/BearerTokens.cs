@@ -30,7 +30,8 @@ public sealed class BearerTokens(IOptionsMonitor<BearerTokenOptions> options, Ti
     private (string Token, DateTimeOffset ExpiresAt) Issue(ClaimsPrincipal principal, TimeSpan lifetime)
     {
         var expiresAt = clock.GetUtcNow() + lifetime;
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expiresAt }, IdentityConstants.BearerScheme);
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expiresAt },
+            IdentityConstants.BearerScheme);
         return (options.Get(IdentityConstants.BearerScheme).BearerTokenProtector.Protect(ticket), expiresAt);
     }
 }

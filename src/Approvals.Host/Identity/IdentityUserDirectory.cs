@@ -12,15 +12,20 @@ namespace Approvals.Host.Identity;
 internal sealed class IdentityUserDirectory(IServiceScopeFactory scopes, TimeProvider clock) : IUserDirectory
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
-    private readonly ConcurrentDictionary<string, (DirectoryUser? User, string? Stamp, DateTimeOffset Until)> _users = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Role, string? Unit), (IReadOnlyList<DirectoryUser> Users, DateTimeOffset Until)> _roles = new();
+    private readonly ConcurrentDictionary<string, (DirectoryUser? User, string? Stamp, DateTimeOffset Until)> _users =
+        new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Role, string? Unit), (IReadOnlyList<DirectoryUser> Users,
+        DateTimeOffset Until)> _roles = new();
 
-    public async Task<DirectoryUser?> FindAsync(string userId, CancellationToken cancellationToken = default) => (await EntryAsync(userId, cancellationToken)).User;
+    public async Task<DirectoryUser?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
+        (await EntryAsync(userId, cancellationToken)).User;
 
     /// <summary>The person's security stamp: a sign-in carrying another one was ended (lock, role change, new password).</summary>
-    public async Task<string?> SecurityStampAsync(string userId, CancellationToken cancellationToken = default) => (await EntryAsync(userId, cancellationToken)).Stamp;
+    public async Task<string?> SecurityStampAsync(string userId, CancellationToken cancellationToken = default) =>
+        (await EntryAsync(userId, cancellationToken)).Stamp;
 
-    private async Task<(DirectoryUser? User, string? Stamp, DateTimeOffset Until)> EntryAsync(string userId, CancellationToken cancellationToken)
+    private async Task<(DirectoryUser? User, string? Stamp, DateTimeOffset Until)> EntryAsync(string userId,
+        CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (_users.TryGetValue(userId, out var kept) && kept.Until > now) return kept;
@@ -30,13 +35,15 @@ internal sealed class IdentityUserDirectory(IServiceScopeFactory scopes, TimePro
         DirectoryUser? found = null;
         if (user is not null)
         {
-            var roles = await (from ur in db.UserRoles where ur.UserId == userId join r in db.Roles on ur.RoleId equals r.Id select r.Name!).ToListAsync(cancellationToken);
+            var roles = await (from ur in db.UserRoles where ur.UserId == userId join r in db.Roles on ur.RoleId equals r.Id select r.Name!)
+                .ToListAsync(cancellationToken);
             found = ToDirectoryUser(user, roles, now);
         }
         return _users[userId] = (found, user?.SecurityStamp, now + Lifetime);
     }
 
-    public async Task<IReadOnlyList<DirectoryUser>> UsersInRoleAsync(string role, string? unitId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DirectoryUser>> UsersInRoleAsync(string role, string? unitId = null,
+        CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         if (_roles.TryGetValue((role, unitId), out var kept) && kept.Until > now) return kept.Users;
@@ -51,7 +58,10 @@ internal sealed class IdentityUserDirectory(IServiceScopeFactory scopes, TimePro
         var users = await query.AsNoTracking().ToListAsync(cancellationToken);
         var ids = users.Select(u => u.Id).ToList();
         // Every member's roles in one query, not one per member.
-        var roles = (await (from ur in db.UserRoles where ids.Contains(ur.UserId) join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+        var roles = (await (from ur in db.UserRoles
+                            where ids.Contains(ur.UserId)
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            select new { ur.UserId, r.Name })
                 .ToListAsync(cancellationToken))
             .ToLookup(x => x.UserId, x => x.Name!);
         IReadOnlyList<DirectoryUser> result = users.Select(u => ToDirectoryUser(u, roles[u.Id], now)).ToList();

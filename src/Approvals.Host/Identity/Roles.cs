@@ -15,7 +15,8 @@ public static class Roles
     public const string Admin = "admin";
 
     public static readonly IReadOnlyList<string> All =
-        [Applicant, UnitHead, SisterCityDivision, OutboundDivision, ProtocolDivision, FaoDirector, CityLeadership, ReviewBoard, FaoLiaison, Admin];
+        [Applicant, UnitHead, SisterCityDivision, OutboundDivision, ProtocolDivision, FaoDirector, CityLeadership,
+            ReviewBoard, FaoLiaison, Admin];
 
     /// <summary>FAO staff see every request; applicants and unit heads only their own unit's.</summary>
     public static IReadOnlySet<string> FaoStaff => Activities.Access.StaffRoles.All;

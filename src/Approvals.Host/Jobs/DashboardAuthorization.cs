@@ -8,6 +8,7 @@ internal sealed class DashboardAuthorization : IDashboardAuthorizationFilter
     public bool Authorize(DashboardContext context)
     {
         var user = context.GetHttpContext().User;
-        return user.IsInRole(Identity.Roles.Admin) && !user.HasClaim(Identity.BearerTokens.AudienceClaim, Identity.BearerTokens.ElsaAudience);
+        return user.IsInRole(Identity.Roles.Admin) && !user.HasClaim(Identity.BearerTokens.AudienceClaim,
+            Identity.BearerTokens.ElsaAudience);
     }
 }

@@ -11,7 +11,8 @@ namespace Approvals.Host.Jobs;
 /// </summary>
 public sealed class SweepLoop(IOptions<JobsOptions> options, ILogger<SweepLoop> logger)
 {
-    public async Task RunAsync(string name, Func<CancellationToken, Task<int>> pass, SweepSignal? signal, CancellationToken cancellationToken)
+    public async Task RunAsync(string name, Func<CancellationToken, Task<int>> pass, SweepSignal? signal,
+        CancellationToken cancellationToken)
     {
         var jobs = options.Value;
         var until = DateTimeOffset.UtcNow + jobs.SweepWindow;

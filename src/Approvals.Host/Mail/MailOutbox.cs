@@ -7,7 +7,8 @@ namespace Approvals.Host.Mail;
 /// <summary>The mail waiting, sent and failed, as administrators see it; a failed message can be sent again.</summary>
 public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.SweepSignal mail)
 {
-    public sealed record Message(long Id, string Kind, string? WorkflowInstanceId, string Status, int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError,
+    public sealed record Message(long Id, string Kind, string? WorkflowInstanceId, string Status, int Attempts, DateTimeOffset CreatedAt,
+        DateTimeOffset? SentAt, string? LastError,
         System.Text.Json.Nodes.JsonObject Body);
 
     public async Task<IReadOnlyList<Message>> ListAsync(OutboxStatus? status, int take, CancellationToken cancellationToken = default)
@@ -16,7 +17,8 @@ public sealed class MailOutbox(WorkflowDbContextFactory factory, Jobs.SweepSigna
         var query = db.Outbox.AsNoTracking();
         if (status is { } s) query = query.Where(m => m.Status == s);
         var rows = await query.OrderByDescending(m => m.Id).Take(Math.Clamp(take, 1, 1000)).ToListAsync(cancellationToken);
-        return rows.Select(m => new Message(m.Id, m.Kind, m.WorkflowInstanceId, m.Status.ToString(), m.Attempts, m.CreatedAt, m.SentAt, m.LastError, m.Body)).ToList();
+        return rows.Select(m => new Message(m.Id, m.Kind, m.WorkflowInstanceId, m.Status.ToString(), m.Attempts, m.CreatedAt, m.SentAt,
+            m.LastError, m.Body)).ToList();
     }
 
     /// <summary>Puts a failed message back in the queue and sends it now; false when it is not a failed message.</summary>

@@ -32,7 +32,10 @@ public static class ShownValues
             case null:
                 return null;
             case JsonArray list when field?.Type is "table":
-                return string.Join(separator, list.OfType<JsonObject>().Select(row => string.Join(" ", row.Select(c => Show(field.Columns?.FirstOrDefault(x => x.Name == c.Key), c.Value, english, zone)))));
+                return string.Join(separator,
+                    list.OfType<JsonObject>()
+                    .Select(row => string.Join(" ",
+                        row.Select(c => Show(field.Columns?.FirstOrDefault(x => x.Name == c.Key), c.Value, english, zone)))));
             case JsonArray list:
                 return string.Join(separator, list.Select(item => Show(field, item, english, zone)));
             case JsonObject:

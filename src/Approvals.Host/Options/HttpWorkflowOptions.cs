@@ -1,6 +1,8 @@
 namespace Approvals.Host.Options;
 
-/// <summary>Workflows started or resumed by HTTP requests (<c>Elsa.HttpEndpoint</c>): where their routes live and how large a body may be.</summary>
+/// <summary>
+/// Workflows started or resumed by HTTP requests (<c>Elsa.HttpEndpoint</c>): where their routes live and how large a body may be.
+/// </summary>
 public sealed class HttpWorkflowOptions
 {
     /// <summary>The path every endpoint's route is relative to (Elsa's default).</summary>

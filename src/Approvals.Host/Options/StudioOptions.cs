@@ -1,6 +1,8 @@
 namespace Approvals.Host.Options;
 
-/// <summary>Where the Elsa Studio package (npm <c>@elsa-workflows/elsa-studio-wasm</c>) is found on disk, and its token's lifetime.</summary>
+/// <summary>
+/// Where the Elsa Studio package (npm <c>@elsa-workflows/elsa-studio-wasm</c>) is found on disk, and its token's lifetime.
+/// </summary>
 public sealed class StudioOptions
 {
     /// <summary>The package folder; relative paths start at the content root. The build installs it here.</summary>

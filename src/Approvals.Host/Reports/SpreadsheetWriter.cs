@@ -16,21 +16,35 @@ internal static class SpreadsheetWriter
         {
             var sheets = report.Tables;
             Add(zip, "[Content_Types].xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
-                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
-                "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
-                string.Concat(sheets.Select((_, i) => $"<Override PartName=\"/xl/worksheets/sheet{i + 1}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>")) +
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types " +
+                "xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+                "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default " +
+                "Extension=\"xml\" ContentType=\"application/xml\"/>" +
+                "<Override PartName=\"/xl/workbook.xml\" " +
+                "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
+                string.Concat(sheets.Select((_, i) =>
+                    $"<Override PartName=\"/xl/worksheets/sheet{i + 1}.xml\" " +
+                    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>")) +
                 "</Types>");
             Add(zip, "_rels/.rels",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships " +
+                "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" " +
+                "Target=\"xl/workbook.xml\"/></Relationships>");
             Add(zip, "xl/workbook.xml",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" " +
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><workbook " +
+                "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" " +
                 "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>" +
-                string.Concat(sheets.Select((t, i) => $"<sheet name=\"{Escape(SheetName(t.Title, i))}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>")) + "</sheets></workbook>");
+                string.Concat(sheets.Select((t, i) =>
+                    $"<sheet name=\"{Escape(SheetName(t.Title, i))}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>"))
+                        + "</sheets></workbook>");
             Add(zip, "xl/_rels/workbook.xml.rels",
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-                string.Concat(sheets.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>")) +
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships " +
+                "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+                string.Concat(sheets.Select((_, i) =>
+                    $"<Relationship Id=\"rId{i + 1}\" " +
+                    "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" " +
+                    $"Target=\"worksheets/sheet{i + 1}.xml\"/>")) +
                 "</Relationships>");
             for (var i = 0; i < sheets.Count; i++) Add(zip, $"xl/worksheets/sheet{i + 1}.xml", Sheet(sheets[i], report));
         }
@@ -39,7 +53,8 @@ internal static class SpreadsheetWriter
 
     private static string Sheet(ReportTable table, StatisticsReport report)
     {
-        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet " +
+            "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         var row = 1;
         void Row(IEnumerable<object?> cells)
         {
@@ -51,7 +66,8 @@ internal static class SpreadsheetWriter
                 xml.Append(cell switch
                 {
                     null => $"<c r=\"{reference}\"/>",
-                    int or long or double or decimal => $"<c r=\"{reference}\"><v>{Convert.ToString(cell, CultureInfo.InvariantCulture)}</v></c>",
+                    int or long or double or decimal =>
+                        $"<c r=\"{reference}\"><v>{Convert.ToString(cell, CultureInfo.InvariantCulture)}</v></c>",
                     _ => $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{Escape(cell.ToString() ?? "")}</t></is></c>",
                 });
             }
@@ -64,7 +80,8 @@ internal static class SpreadsheetWriter
         return xml.Append("</sheetData></worksheet>").ToString();
     }
 
-    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
+    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1)
+        + (char)('A' + index % 26);
 
     private static string SheetName(string title, int index)
     {

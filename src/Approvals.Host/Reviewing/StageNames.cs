@@ -16,6 +16,7 @@ public static class StageNames
     public static IReadOnlyList<Stage> Of(WorkflowDefinitionDocument document) =>
         (document.Json["root"]?["activities"] as JsonArray ?? []).OfType<JsonObject>()
             .Where(a => a["id"]?.GetValue<string>() is not null)
-            .Select(a => new Stage(a["id"]!.GetValue<string>(), a["name"]?.GetValue<string>() ?? a["id"]!.GetValue<string>(), a["type"]?.GetValue<string>() ?? ""))
+            .Select(a => new Stage(a["id"]!.GetValue<string>(), a["name"]?.GetValue<string>() ?? a["id"]!.GetValue<string>(),
+                a["type"]?.GetValue<string>() ?? ""))
             .DistinctBy(s => s.Id).ToList();
 }

@@ -25,7 +25,9 @@ public static class KeyStorage
         var path = configuration["DataProtection:CertificatePath"];
         if (string.IsNullOrWhiteSpace(path)) return null;
         var full = Path.Combine(contentRoot, path);
-        if (!File.Exists(full)) throw new FileNotFoundException($"DataProtection:CertificatePath names {full}, which does not exist.", full);
-        return X509CertificateLoader.LoadPkcs12FromFile(full, configuration["DataProtection:CertificatePassword"], X509KeyStorageFlags.EphemeralKeySet);
+        if (!File.Exists(full)) throw new FileNotFoundException(
+            $"DataProtection:CertificatePath names {full}, which does not exist.", full);
+        return X509CertificateLoader.LoadPkcs12FromFile(full, configuration["DataProtection:CertificatePassword"],
+            X509KeyStorageFlags.EphemeralKeySet);
     }
 }

@@ -7,7 +7,8 @@ namespace Approvals.Host.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string PagePolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+    public const string PagePolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: " +
+        "blob:; font-src 'self' data:; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private const string FramingOnly = "frame-ancestors 'none'";
@@ -22,7 +23,8 @@ public static class SecurityHeaders
             if (headers.ContentSecurityPolicy.Count == 0)
             {
                 var path = context.Request.Path;
-                headers.ContentSecurityPolicy = path.StartsWithSegments("/hangfire") || path.StartsWithSegments("/openapi") ? FramingOnly : PagePolicy;
+                headers.ContentSecurityPolicy = path.StartsWithSegments("/hangfire") || path.StartsWithSegments("/openapi")
+                    ? FramingOnly : PagePolicy;
             }
             return Task.CompletedTask;
         });

@@ -36,13 +36,16 @@ public sealed class DataFolderLock : IDisposable
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new DataFolderException($"The data folder '{folder}' cannot be written (permission denied): the host keeps its database there. " +
+            throw new DataFolderException(
+                $"The data folder '{folder}' cannot be written (permission denied): the host keeps its database there. " +
                 "Give the host's account write access, or choose another folder with --Approvals:DataDirectory=<folder>.", ex);
         }
         catch (IOException ex) when (IsLocked(ex))
         {
-            throw new DataFolderException($"Another Approvals host is already running on the data folder '{folder}'. The embedded SQLite database " +
-                "serves one host; to run several hosts, point them all at one PostgreSQL database (ConnectionStrings:Approvals=Host=…).", ex);
+            throw new DataFolderException(
+                $"Another Approvals host is already running on the data folder '{folder}'. The embedded SQLite database " +
+                "serves one host; to run several hosts, point them all at one PostgreSQL database " +
+                "(ConnectionStrings:Approvals=Host=…).", ex);
         }
         catch (IOException ex)
         {
@@ -51,7 +54,8 @@ public sealed class DataFolderLock : IDisposable
     }
 
     // EWOULDBLOCK from the advisory lock .NET takes for FileShare.None; a read-only file system is EROFS (reported above as IOException).
-    private static bool IsLocked(IOException ex) => ex.HResult == 11 || ex.Message.Contains("being used by another process", StringComparison.OrdinalIgnoreCase);
+    private static bool IsLocked(IOException ex) => ex.HResult == 11 || ex.Message.Contains("being used by another process",
+        StringComparison.OrdinalIgnoreCase);
 
     public void Dispose() => _file.Dispose();
 }

@@ -7,7 +7,8 @@ namespace Approvals.Host.Storage;
 /// system's "no space left") is remembered for a while and reported by <c>/health</c>, together with the free space
 /// left in the data folder, so a monitor sees it before people do; requests that hit it get a 503 that says so.
 /// </summary>
-public sealed class StorageHealth(IHostEnvironment environment, Microsoft.Extensions.Options.IOptions<Options.ApprovalsOptions> options, TimeProvider clock)
+public sealed class StorageHealth(IHostEnvironment environment, Microsoft.Extensions.Options.IOptions<Options.ApprovalsOptions> options,
+    TimeProvider clock)
 {
     /// <summary>Below this much free space in the data folder the host reports itself unhealthy.</summary>
     public const long MinimumFreeBytes = 1024 * 1024;
@@ -24,7 +25,8 @@ public sealed class StorageHealth(IHostEnvironment environment, Microsoft.Extens
             {
                 case SqliteException { SqliteErrorCode: 13 }: // SQLITE_FULL
                 case System.Data.Common.DbException { SqlState: "53100" }: // PostgreSQL's disk_full
-                case IOException io when io.HResult is 28 or 112 or unchecked((int)0x80070070) || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase):
+                case IOException io when io.HResult is 28 or 112 or unchecked((int)0x80070070) || io.Message.Contains("No space left",
+                    StringComparison.OrdinalIgnoreCase):
                     return true;
             }
         return false;
@@ -35,7 +37,8 @@ public sealed class StorageHealth(IHostEnvironment environment, Microsoft.Extens
 
     public Standing Check()
     {
-        var fullAt = Interlocked.Read(ref _fullAtTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null;
+        var fullAt = Interlocked.Read(ref _fullAtTicks) is var ticks and > 0 ? new DateTimeOffset(ticks,
+            TimeSpan.Zero) : (DateTimeOffset?)null;
         var recentlyFull = fullAt is { } at && clock.GetUtcNow() - at < Remembered;
         long? free = null;
         try

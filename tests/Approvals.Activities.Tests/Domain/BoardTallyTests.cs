@@ -14,7 +14,8 @@ public sealed class BoardTallyTests
     [InlineData(5, 1, 1, 3, "Deferred")]
     [InlineData(4, 2, 2, 0, "Deferred")]
     public void Majority_with_quorum(int members, int approved, int rejected, int deferred, string? expected) =>
-        Assert.Equal(expected, BoardTally.Decide(BoardMode.Majority, members, approved, rejected, deferred, quorum: 3, percentage: 0, allowDeferred: true));
+        Assert.Equal(expected, BoardTally.Decide(BoardMode.Majority, members, approved, rejected, deferred, quorum: 3,
+            percentage: 0, allowDeferred: true));
 
     [Fact]
     public void Majority_at_the_due_date_decides_on_votes_cast_once_the_quorum_voted()

@@ -18,7 +18,8 @@ public sealed class FormValidatorTests
         new FormField { Name = "kind", Type = "select", Options = [new FormOption("a", "甲", "A"), new FormOption("b", "乙", "B")] },
         new FormField { Name = "extras", Type = "checklist", Options = [new FormOption("x", null, null)], MaxItems = 1 },
         new FormField { Name = "country", Type = "country" },
-        new FormField { Name = "members", Type = "table", MinItems = 1, Columns = [new FormField { Name = "name", Type = "text", Required = true }] },
+        new FormField { Name = "members", Type = "table", MinItems = 1,
+            Columns = [new FormField { Name = "name", Type = "text", Required = true }] },
         new FormField { Name = "taiwanPermit", Type = "text", Required = true, When = new FormCondition("vip", JsonValue.Create(true)) },
     ]);
 
@@ -64,11 +65,13 @@ public sealed class FormValidatorTests
     [Fact]
     public void Required_fields_and_conditional_fields()
     {
-        var errors = FormValidator.Validate(Schema, new JsonObject { ["vip"] = true, ["members"] = new JsonArray() }).Select(e => e.Path).ToList();
+        var errors = FormValidator.Validate(Schema, new JsonObject { ["vip"] = true, ["members"] = new JsonArray() })
+            .Select(e => e.Path).ToList();
 
         Assert.Contains("name", errors);
         Assert.Contains("taiwanPermit", errors);
         Assert.DoesNotContain("members", errors);
-        Assert.DoesNotContain("taiwanPermit", FormValidator.Validate(Schema, new JsonObject { ["name"] = "x", ["vip"] = false }).Select(e => e.Path));
+        Assert.DoesNotContain("taiwanPermit",
+            FormValidator.Validate(Schema, new JsonObject { ["name"] = "x", ["vip"] = false }).Select(e => e.Path));
     }
 }

@@ -25,7 +25,8 @@ public sealed class SeedingAndQuotaTests : IAsyncLifetime
         edited.Name = "礼遇请示（修订）";
         await definitions.SaveAsync(edited, publish: true);
 
-        var again = await _a.Services.GetRequiredService<WorkflowSeeder>().SeedWorkflowsAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
+        var again = await _a.Services.GetRequiredService<WorkflowSeeder>()
+            .SeedWorkflowsAsync(Path.Combine(AppContext.BaseDirectory, "workflows"));
 
         Assert.Empty(again);
         var versions = await definitions.ListVersionsAsync("courtesy-request");
@@ -40,7 +41,8 @@ public sealed class SeedingAndQuotaTests : IAsyncLifetime
         {
             for (var i = 0; i < 7; i++)
                 db.QuotaUses.Add(new QuotaUse { RequestId = $"r{i}", UnitId = TestDirectory.Wujiang, Year = 2025, Trips = 1, Persons = 3 });
-            db.QuotaUses.Add(new QuotaUse { RequestId = "cancelled", UnitId = TestDirectory.Wujiang, Year = 2025, Trips = 1, Persons = 9, ReleasedAt = DateTimeOffset.UnixEpoch });
+            db.QuotaUses.Add(new QuotaUse { RequestId = "cancelled", UnitId = TestDirectory.Wujiang, Year = 2025, Trips = 1, Persons = 9,
+                ReleasedAt = DateTimeOffset.UnixEpoch });
             await db.SaveChangesAsync();
         }
 
@@ -72,7 +74,8 @@ public sealed class SeedingAndQuotaTests : IAsyncLifetime
         var cancelled = await _a.Requests.WithdrawAsync(request.Id, "applicant", "出访取消");
 
         Assert.Equal((RequestState.Withdrawn, "已取消"), (cancelled.State, cancelled.Status));
-        Assert.Equal((0, 0), ((await ledger.StandingAsync(TestDirectory.Wujiang, 2026)).UsedTrips, (await ledger.StandingAsync(TestDirectory.Wujiang, 2026)).UsedPersons));
+        Assert.Equal((0, 0), ((await ledger.StandingAsync(TestDirectory.Wujiang, 2026)).UsedTrips,
+            (await ledger.StandingAsync(TestDirectory.Wujiang, 2026)).UsedPersons));
         Assert.Equal(WorkflowStatus.Finished, (await _a.Runtime.GetStateAsync(request.WorkflowInstanceId))!.Status);
         Assert.Contains(await _a.AuditOfAsync(request.Id), e => e.Action == "Cancelled" && e.Comment == "出访取消");
     }
@@ -83,7 +86,8 @@ public sealed class SeedingAndQuotaTests : IAsyncLifetime
         var request = await _a.Requests.SubmitAsync("applicant", "sister-city", FormData.SisterCity());
 
         await Assert.ThrowsAsync<Activities.Tasks.TaskForbiddenException>(() => _a.Requests.WithdrawAsync(request.Id, "applicant2", null));
-        await Assert.ThrowsAsync<Activities.Tasks.TaskForbiddenException>(() => _a.Requests.SubmitAsync("fao-director", "sister-city", FormData.SisterCity()));
+        await Assert.ThrowsAsync<Activities.Tasks.TaskForbiddenException>(() => _a.Requests.SubmitAsync("fao-director",
+            "sister-city", FormData.SisterCity()));
 
         Assert.Equal(RequestState.InProgress, (await _a.RequestAsync(request.Id)).State);
     }

@@ -20,7 +20,8 @@ public sealed class WorkingCalendarTests : IAsyncLifetime
     [InlineData(2, 14, 1, 2, 24)]    // then the whole holiday (15–23 Feb) is skipped
     [InlineData(9, 30, 1, 10, 9)]    // National Day: 1–7 Oct off, Thursday 8 Oct is a working day… then 9 Oct
     [InlineData(3, 20, -2, 3, 18)]   // two working days before Friday 20 March is Wednesday 18 March
-    public async Task Working_days_skip_weekends_and_holidays_and_count_adjusted_days(int month, int day, int add, int expectMonth, int expectDay)
+    public async Task Working_days_skip_weekends_and_holidays_and_count_adjusted_days(int month, int day, int add,
+        int expectMonth, int expectDay)
     {
         var calendar = _a.Services.GetRequiredService<WorkingCalendar>();
 

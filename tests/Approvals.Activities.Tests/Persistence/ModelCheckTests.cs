@@ -10,7 +10,8 @@ public sealed class ModelCheckTests
     [Fact]
     public void The_approvals_model_matches_its_sqlite_migrations()
     {
-        using var db = new SqliteApprovalsDbContext(new DbContextOptionsBuilder<SqliteApprovalsDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var db = new SqliteApprovalsDbContext(new DbContextOptionsBuilder<SqliteApprovalsDbContext>()
+            .UseSqlite("Data Source=:memory:").Options);
         MigrationsMatch.Model(db);
     }
 

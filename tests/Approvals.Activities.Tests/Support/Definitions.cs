@@ -11,7 +11,8 @@ public static class Definitions
         ["name"] = id,
         ["version"] = 1,
         ["variables"] = new JsonArray(),
-        ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = activities, ["connections"] = connections },
+        ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = activities,
+            ["connections"] = connections },
     }.ToJsonString();
 
     public static JsonObject Activity(string id, string type, params (string Name, JsonNode Value)[] inputs)
@@ -21,8 +22,10 @@ public static class Definitions
         return node;
     }
 
-    public static JsonObject Literal(string value, string type = "String") => new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
-    public static JsonObject Object(string json, string type = "String[]") => new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = json } };
+    public static JsonObject Literal(string value, string type = "String") =>
+        new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+    public static JsonObject Object(string json, string type = "String[]") =>
+        new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = json } };
 
     public static JsonObject Connection(string source, string target, string port = "Done") => new()
     {

@@ -13,19 +13,22 @@ public static class FormData
         ["region"] = "Moravian-Silesian",
         ["relationshipType"] = relationship,
         ["rationale"] = "两市在制造业与教育领域交往密切。",
-        ["exchangeHistory"] = new JsonArray(new JsonObject { ["year"] = 2013, ["event"] = "首次互访" }, new JsonObject { ["year"] = 2014, ["event"] = "签署合作备忘录" }),
+        ["exchangeHistory"] = new JsonArray(new JsonObject { ["year"] = 2013, ["event"] = "首次互访" },
+            new JsonObject { ["year"] = 2014, ["event"] = "签署合作备忘录" }),
         ["plannedSigningDate"] = "2026-06-18",
         ["foreignLeader"] = "Tomáš Macura",
     };
 
-    public static JsonObject Travel(int members = 3, bool taiwan = false, string departure = "2026-05-11", string @return = "2026-05-17", decimal budget = 50000) => new()
+    public static JsonObject Travel(int members = 3, bool taiwan = false, string departure = "2026-05-11", string @return = "2026-05-17",
+        decimal budget = 50000) => new()
     {
         ["delegationLeader"] = "王明",
         ["members"] = new JsonArray(Enumerable.Range(1, members).Select(i => (JsonNode?)new JsonObject
         {
             ["name"] = $"成员{i}", ["title"] = "科员", ["rank"] = "staff", ["passportType"] = "official",
         }).ToArray()),
-        ["destinations"] = new JsonArray(new JsonObject { ["country"] = "CZ", ["city"] = "Ostrava" }, new JsonObject { ["country"] = "PL", ["city"] = "Nowy Sącz" }),
+        ["destinations"] = new JsonArray(new JsonObject { ["country"] = "CZ", ["city"] = "Ostrava" },
+            new JsonObject { ["country"] = "PL", ["city"] = "Nowy Sącz" }),
         ["departureDate"] = departure,
         ["returnDate"] = @return,
         ["purpose"] = "友城交流及经贸洽谈",

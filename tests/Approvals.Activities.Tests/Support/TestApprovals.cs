@@ -80,19 +80,23 @@ public sealed class TestApprovals : IAsyncDisposable
 
     /// <summary>The open (or claimed) tasks of a request.</summary>
     public Task<List<HumanTask>> OpenTasksAsync(string requestId) =>
-        QueryAsync(db => db.Tasks.Where(t => t.RequestId == requestId && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed)).OrderBy(t => t.CreatedAt).ThenBy(t => t.AssigneeId));
+        QueryAsync(db => db.Tasks.Where(t => t.RequestId == requestId
+            && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed)).OrderBy(t => t.CreatedAt)
+                .ThenBy(t => t.AssigneeId));
 
     /// <summary>The single open task of a request at a stage (activity id).</summary>
     public async Task<HumanTask> TaskAtAsync(string requestId, string activityId)
     {
         var open = await OpenTasksAsync(requestId);
         var at = open.Where(t => t.ActivityId == activityId).ToList();
-        Assert.True(at.Count == 1, $"expected one open task at '{activityId}', found {at.Count}; open: {string.Join(", ", open.Select(t => t.ActivityId))}");
+        Assert.True(at.Count == 1, $"expected one open task at '{activityId}', found {at.Count}; open: " +
+            $"{string.Join(", ", open.Select(t => t.ActivityId))}");
         return at[0];
     }
 
     /// <summary>Decides the open task at a stage as <paramref name="userId"/>.</summary>
-    public async Task<TaskDecisionResult> DecideAsync(string requestId, string activityId, string userId, string outcome, string? comment = null, JsonObject? payload = null)
+    public async Task<TaskDecisionResult> DecideAsync(string requestId, string activityId, string userId, string outcome,
+        string? comment = null, JsonObject? payload = null)
     {
         var task = await TaskAtAsync(requestId, activityId);
         return await Tasks.DecideAsync(task.Id, userId, outcome, comment, Guid.NewGuid().ToString("N"), payload);
@@ -106,7 +110,8 @@ public sealed class TestApprovals : IAsyncDisposable
     {
         var rows = await EngineQueryAsync(db => db.Outbox.Where(m => m.Kind == "notification").OrderBy(m => m.Id));
         return rows.Where(r => requestId is null || r.Body["requestId"]?.GetValue<string>() == requestId)
-            .Select(r => (r.Body["template"]!.GetValue<string>(), r.Body["recipients"]!.AsArray().Select(x => x!["email"]!.GetValue<string>()).ToList(), r.Body))
+            .Select(r => (r.Body["template"]!.GetValue<string>(),
+                r.Body["recipients"]!.AsArray().Select(x => x!["email"]!.GetValue<string>()).ToList(), r.Body))
             .ToList();
     }
 

@@ -35,8 +35,11 @@ public sealed class TestDirectory : IUserDirectory
         return user;
     }
 
-    public Task<DirectoryUser?> FindAsync(string userId, CancellationToken cancellationToken = default) => Task.FromResult(_users.GetValueOrDefault(userId));
+    public Task<DirectoryUser?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_users.GetValueOrDefault(userId));
 
-    public Task<IReadOnlyList<DirectoryUser>> UsersInRoleAsync(string role, string? unitId = null, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<DirectoryUser>>(_users.Values.Where(u => u.IsInRole(role, unitId)).OrderBy(u => u.Id, StringComparer.Ordinal).ToList());
+    public Task<IReadOnlyList<DirectoryUser>> UsersInRoleAsync(string role, string? unitId = null,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<DirectoryUser>>(_users.Values.Where(u => u.IsInRole(role, unitId)).OrderBy(u => u.Id,
+            StringComparer.Ordinal).ToList());
 }

@@ -18,9 +18,11 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     {
         for (var i = 1; i <= 100; i++) _a.Directory.Add($"m{i:D3}", null, "big-board");
         await _a.Services.GetRequiredService<Engine.Definitions.WorkflowDefinitionStore>().ImportAsync(Of("big-board",
-            [Activity("board", "Approvals.ParallelReview", ("roles", Object("[\"big-board\"]")), ("mode", Literal("Majority"))), Activity("after", "Elsa.WriteLine", ("text", Literal("decided")))],
+            [Activity("board", "Approvals.ParallelReview", ("roles", Object("[\"big-board\"]")), ("mode", Literal("Majority"))),
+            Activity("after", "Elsa.WriteLine", ("text", Literal("decided")))],
             [Connection("board", "after", "Approved"), Connection("board", "after", "Rejected")]), publish: true);
-        var instance = await _a.Runtime.StartAsync("big-board", new Engine.Runtime.StartWorkflowOptions { Input = new JsonObject { ["requestId"] = "req-board" } });
+        var instance = await _a.Runtime.StartAsync("big-board",
+            new Engine.Runtime.StartWorkflowOptions { Input = new JsonObject { ["requestId"] = "req-board" } });
         var tasks = await _a.QueryAsync(db => db.Tasks.Where(t => t.WorkflowInstanceId == instance.InstanceId));
         Assert.Equal(100, tasks.Count);
 
@@ -39,7 +41,8 @@ public sealed class ConcurrencyTests : IAsyncLifetime
 
         var decisions = (await _a.QueryAsync(db => db.AuditEntries.Where(e => e.Action == "BoardDecision"))).ToList();
         Assert.Equal("Approved", Assert.Single(decisions).StatusAfter);
-        var completions = await _a.EngineQueryAsync(db => db.Journal.Where(j => j.WorkflowInstanceId == instance.InstanceId && j.ActivityId == "board" && j.EventName == "Completed"));
+        var completions = await _a.EngineQueryAsync(db => db.Journal.Where(j => j.WorkflowInstanceId == instance.InstanceId
+            && j.ActivityId == "board" && j.EventName == "Completed"));
         Assert.Single(completions);
         var final = await _a.QueryAsync(db => db.Tasks.Where(t => t.WorkflowInstanceId == instance.InstanceId));
         var voted = final.Count(t => t.Status == HumanTaskStatus.Completed);
@@ -54,12 +57,14 @@ public sealed class ConcurrencyTests : IAsyncLifetime
     {
         _a.Directory.Add("approver", null, "outbound-division");
         await _a.Services.GetRequiredService<Engine.Definitions.WorkflowDefinitionStore>().ImportAsync(Of("numbered",
-            [Activity("issue", "Approvals.Review", ("assignee", Literal("approver"))), Activity("number", "Approvals.AssignDocumentNumber", ("prefix", Literal("苏外出")))],
+            [Activity("issue", "Approvals.Review", ("assignee", Literal("approver"))), Activity("number", "Approvals.AssignDocumentNumber",
+            ("prefix", Literal("苏外出")))],
             [Connection("issue", "number", "Approved")]), publish: true);
         var tasks = new List<HumanTask>();
         for (var i = 0; i < 200; i++)
         {
-            var run = await _a.Runtime.StartAsync("numbered", new Engine.Runtime.StartWorkflowOptions { Input = new JsonObject { ["requestId"] = $"req-{i:D3}" } });
+            var run = await _a.Runtime.StartAsync("numbered",
+                new Engine.Runtime.StartWorkflowOptions { Input = new JsonObject { ["requestId"] = $"req-{i:D3}" } });
             tasks.Add((await _a.QueryAsync(db => db.Tasks.Where(t => t.WorkflowInstanceId == run.InstanceId))).Single());
         }
 

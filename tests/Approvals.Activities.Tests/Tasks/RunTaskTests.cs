@@ -17,7 +17,8 @@ public sealed class RunTaskTests : IAsyncLifetime
     {
         _a = await TestApprovals.CreateAsync();
         await _a.Services.GetRequiredService<WorkflowDefinitionStore>().ImportAsync(Of("run-task",
-            [Activity("translate", "Elsa.RunTask", ("taskName", Literal("翻译邀请函")), ("payload", Object("{\"roles\":[\"fao-liaison\"]}", "Object")))],
+            [Activity("translate", "Elsa.RunTask", ("taskName", Literal("翻译邀请函")),
+            ("payload", Object("{\"roles\":[\"fao-liaison\"]}", "Object")))],
             []), publish: true);
     }
 

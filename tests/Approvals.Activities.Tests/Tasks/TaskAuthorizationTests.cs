@@ -83,7 +83,8 @@ public sealed class TaskAuthorizationTests : IAsyncLifetime
 
         var first = await _a.Tasks.DecideAsync(task.Id, "fao-director", "Approved", null, "op-1");
         var again = await _a.Tasks.DecideAsync(task.Id, "fao-director", "Approved", null, "op-1");
-        var conflict = await Assert.ThrowsAsync<TaskConflictException>(() => _a.Tasks.DecideAsync(task.Id, "fao-director", "Rejected", "改变主意", "op-2"));
+        var conflict = await Assert.ThrowsAsync<TaskConflictException>(() => _a.Tasks.DecideAsync(task.Id, "fao-director",
+            "Rejected", "改变主意", "op-2"));
 
         Assert.False(first.Repeated);
         Assert.True(again.Repeated);
@@ -100,7 +101,8 @@ public sealed class TaskAuthorizationTests : IAsyncLifetime
         await _a.DecideAsync(request.Id, "director", "fao-director", "Approved");
         var leadership = await _a.TaskAtAsync(request.Id, "leadership");
 
-        var ex = await Assert.ThrowsAsync<DecisionInvalidException>(() => _a.Tasks.DecideAsync(leadership.Id, "city-leadership", "Returned", "x", "op"));
+        var ex = await Assert.ThrowsAsync<DecisionInvalidException>(() => _a.Tasks.DecideAsync(leadership.Id,
+            "city-leadership", "Returned", "x", "op"));
 
         Assert.Equal("outcome", ex.Field);
     }

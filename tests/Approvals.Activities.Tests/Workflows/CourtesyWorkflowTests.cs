@@ -29,11 +29,13 @@ public sealed class CourtesyWorkflowTests : IAsyncLifetime
         if (upToLeadership)
         {
             await _a.DecideAsync(request.Id, "leadership", "city-leadership", "Approved");
-            await _a.DecideAsync(request.Id, "provincial", "fao-liaison", "Approved", payload: new JsonObject { ["documentNumber"] = "苏外礼〔2026〕5号", ["date"] = "2026-03-10" });
+            await _a.DecideAsync(request.Id, "provincial", "fao-liaison", "Approved",
+                payload: new JsonObject { ["documentNumber"] = "苏外礼〔2026〕5号", ["date"] = "2026-03-10" });
         }
 
         Assert.Equal(RequestState.Approved, (await _a.RequestAsync(request.Id)).State);
-        var notice = (await _a.NotificationsAsync(request.Id)).Where(m => m.Template == "acting-unit-notice").SelectMany(m => m.To).ToList();
+        var notice = (await _a.NotificationsAsync(request.Id)).Where(m => m.Template == "acting-unit-notice")
+            .SelectMany(m => m.To).ToList();
         Assert.Equal(["applicant@approvals.test", "airport-protocol@approvals.test", "police-escort@approvals.test"], notice);
     }
 

@@ -42,7 +42,8 @@ public sealed class OutboundTravelWorkflowTests : IAsyncLifetime
         var request = await ToBoardAsync();
 
         var checks = (await _a.RequestAsync(request.Id)).PolicyChecks!;
-        Assert.Equal(["countries", "days", "group-size", "invitation", "budget"], checks.Select(c => c!["code"]!.GetValue<string>()).ToList());
+        Assert.Equal(["countries", "days", "group-size", "invitation", "budget"],
+            checks.Select(c => c!["code"]!.GetValue<string>()).ToList());
         Assert.All(checks, c => Assert.True(c!["passed"]!.GetValue<bool>(), c.ToJsonString()));
         var atBoard = await _a.RequestAsync(request.Id);
         Assert.False(atBoard.OverQuota);
@@ -56,7 +57,8 @@ public sealed class OutboundTravelWorkflowTests : IAsyncLifetime
         Assert.Equal(2, (await _a.OpenTasksAsync(request.Id)).Count(t => t.ActivityId == "board"));
         await VoteAsync(request.Id, "board4", "Approved");
 
-        var cancelled = await _a.QueryAsync(db => db.Tasks.Where(t => t.RequestId == request.Id && t.ActivityId == "board" && t.Status == HumanTaskStatus.Cancelled));
+        var cancelled = await _a.QueryAsync(db => db.Tasks.Where(t => t.RequestId == request.Id && t.ActivityId == "board"
+            && t.Status == HumanTaskStatus.Cancelled));
         Assert.Equal("board5", Assert.Single(cancelled).AssigneeId);
         await _a.DecideAsync(request.Id, "issue", "outbound-division", "Approved");
 
@@ -185,7 +187,8 @@ public sealed class OutboundTravelWorkflowTests : IAsyncLifetime
         var mails = await _a.NotificationsAsync(request.Id);
         Assert.Equal(2, mails.Count(m => m.Template == "reminder" && m.To.SequenceEqual(["applicant@approvals.test"])));
         Assert.Contains(mails, m => m.Template == "escalation" && m.To.Contains("outbound-division@approvals.test"));
-        await _a.Tasks.DecideAsync(report.Id, "outbound-division", "Recorded", null, "op-esc", new JsonObject { ["report"] = "att-late-report" });
+        await _a.Tasks.DecideAsync(report.Id, "outbound-division", "Recorded", null, "op-esc",
+            new JsonObject { ["report"] = "att-late-report" });
         Assert.Equal(RequestState.Closed, (await _a.RequestAsync(request.Id)).State);
     }
 

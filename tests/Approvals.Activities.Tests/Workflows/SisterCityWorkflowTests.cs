@@ -42,7 +42,8 @@ public sealed class SisterCityWorkflowTests : IAsyncLifetime
         await _a.DecideAsync(request.Id, "national", "fao-liaison", "Approved", payload: Approval("外友〔2026〕21号"));
         var approved = await _a.RequestAsync(request.Id);
         Assert.Equal((RequestState.Approved, "待登记签约"), (approved.State, approved.Status));
-        await _a.DecideAsync(request.Id, "signing", "applicant", "Recorded", payload: new JsonObject { ["signingDate"] = "2026-06-18", ["signedAgreement"] = "att-signed" });
+        await _a.DecideAsync(request.Id, "signing", "applicant", "Recorded", payload: new JsonObject { ["signingDate"] = "2026-06-18",
+            ["signedAgreement"] = "att-signed" });
 
         var closed = await _a.RequestAsync(request.Id);
         Assert.Equal((RequestState.Closed, "已签约结好"), (closed.State, closed.Status));
@@ -71,7 +72,8 @@ public sealed class SisterCityWorkflowTests : IAsyncLifetime
 
         var open = Assert.Single(await _a.OpenTasksAsync(request.Id));
         Assert.Equal("signing", open.ActivityId);
-        Assert.DoesNotContain(await _a.QueryAsync(db => db.Tasks.Where(t => t.RequestId == request.Id)), t => t.ActivityId is "provincial" or "national");
+        Assert.DoesNotContain(await _a.QueryAsync(db => db.Tasks.Where(t => t.RequestId == request.Id)),
+            t => t.ActivityId is "provincial" or "national");
     }
 
     [Theory]
@@ -81,7 +83,8 @@ public sealed class SisterCityWorkflowTests : IAsyncLifetime
     public async Task A_rejection_at_any_internal_stage_ends_the_request(string stage, string reviewer)
     {
         var request = await _a.Requests.SubmitAsync("applicant", "sister-city", FormData.SisterCity());
-        foreach (var (s, r) in new[] { ("division", "sister-city-division"), ("director", "fao-director"), ("leadership", "city-leadership") })
+        foreach (var (s, r) in new[] { ("division", "sister-city-division"), ("director", "fao-director"),
+            ("leadership", "city-leadership") })
         {
             if (s == stage) break;
             await _a.DecideAsync(request.Id, s, r, "Approved");
@@ -102,9 +105,11 @@ public sealed class SisterCityWorkflowTests : IAsyncLifetime
     public async Task An_outside_authority_can_reject(string stage)
     {
         var request = await ThroughLeadershipAsync("sister-city");
-        if (stage == "national") await _a.DecideAsync(request.Id, "provincial", "fao-liaison", "Approved", payload: Approval("苏外友〔2026〕3号"));
+        if (stage == "national") await _a.DecideAsync(request.Id, "provincial", "fao-liaison", "Approved",
+            payload: Approval("苏外友〔2026〕3号"));
 
-        await Assert.ThrowsAsync<DecisionInvalidException>(() => _a.DecideAsync(request.Id, stage, "fao-liaison", "Approved", payload: new JsonObject { ["date"] = "2026-04-01" }));
+        await Assert.ThrowsAsync<DecisionInvalidException>(() => _a.DecideAsync(request.Id, stage, "fao-liaison", "Approved",
+            payload: new JsonObject { ["date"] = "2026-04-01" }));
         await _a.DecideAsync(request.Id, stage, "fao-liaison", "Rejected", "外方城市规模不符");
 
         Assert.Equal(RequestState.Rejected, (await _a.RequestAsync(request.Id)).State);
@@ -124,7 +129,8 @@ public sealed class SisterCityWorkflowTests : IAsyncLifetime
 
         var bad = FormData.SisterCity();
         bad["country"] = "XX";
-        var invalid = await Assert.ThrowsAsync<FormValidationException>(() => _a.DecideAsync(request.Id, "revise", "applicant", "Resubmitted", payload: new JsonObject { ["data"] = bad }));
+        var invalid = await Assert.ThrowsAsync<FormValidationException>(() => _a.DecideAsync(request.Id, "revise", "applicant",
+            "Resubmitted", payload: new JsonObject { ["data"] = bad }));
         Assert.Contains(invalid.Errors, e => e.Path == "payload.data.country");
 
         var revised = FormData.SisterCity();
@@ -175,7 +181,8 @@ public sealed class SisterCityWorkflowTests : IAsyncLifetime
         Assert.Equal(RequestState.Withdrawn, withdrawn.State);
         Assert.Equal(HumanTaskStatus.Cancelled, (await _a.Tasks.GetAsync(task.Id)).Status);
         Assert.Empty(await _a.EngineQueryAsync(db => db.Bookmarks.Where(b => b.WorkflowInstanceId == request.WorkflowInstanceId)));
-        var conflict = await Assert.ThrowsAsync<TaskConflictException>(() => _a.Tasks.DecideAsync(task.Id, "sister-city-division", "Approved", null, "op"));
+        var conflict = await Assert.ThrowsAsync<TaskConflictException>(() => _a.Tasks.DecideAsync(task.Id, "sister-city-division",
+            "Approved", null, "op"));
         Assert.Contains("closed", conflict.Message);
         await Assert.ThrowsAsync<RequestConflictException>(() => _a.Requests.WithdrawAsync(request.Id, "applicant", null));
     }

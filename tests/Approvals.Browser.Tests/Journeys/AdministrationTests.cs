@@ -56,16 +56,20 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chro
         await page.GetByRole(AriaRole.Tab, new() { Name = "审计与任务调度" }).ClickAsync();
         await page.Locator("[data-testid=verify-audit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=audit-result]")).ToContainTextAsync("完整");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "打开任务调度面板（提醒、督办、定时）" })).ToHaveAttributeAsync("href", "/hangfire");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "打开任务调度面板（提醒、督办、定时）" }))
+            .ToHaveAttributeAsync("href", "/hangfire");
 
         using var api = await Host.ApiAs("admin");
         var quotas = (await api.GetFromJsonAsync<JsonArray>($"/api/admin/quotas?year={DateTime.UtcNow.Year}"))!;
-        Assert.Equal(9, quotas.Single(q => q!["unitId"]!.GetValue<string>().Contains("edu", StringComparison.OrdinalIgnoreCase))!["quotaTrips"]!.GetValue<int>());
+        Assert.Equal(9, quotas.Single(q => q!["unitId"]!.GetValue<string>().Contains("edu",
+            StringComparison.OrdinalIgnoreCase))!["quotaTrips"]!.GetValue<int>());
         var users = (await api.GetFromJsonAsync<JsonArray>("/api/admin/users"))!;
         Assert.Contains(users, u => u!["userName"]!.GetValue<string>() == "outbound2");
         var calendar = (await api.GetFromJsonAsync<JsonArray>($"/api/admin/calendar/{DateTime.UtcNow.Year}"))!;
-        Assert.Contains(calendar, d => d!["name"]?.GetValue<string>() == "试验假日" && d["date"]!.GetValue<string>() == $"{DateTime.UtcNow.Year}-12-31");
-        Assert.Contains((await api.GetFromJsonAsync<JsonArray>("/api/admin/units"))!, u => u!["id"]!.GetValue<string>() == "commerce-bureau");
+        Assert.Contains(calendar, d => d!["name"]?.GetValue<string>() == "试验假日"
+            && d["date"]!.GetValue<string>() == $"{DateTime.UtcNow.Year}-12-31");
+        Assert.Contains((await api.GetFromJsonAsync<JsonArray>("/api/admin/units"))!,
+            u => u!["id"]!.GetValue<string>() == "commerce-bureau");
         var audit = (await api.GetFromJsonAsync<JsonObject>("/api/admin/audit/verify"))!;
         Assert.True(audit["isIntact"]!.GetValue<bool>());
         Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
@@ -85,13 +89,16 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chro
                 ["activities"] = new JsonArray(new JsonObject
                 {
                     ["id"] = "broken", ["type"] = "Elsa.WriteLine",
-                    ["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "throw new Error('the archive is offline')" } },
+                    ["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript",
+                        ["value"] = "throw new Error('the archive is offline')" } },
                 }),
             },
         };
-        Assert.True((await api.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).IsSuccessStatusCode);
+        Assert.True((await api.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent(definition.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).IsSuccessStatusCode);
         Assert.True((await api.PostAsync("/elsa/api/workflow-definitions/broken-drill/publish", null)).IsSuccessStatusCode);
-        var executed = (await (await api.PostAsJsonAsync("/elsa/api/workflow-definitions/broken-drill/execute", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var executed = (await (await api.PostAsJsonAsync("/elsa/api/workflow-definitions/broken-drill/execute", new { }))
+            .Content.ReadFromJsonAsync<JsonObject>())!;
         var instanceId = executed["workflowState"]!["id"]!.GetValue<string>();
 
         var admin = await SignedInAsync("admin", "/admin");
@@ -105,7 +112,8 @@ public sealed class AdministrationTests(Chromium chromium) : BrowserJourney(chro
         // Nothing failed in the outbox, so "send all failed again" has nothing to do; each message says whom it is for.
         await page.GetByRole(AriaRole.Tab, new() { Name = "邮件发件箱" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=resend-failed]")).ToBeDisabledAsync();
-        await Assertions.Expect(page.Locator("[data-testid=recipients]").Filter(new() { HasText = "@approvals.test" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=recipients]").Filter(new() { HasText = "@approvals.test" }).First)
+            .ToBeVisibleAsync();
         Assert.True(admin.Errors.Count == 0, string.Join("\n", admin.Errors));
     }
 

@@ -15,7 +15,8 @@ public sealed class AttachmentPreviewTests(Chromium chromium) : BrowserJourney(c
     {
         var requestId = await FileSisterCityAsync("Brno", "sister-city", "CZ");
         using var applicant = await Host.ApiAs("applicant");
-        foreach (var (name, bytes) in new[] { ("photo.png", Convert.FromBase64String(Pixel)), ("letter.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray()) })
+        foreach (var (name, bytes) in new[] { ("photo.png", Convert.FromBase64String(Pixel)),
+            ("letter.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray()) })
         {
             using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } };
             Assert.True((await applicant.PostAsync($"/api/requests/{requestId}/attachments", form)).IsSuccessStatusCode);
@@ -31,7 +32,8 @@ public sealed class AttachmentPreviewTests(Chromium chromium) : BrowserJourney(c
 
         var letter = page.Locator("[data-testid=attachments] .mud-list-item").Filter(new() { HasText = "letter.pdf" });
         await letter.Locator("[data-testid=preview]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=attachment-preview] iframe")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("/attachments/"));
+        await Assertions.Expect(page.Locator("[data-testid=attachment-preview] iframe")).ToHaveAttributeAsync("src",
+            new System.Text.RegularExpressions.Regex("/attachments/"));
         Assert.Empty(BrowserErrors);
     }
 }

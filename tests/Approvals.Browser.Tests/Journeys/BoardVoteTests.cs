@@ -11,8 +11,10 @@ public sealed class BoardVoteTests(Chromium chromium) : BrowserJourney(chromium)
     private async Task DecideAsync(string user, string requestId, string outcome)
     {
         using var client = await Host.ApiAs(user);
-        var task = (await client.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t => t!["requestId"]!.GetValue<string>() == requestId)!;
-        var response = await client.PostAsJsonAsync($"/api/tasks/{task["id"]}/decision", new { outcome, operationId = Guid.NewGuid().ToString("N") });
+        var task = (await client.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t =>
+            t!["requestId"]!.GetValue<string>() == requestId)!;
+        var response = await client.PostAsJsonAsync($"/api/tasks/{task["id"]}/decision",
+            new { outcome, operationId = Guid.NewGuid().ToString("N") });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -26,9 +28,11 @@ public sealed class BoardVoteTests(Chromium chromium) : BrowserJourney(chromium)
             data = new JsonObject
             {
                 ["delegationLeader"] = "王明",
-                ["members"] = new JsonArray(new JsonObject { ["name"] = "王明", ["title"] = "主任", ["rank"] = "division-chief", ["passportType"] = "official" }),
+                ["members"] = new JsonArray(new JsonObject { ["name"] = "王明", ["title"] = "主任", ["rank"] = "division-chief",
+                    ["passportType"] = "official" }),
                 ["destinations"] = new JsonArray(new JsonObject { ["country"] = "CZ", ["city"] = "Ostrava" }),
-                ["departureDate"] = "2026-05-11", ["returnDate"] = "2026-05-15", ["purpose"] = "友城交流", ["invitingOrganisation"] = "Ostrava City",
+                ["departureDate"] = "2026-05-11", ["returnDate"] = "2026-05-15", ["purpose"] = "友城交流",
+                ["invitingOrganisation"] = "Ostrava City",
                 ["invitationLetter"] = "att-1", ["budget"] = 15000, ["fundingSource"] = "budget", ["isTaiwan"] = false,
             },
         });
@@ -38,7 +42,8 @@ public sealed class BoardVoteTests(Chromium chromium) : BrowserJourney(chromium)
         await DecideAsync("outbound-division", id, "Approved");
 
         using var board2 = await Host.ApiAs("board2");
-        var taskId = (await board2.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t => t!["requestId"]!.GetValue<string>() == id)!["id"]!.GetValue<string>();
+        var taskId = (await board2.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t =>
+            t!["requestId"]!.GetValue<string>() == id)!["id"]!.GetValue<string>();
         var member = await SignedInAsync("board2", $"/tasks/{taskId}");
         var tally = member.Page.Locator("[data-testid=tally]");
         await Assertions.Expect(tally).ToContainTextAsync("同意 0");

@@ -4,7 +4,9 @@ using Approvals.Browser.Tests.Support;
 
 namespace Approvals.Browser.Tests.Journeys;
 
-/// <summary>The workflow view is where a reviewer decides: stages show who did what, the diagram zooms, the designer's viewer opens and comes back.</summary>
+/// <summary>
+/// The workflow view is where a reviewer decides: stages show who did what, the diagram zooms, the designer's viewer opens and comes back.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DiagramDecisionTests(Chromium chromium) : BrowserJourney(chromium)
 {
@@ -16,15 +18,19 @@ public sealed class DiagramDecisionTests(Chromium chromium) : BrowserJourney(chr
         var requestId = await FileSisterCityAsync("Kraków", "sister-city", "PL");
         using (var division = await Host.ApiAs("sister-city-division"))
         {
-            var task = (await division.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t => t!["requestId"]!.GetValue<string>() == requestId)!;
+            var task = (await division.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t =>
+                t!["requestId"]!.GetValue<string>() == requestId)!;
             using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "审核意见.pdf" } };
-            var uploaded = (await (await division.PostAsync($"/api/requests/{requestId}/attachments", form)).Content.ReadFromJsonAsync<JsonObject>())!;
+            var uploaded = (await (await division.PostAsync($"/api/requests/{requestId}/attachments", form))
+                .Content.ReadFromJsonAsync<JsonObject>())!;
             var decided = await division.PostAsJsonAsync($"/api/tasks/{task["id"]}/decision",
-                new { outcome = "Approved", comment = "材料齐全，建议同意。", operationId = "d1", attachmentIds = new[] { uploaded["id"]!.GetValue<string>() } });
+                new { outcome = "Approved", comment = "材料齐全，建议同意。", operationId = "d1",
+                attachmentIds = new[] { uploaded["id"]!.GetValue<string>() } });
             Assert.True(decided.IsSuccessStatusCode);
         }
         using var director = await Host.ApiAs("fao-director");
-        var taskId = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t => t!["requestId"]!.GetValue<string>() == requestId)!["id"]!.GetValue<string>();
+        var taskId = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t =>
+            t!["requestId"]!.GetValue<string>() == requestId)!["id"]!.GetValue<string>();
 
         var session = await SignedInAsync("fao-director", $"/tasks/{taskId}", viewport: new ViewportSize { Width = width, Height = 900 });
         var page = session.Page;
@@ -45,7 +51,8 @@ public sealed class DiagramDecisionTests(Chromium chromium) : BrowserJourney(chr
         // Zoom in: the diagram grows inside its frame.
         var before = (await page.Locator("svg.workflow-diagram").BoundingBoxAsync())!.Width;
         await page.Locator("[data-testid=zoom-in]").ClickAsync();
-        await page.WaitForFunctionAsync($"() => document.querySelector('svg.workflow-diagram').getBoundingClientRect().width > {before + 1}");
+        await page.WaitForFunctionAsync(
+            $"() => document.querySelector('svg.workflow-diagram').getBoundingClientRect().width > {before + 1}");
 
         // The designer's viewer of this run, and back to this task.
         var studio = page.Locator("[data-testid=open-in-studio]");
@@ -63,7 +70,8 @@ public sealed class DiagramDecisionTests(Chromium chromium) : BrowserJourney(chr
     {
         var requestId = await FileSisterCityAsync("Toruń", "sister-city", "PL");
         using var division = await Host.ApiAs("sister-city-division");
-        var taskId = (await division.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t => t!["requestId"]!.GetValue<string>() == requestId)!["id"]!.GetValue<string>();
+        var taskId = (await division.GetFromJsonAsync<JsonArray>("/api/tasks?scope=all"))!.First(t =>
+            t!["requestId"]!.GetValue<string>() == requestId)!["id"]!.GetValue<string>();
         var session = await SignedInAsync("sister-city-division", $"/tasks/{taskId}");
         await session.Page.Locator("[data-testid=open-in-studio]").ClickAsync();
         await session.Page.WaitForURLAsync(url => url.Contains("/studio?instance=", StringComparison.Ordinal));

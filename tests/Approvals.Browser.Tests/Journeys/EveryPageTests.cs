@@ -2,7 +2,9 @@ using Approvals.Browser.Tests.Support;
 
 namespace Approvals.Browser.Tests.Journeys;
 
-/// <summary>Each of our pages, in both languages, for the roles that use it: it renders, the keyboard reaches its controls, the console stays clean.</summary>
+/// <summary>
+/// Each of our pages, in both languages, for the roles that use it: it renders, the keyboard reaches its controls, the console stays clean.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EveryPageTests(Chromium chromium) : BrowserJourney(chromium)
 {
@@ -14,7 +16,8 @@ public sealed class EveryPageTests(Chromium chromium) : BrowserJourney(chromium)
     [InlineData("fao-director", "/requests", "全部申请", "Requests")]
     [InlineData("fao-director", "/statistics", "统计", "Statistics")]
     [InlineData("admin", "/admin", "系统管理", "Administration")]
-    public async Task A_page_renders_in_both_languages_and_tab_reaches_its_controls(string user, string path, string chinese, string english)
+    public async Task A_page_renders_in_both_languages_and_tab_reaches_its_controls(string user, string path,
+        string chinese, string english)
     {
         var session = await SignedInAsync(user, path);
         var page = session.Page;
@@ -25,9 +28,13 @@ public sealed class EveryPageTests(Chromium chromium) : BrowserJourney(chromium)
         for (var i = 0; i < 12; i++)
         {
             await page.Keyboard.PressAsync("Tab");
-            var focused = await page.EvaluateAsync<string?>("() => { const e = document.activeElement; if (!e || e === document.body) return null; const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? e.tagName + ':' + (e.textContent || e.getAttribute('aria-label') || e.id || '').trim().slice(0, 30) : 'hidden:' + e.tagName + ':' + e.className; }");
+            var focused = await page.EvaluateAsync<string?>(
+                "() => { const e = document.activeElement; if (!e || e === document.body) return null; const r = " +
+                "e.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? e.tagName + ':' + (e.textContent || " +
+                "e.getAttribute('aria-label') || e.id || '').trim().slice(0, 30) : 'hidden:' + e.tagName + ':' + e.className; }");
             if (focused is null) break; // past the last control: focus leaves the page
-            Assert.False(focused.StartsWith("hidden:", StringComparison.Ordinal), $"Tab {i + 1} on {path} focused an invisible element ({focused}).");
+            Assert.False(focused.StartsWith("hidden:", StringComparison.Ordinal),
+                $"Tab {i + 1} on {path} focused an invisible element ({focused}).");
             reached.Add(focused);
         }
         Assert.True(reached.Distinct().Count() >= 5, $"Tab reached too few controls on {path}: {string.Join(", ", reached)}");

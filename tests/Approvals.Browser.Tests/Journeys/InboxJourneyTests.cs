@@ -4,7 +4,9 @@ using Approvals.Browser.Tests.Support;
 
 namespace Approvals.Browser.Tests.Journeys;
 
-/// <summary>The inbox as a reviewer's work list: counts and a badge, search, decisions from the list, several at once, then on to the next task.</summary>
+/// <summary>
+/// The inbox as a reviewer's work list: counts and a badge, search, decisions from the list, several at once, then on to the next task.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromium)
 {
@@ -19,8 +21,10 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
                 type = "courtesy",
                 data = new JsonObject
                 {
-                    ["delegationName"] = $"{prefix} {i}", ["country"] = "PL", ["leaderName"] = "Ludomir Handzel", ["leaderTitle"] = "Mayor", ["rank"] = "bureau", ["size"] = 6,
-                    ["arrival"] = "2026-12-20T10:00:00+08:00", ["departure"] = "2026-12-23T15:00:00+08:00", ["port"] = "上海浦东国际机场", ["hostingUnit"] = "吴江区外办",
+                    ["delegationName"] = $"{prefix} {i}", ["country"] = "PL", ["leaderName"] = "Ludomir Handzel", ["leaderTitle"] = "Mayor",
+                    ["rank"] = "bureau", ["size"] = 6,
+                    ["arrival"] = "2026-12-20T10:00:00+08:00", ["departure"] = "2026-12-23T15:00:00+08:00", ["port"] = "上海浦东国际机场",
+                    ["hostingUnit"] = "吴江区外办",
                     ["courtesies"] = new JsonArray("airport-vip"), ["justification"] = "友城代表团来访。",
                 },
             });
@@ -31,7 +35,8 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
     }
 
     /// <summary>MudBlazor puts a field's attributes on the input itself or on its wrapper, by component: either way, the input.</summary>
-    private static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input").First;
+    private static ILocator Input(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], textarea[data-testid={testId}], [data-testid={testId}] input").First;
 
     [Theory]
     [InlineData(1440, false)]
@@ -57,7 +62,8 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
         var row = page.Locator("[data-testid=inbox] tbody tr[data-task]").First;
         await row.Locator("[data-testid=quick-Rejected]").ClickAsync();
         await page.Locator("[data-testid=quick-confirm]").ClickAsync();
-        await Assertions.Expect(page.Locator("tr[data-decide] .mud-input-helper-text")).ToContainTextAsync(english ? "A comment is required" : "请填写意见");
+        await Assertions.Expect(page.Locator("tr[data-decide] .mud-input-helper-text")).ToContainTextAsync(english
+            ? "A comment is required" : "请填写意见");
         await Input(page, "quick-comment").FillAsync("接待规格不符");
         await page.Locator("[data-testid=quick-confirm]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=inbox-message]")).ToContainTextAsync(english ? "Decided" : "已办理");
@@ -70,8 +76,10 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
         // Clear the search; tick two and approve them at once.
         await Input(page, "inbox-search").FillAsync("");
         await Assertions.Expect(page.Locator("[data-testid=inbox] tbody tr[data-task]")).ToHaveCountAsync(4);
-        await page.Locator("[data-testid=inbox] tbody tr[data-task]").Locator("input[data-testid=select], [data-testid=select] input").Nth(0).CheckAsync();
-        await page.Locator("[data-testid=inbox] tbody tr[data-task]").Locator("input[data-testid=select], [data-testid=select] input").Nth(1).CheckAsync();
+        await page.Locator("[data-testid=inbox] tbody tr[data-task]").Locator("input[data-testid=select], [data-testid=select] input")
+            .Nth(0).CheckAsync();
+        await page.Locator("[data-testid=inbox] tbody tr[data-task]").Locator("input[data-testid=select], [data-testid=select] input")
+            .Nth(1).CheckAsync();
         await page.Locator("[data-testid=approve-selected]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=inbox-message]")).ToContainTextAsync(english ? "2 approved." : "已同意 2 项");
         await Assertions.Expect(page.Locator("[data-testid=inbox] tbody tr[data-task]")).ToHaveCountAsync(2);
@@ -92,7 +100,8 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
 
         using var api = await Host.ApiAs("applicant");
         var states = new List<string>();
-        foreach (var (id, _) in filed) states.Add((await api.GetFromJsonAsync<JsonObject>($"/api/requests/{id}"))!["request"]!["state"]!.GetValue<string>());
+        foreach (var (id, _) in filed) states.Add(
+            (await api.GetFromJsonAsync<JsonObject>($"/api/requests/{id}"))!["request"]!["state"]!.GetValue<string>());
         Assert.Equal(1, states.Count(s => s == "Rejected"));
         Assert.Equal(4, states.Count(s => s == "InProgress"));
         Assert.Empty(BrowserErrors);
@@ -106,8 +115,10 @@ public sealed class InboxJourneyTests(Chromium chromium) : BrowserJourney(chromi
         {
             var data = new JsonObject
             {
-                ["delegationName"] = "Education delegation", ["country"] = "FI", ["leaderName"] = "Anna", ["leaderTitle"] = "Director", ["rank"] = "bureau", ["size"] = 3,
-                ["arrival"] = "2026-12-20T10:00:00+08:00", ["departure"] = "2026-12-23T15:00:00+08:00", ["port"] = "上海浦东国际机场", ["hostingUnit"] = "市教育局",
+                ["delegationName"] = "Education delegation", ["country"] = "FI", ["leaderName"] = "Anna", ["leaderTitle"] = "Director",
+                ["rank"] = "bureau", ["size"] = 3,
+                ["arrival"] = "2026-12-20T10:00:00+08:00", ["departure"] = "2026-12-23T15:00:00+08:00", ["port"] = "上海浦东国际机场",
+                ["hostingUnit"] = "市教育局",
                 ["courtesies"] = new JsonArray("airport-vip"), ["justification"] = "交流。",
             };
             Assert.True((await other.PostAsJsonAsync("/api/requests", new { type = "courtesy", data })).IsSuccessStatusCode);

@@ -21,7 +21,8 @@ public sealed class LayoutAndLanguageTests(Chromium chromium) : BrowserJourney(c
         var reviewer = await SignedInAsync("protocol-division", "/inbox");
         var page = reviewer.Page;
         var redirects = new List<string>();
-        page.Response += (_, response) => { if (response.Status is >= 300 and < 400 and not 304) redirects.Add($"{response.Request.Method} {response.Url} -> {response.Headers.GetValueOrDefault("location")}"); };
+        page.Response += (_, response) => { if (response.Status is >= 300 and < 400 and not 304)
+            redirects.Add($"{response.Request.Method} {response.Url} -> {response.Headers.GetValueOrDefault("location")}"); };
         await page.Locator("[data-testid=language]").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/inbox", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
@@ -42,13 +43,15 @@ public sealed class LayoutAndLanguageTests(Chromium chromium) : BrowserJourney(c
         var applicant = await SignedInAsync("applicant", $"/requests/{requestId}", viewport: Phone);
         var page = applicant.Page;
 
-        foreach (var locator in new[] { page.Locator("[data-testid=language]"), page.Locator(".approvals-signout-icon"), page.Locator("[data-testid=nav-menu]") })
+        foreach (var locator in new[] { page.Locator("[data-testid=language]"), page.Locator(".approvals-signout-icon"),
+            page.Locator("[data-testid=nav-menu]") })
         {
             await Assertions.Expect(locator).ToBeVisibleAsync();
             var box = (await locator.BoundingBoxAsync())!;
             Assert.True(box.X >= 0 && box.X + box.Width <= Phone.Width, $"off screen: {box.X}+{box.Width}");
         }
-        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the page scrolls sideways");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"),
+            "the page scrolls sideways");
 
         // The menu holds the pages.
         await page.Locator("[data-testid=nav-menu] button").ClickAsync();
@@ -56,7 +59,8 @@ public sealed class LayoutAndLanguageTests(Chromium chromium) : BrowserJourney(c
         await page.Keyboard.PressAsync("Escape");
 
         // The flowchart's labels are at least 11 px high; a wide flow scrolls inside its frame.
-        var smallest = await page.EvaluateAsync<double>("() => Math.min(...[...document.querySelectorAll('svg.workflow-diagram text')].map(t => t.getBoundingClientRect().height))");
+        var smallest = await page.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('svg.workflow-diagram text')].map(t => t.getBoundingClientRect().height))");
         Assert.True(smallest >= 11, $"diagram text is {smallest:0.0} px");
         await applicant.ScreenshotAsync("request-phone");
         Assert.Empty(BrowserErrors);

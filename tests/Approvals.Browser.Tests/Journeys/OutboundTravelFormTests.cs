@@ -4,7 +4,10 @@ using Approvals.Browser.Tests.Support;
 
 namespace Approvals.Browser.Tests.Journeys;
 
-/// <summary>An English-speaking applicant files an outbound trip: member and destination tables, a country picker inside a table, errors at the fields.</summary>
+/// <summary>
+/// An English-speaking applicant files an outbound trip: member and destination tables, a country picker inside a table, errors at the
+/// fields.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OutboundTravelFormTests(Chromium chromium) : BrowserJourney(chromium)
 {

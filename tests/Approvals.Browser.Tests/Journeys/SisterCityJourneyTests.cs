@@ -25,7 +25,8 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         await page.TypeIntoAsync("event", "市长率团互访");
         await page.TypeIntoAsync("plannedSigningDate", "2027-03-15");
         var draft = System.Text.Encoding.UTF8.GetBytes("%PDF-1.4\n% 协议草案 draft agreement\n%%EOF\n");
-        await page.Field("draftAgreement").Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "协议草案.pdf", MimeType = "application/pdf", Buffer = draft });
+        await page.Field("draftAgreement").Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "协议草案.pdf",
+            MimeType = "application/pdf", Buffer = draft });
         await Assertions.Expect(page.Locator("[data-testid=attachment-chosen]")).ToContainTextAsync("协议草案.pdf");
         await applicant.ScreenshotAsync("applicant-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交", Exact = true }).ClickAsync();
@@ -90,7 +91,9 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         await liaison.Page.WaitForURLAsync("**/tasks/*");
         await liaison.WaitForInteractiveAsync();
         await liaison.Page.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true }).ClickAsync();
-        await Assertions.Expect(liaison.Page.Locator("[data-field=documentNumber] .mud-input-error, [data-field=documentNumber] .mud-input-helper-text.mud-input-error")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(liaison.Page.Locator(
+            "[data-field=documentNumber] .mud-input-error, [data-field=documentNumber] .mud-input-helper-text.mud-input-error"))
+            .Not.ToHaveCountAsync(0);
         await liaison.Page.TypeIntoAsync("documentNumber", "苏外备〔2026〕18号");
         await liaison.Page.TypeIntoAsync("date", "2026-11-20");
         await liaison.Page.GetByRole(AriaRole.Button, new() { Name = "同意", Exact = true }).ClickAsync();
@@ -117,7 +120,8 @@ public sealed class SisterCityJourneyTests(Chromium chromium) : BrowserJourney(c
         var request = (await api.GetFromJsonAsync<JsonObject>($"/api/requests/{requestId}"))!;
         Assert.Equal("待登记签约", request["request"]!["status"]!.GetValue<string>());
         Assert.Equal("Approved", request["request"]!["state"]!.GetValue<string>());
-        Assert.Contains(request["request"]!["number"]!.GetValue<string>(), await page.Locator("[data-testid=request-number]").InnerTextAsync());
+        Assert.Contains(request["request"]!["number"]!.GetValue<string>(),
+            await page.Locator("[data-testid=request-number]").InnerTextAsync());
         Assert.Equal(6, request["history"]!.AsArray().Count); // returned, resubmitted, then four approvals
         Assert.Equal(2, request["revision"]!.GetValue<int>());
 

@@ -4,7 +4,9 @@ using Approvals.Browser.Tests.Support;
 
 namespace Approvals.Browser.Tests.Journeys;
 
-/// <summary>The real Elsa Studio (npm) against our /elsa/api: an administrator adds a stage from the palette and publishes version 2.</summary>
+/// <summary>
+/// The real Elsa Studio (npm) against our /elsa/api: an administrator adds a stage from the palette and publishes version 2.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chromium)
 {
@@ -18,7 +20,8 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
         var page = admin.Page;
         try
         {
-            await page.Locator("g.x6-node[data-cell-id=leadership]").WaitForAsync(new() { Timeout = 90_000, State = WaitForSelectorState.Attached });
+            await page.Locator("g.x6-node[data-cell-id=leadership]")
+                .WaitForAsync(new() { Timeout = 90_000, State = WaitForSelectorState.Attached });
         }
         catch (TimeoutException)
         {
@@ -31,7 +34,8 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
 
         // Drag "Review" from the Approvals group of the palette onto the canvas.
         await page.GetByText("Approvals", new() { Exact = true }).ClickAsync();
-        var review = page.Locator("div[draggable=true]").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*Review\s*$") });
+        var review = page.Locator("div[draggable=true]")
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*Review\s*$") });
         var canvas = (await page.Locator(".x6-graph-svg").First.BoundingBoxAsync())!;
         await DropAsync(page, review, canvas.X + 100, canvas.Y + 80);
         await Assertions.Expect(page.Locator("g.x6-node")).ToHaveCountAsync(known.Count + 1);
@@ -56,7 +60,8 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
         await ConnectAsync(page, await CenterAsync(Port(page, stage, "Approved")), kindIn);
 
         // Publish (the cloud button), and the studio says so.
-        var published = page.WaitForResponseAsync(r => r.Url.Contains("/elsa/api/workflow-definitions") && r.Request.Method == "POST" && r.Request.PostData!.Contains("\"publish\":true"));
+        var published = page.WaitForResponseAsync(r => r.Url.Contains("/elsa/api/workflow-definitions") && r.Request.Method == "POST"
+            && r.Request.PostData!.Contains("\"publish\":true"));
         await (await ToolbarButtonAsync(page, "Publish workflow")).ClickAsync();
         var answer = await published;
         if (answer.Status != 200) await admin.ScreenshotAsync("failure-studio-publish");
@@ -64,9 +69,11 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
         await Assertions.Expect(page.GetByText("Workflow published")).ToBeVisibleAsync();
 
         using var adminApi = await Host.ApiAs("admin");
-        var v2 = (await adminApi.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/by-definition-id/sister-city-establishment?versionOptions=Published"))!;
+        var v2 = (await adminApi.GetFromJsonAsync<JsonObject>(
+            "/elsa/api/workflow-definitions/by-definition-id/sister-city-establishment?versionOptions=Published"))!;
         Assert.Equal(2, v2["version"]!.GetValue<int>());
-        var connections = v2["root"]!["connections"]!.AsArray().Select(c => $"{c!["source"]!["activity"]}.{c["source"]!["port"]}->{c["target"]!["activity"]}").ToList();
+        var connections = v2["root"]!["connections"]!.AsArray()
+            .Select(c => $"{c!["source"]!["activity"]}.{c["source"]!["port"]}->{c["target"]!["activity"]}").ToList();
         Assert.Contains($"leadership.Approved->{stage}", connections);
         Assert.Contains($"{stage}.Approved->kind", connections);
         Assert.DoesNotContain("leadership.Approved->kind", connections);
@@ -88,7 +95,8 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
         var row = page.Locator("tbody tr").Filter(new() { HasText = "sister-city-establishment" });
         await row.Locator("button").Last.ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("Export", new() { Exact = true }).ClickAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Export" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".mud-dialog").GetByRole(AriaRole.Button,
+            new() { Name = "Export" }).ClickAsync());
         var exported = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!;
         Assert.Equal("sister-city-establishment", exported["definitionId"]!.GetValue<string>());
         Assert.Equal(2, exported["version"]!.GetValue<int>());
@@ -98,7 +106,8 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
         await row.Locator("button").Last.ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("View", new() { Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/studio?definition=sister-city-establishment");
-        await page.Locator($"g.x6-node[data-cell-id=\"{stage}\"]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.Locator($"g.x6-node[data-cell-id=\"{stage}\"]")
+            .WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
 
         // The studio's instance viewer shows the older request's run: its journal from the start.
         var instanceId = (await adminApi.GetFromJsonAsync<JsonObject>($"/api/requests/{before}"))!["instanceId"]!.GetValue<string>();
@@ -132,7 +141,9 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
         [.. await page.Locator("g.x6-node").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.getAttribute('data-cell-id'))")];
 
     private static ILocator InputAsync(IPage page, string label) =>
-        page.Locator(".mud-input-control").Filter(new() { Has = page.Locator("label", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{label}$") }) }).Locator("input, textarea").First;
+        page.Locator(".mud-input-control")
+            .Filter(new() { Has = page.Locator("label", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{label}$") }) })
+                .Locator("input, textarea").First;
 
     private static ILocator Port(IPage page, string node, string port) =>
         page.Locator($"g.x6-node[data-cell-id=\"{node}\"] g[port=\"{port}\"] circle.elsa-designer-port-hit-area");
@@ -143,14 +154,17 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
         return (box.X + box.Width / 2, box.Y + box.Height / 2);
     }
 
-    /// <summary>The studio's palette speaks HTML5 drag and drop; Playwright's mouse does not start one, so the events are sent as a browser would.</summary>
+    /// <summary>
+    /// The studio's palette speaks HTML5 drag and drop; Playwright's mouse does not start one, so the events are sent as a browser would.
+    /// </summary>
     private static async Task DropAsync(IPage page, ILocator source, float x, float y)
     {
         var transfer = await page.EvaluateHandleAsync("() => new DataTransfer()");
         await source.DispatchEventAsync("dragstart", new Dictionary<string, object> { ["dataTransfer"] = transfer });
         var target = await page.EvaluateHandleAsync("({ x, y }) => document.elementFromPoint(x, y)", new { x = (double)x, y = (double)y });
         foreach (var type in new[] { "dragenter", "dragover", "drop" })
-            await target.EvaluateAsync("(el, { type, dt, x, y }) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt, clientX: x, clientY: y }))",
+            await target.EvaluateAsync("(el, { type, dt, x, y }) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: " +
+                "true, dataTransfer: dt, clientX: x, clientY: y }))",
                 new { type, dt = transfer, x = (double)x, y = (double)y });
         await source.DispatchEventAsync("dragend", new Dictionary<string, object> { ["dataTransfer"] = transfer });
     }
@@ -178,9 +192,11 @@ public sealed class StudioDesignerTests(Chromium chromium) : BrowserJourney(chro
             (edges, { fx, fy, tx, ty }) => {
               for (const e of edges) {
                 const p = e.querySelector('path'); const m = p.getScreenCTM(); const len = p.getTotalLength();
-                const at = t => { const q = p.getPointAtLength(t); return { x: q.x * m.a + q.y * m.c + m.e, y: q.x * m.b + q.y * m.d + m.f }; };
+                const at = t => { const q = p.getPointAtLength(t); return { x: q.x * m.a + q.y * m.c + m.e,
+                  y: q.x * m.b + q.y * m.d + m.f }; };
                 const s = at(0), t = at(len);
-                if (Math.hypot(s.x - fx, s.y - fy) < 12 && Math.hypot(t.x - tx, t.y - ty) < 12) { const mid = at(len / 2); return { x: mid.x, y: mid.y }; }
+                if (Math.hypot(s.x - fx, s.y - fy) < 12 && Math.hypot(t.x - tx, t.y - ty) < 12) { const mid = at(len / 2); return {
+                  x: mid.x, y: mid.y }; }
               }
               return null;
             }

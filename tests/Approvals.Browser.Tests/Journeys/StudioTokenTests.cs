@@ -9,7 +9,8 @@ namespace Approvals.Browser.Tests.Journeys;
 [Collection(BrowserCollection.Name)]
 public sealed class StudioTokenTests(Chromium chromium) : BrowserJourney(chromium)
 {
-    protected override IReadOnlyDictionary<string, string> HostSettings { get; } = new Dictionary<string, string> { ["Studio:TokenLifetime"] = "00:01:00" };
+    protected override IReadOnlyDictionary<string, string> HostSettings { get; } =
+        new Dictionary<string, string> { ["Studio:TokenLifetime"] = "00:01:00" };
 
     [Fact]
     public async Task The_studio_renews_its_short_token_and_every_elsa_call_is_answered()
@@ -21,7 +22,8 @@ public sealed class StudioTokenTests(Chromium chromium) : BrowserJourney(chromiu
         page.Response += (_, response) =>
         {
             if (response.Url.EndsWith("/studio/token", StringComparison.Ordinal)) renewals.Add(response.Status);
-            if (response.Url.Contains("/elsa/api/", StringComparison.Ordinal) && response.Status is 401 or 403) refused.Add($"{response.Status} {response.Url}");
+            if (response.Url.Contains("/elsa/api/", StringComparison.Ordinal) && response.Status is 401 or 403)
+                refused.Add($"{response.Status} {response.Url}");
         };
         await page.ReloadAsync();
 

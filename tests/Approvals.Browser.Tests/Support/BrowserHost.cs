@@ -10,7 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Approvals.Browser.Tests.Support;
 
-/// <summary>The whole product on Kestrel at 127.0.0.1 (a free port), on its own SQLite file and Hangfire store, with the demo users.</summary>
+/// <summary>
+/// The whole product on Kestrel at 127.0.0.1 (a free port), on its own SQLite file and Hangfire store, with the demo users.
+/// </summary>
 public sealed class BrowserHost : WebApplicationFactory<Program>
 {
     public const string Password = "Approvals#2026";

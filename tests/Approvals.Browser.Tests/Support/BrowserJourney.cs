@@ -19,7 +19,8 @@ public abstract class BrowserJourney(Chromium chromium) : IAsyncLifetime
     protected IEnumerable<string> BrowserErrors => _sessions.SelectMany(s => s.Errors);
 
     /// <summary>Signs <paramref name="userName"/> in (by keyboard) and lands on <paramref name="returnUrl"/>.</summary>
-    protected async Task<UserSession> SignedInAsync(string userName, string returnUrl = "/", bool interactive = true, ViewportSize? viewport = null)
+    protected async Task<UserSession> SignedInAsync(string userName, string returnUrl = "/", bool interactive = true,
+        ViewportSize? viewport = null)
     {
         var session = await UserSession.OpenAsync(chromium, Host, viewport: viewport);
         _sessions.Add(session);

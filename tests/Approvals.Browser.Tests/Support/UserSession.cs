@@ -1,6 +1,8 @@
 namespace Approvals.Browser.Tests.Support;
 
-/// <summary>One person's browser (own cookies) on the host; records every console error and page error so a test can insist on none.</summary>
+/// <summary>
+/// One person's browser (own cookies) on the host; records every console error and page error so a test can insist on none.
+/// </summary>
 public sealed class UserSession : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
@@ -19,7 +21,8 @@ public sealed class UserSession : IAsyncDisposable
     public string BaseUrl { get; }
     public IReadOnlyList<string> Errors => _errors;
 
-    public static async Task<UserSession> OpenAsync(Chromium chromium, BrowserHost host, string? language = null, ViewportSize? viewport = null)
+    public static async Task<UserSession> OpenAsync(Chromium chromium, BrowserHost host, string? language = null,
+        ViewportSize? viewport = null)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -56,7 +59,8 @@ public sealed class UserSession : IAsyncDisposable
         await WaitForInteractiveAsync();
     }
 
-    public async Task ScreenshotAsync(string name) => await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor(name), FullPage = true });
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathFor(name), FullPage = true });
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

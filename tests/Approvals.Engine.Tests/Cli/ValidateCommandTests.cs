@@ -8,7 +8,8 @@ public sealed class ValidateCommandTests
 {
     private static Task<(int ExitCode, string Output)> RunHostAsync(params string[] args) => RunHostInAsync(null, null, args);
 
-    private static async Task<(int ExitCode, string Output)> RunHostInAsync(string? workingDirectory, string? callerDirectory, params string[] args)
+    private static async Task<(int ExitCode, string Output)> RunHostInAsync(string? workingDirectory,
+        string? callerDirectory, params string[] args)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "Approvals.Host.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -26,7 +27,8 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Valid_files_print_ok_and_exit_zero()
     {
-        var (exit, output) = await RunHostAsync("workflows", "validate", Samples.PathOf("v3-timer-workflow.json"), Samples.PathOf("v3-fork-decision-join-waitall.json"));
+        var (exit, output) = await RunHostAsync("workflows", "validate", Samples.PathOf("v3-timer-workflow.json"),
+            Samples.PathOf("v3-fork-decision-join-waitall.json"));
 
         Assert.Equal(0, exit);
         Assert.Contains("v3-timer-workflow.json: OK", output);
@@ -43,7 +45,8 @@ public sealed class ValidateCommandTests
         File.Copy(Samples.PathOf("v3-timer-workflow.json"), Path.Combine(caller, "workflows", "timer.json"));
         var elsewhere = Directory.CreateTempSubdirectory("approvals-project-").FullName;
 
-        var (exit, output) = await RunHostInAsync(elsewhere, caller, "workflows", "validate", "workflows/timer.json", "workflows/missing.json");
+        var (exit, output) = await RunHostInAsync(elsewhere, caller, "workflows", "validate", "workflows/timer.json",
+            "workflows/missing.json");
 
         Assert.Contains("workflows/timer.json: OK", output);
         Assert.Contains("workflows/missing.json: file not found", output);
@@ -60,7 +63,8 @@ public sealed class ValidateCommandTests
         await File.WriteAllTextAsync(broken, "{\n  \"root\": {\n    \"type\": \"Elsa.Flowchart\",\n    \"activities\": [ }\n}");
         await File.WriteAllTextAsync(unknown, """
             { "definitionId": "u", "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [
-              { "id": "a1", "type": "Acme.Teleport" }, { "id": "a2", "type": "Elsa.WriteLine", "text": { "typeName": "String", "expression": { "type": "Literal", "value": "x" } } } ],
+              { "id": "a1", "type": "Acme.Teleport" }, { "id": "a2", "type": "Elsa.WriteLine", "text": { "typeName": "String",
+                "expression": { "type": "Literal", "value": "x" } } } ],
               "connections": [ { "source": { "activity": "a1", "port": "Beamed" }, "target": { "activity": "a2", "port": "In" } } ] } }
             """);
         try

@@ -49,7 +49,8 @@ public sealed class CorpusExecutionTests : IAsyncLifetime
     [Fact]
     public async Task Execute_workflow_with_a_sequence_root_captures_the_childs_output()
     {
-        var state = await RunAsync(await PublishAsync("ExecuteWorkflow-Workflows-child-with-output.json", "ExecuteWorkflow-Workflows-parent-capture-output.json"));
+        var state = await RunAsync(await PublishAsync("ExecuteWorkflow-Workflows-child-with-output.json",
+            "ExecuteWorkflow-Workflows-parent-capture-output.json"));
 
         Assert.Equal(WorkflowStatus.Finished, state.Status);
         Assert.Contains("Child output: 42", _engine.Output.Lines);
@@ -59,32 +60,38 @@ public sealed class CorpusExecutionTests : IAsyncLifetime
     [Fact]
     public async Task Execute_workflow_waits_for_the_child_and_passes_input()
     {
-        var waited = await RunAsync(await PublishAsync("ExecuteWorkflow-Workflows-child-workflow.json", "ExecuteWorkflow-Workflows-parent-with-wait.json"));
+        var waited = await RunAsync(await PublishAsync("ExecuteWorkflow-Workflows-child-workflow.json",
+            "ExecuteWorkflow-Workflows-parent-with-wait.json"));
         Assert.Equal(WorkflowSubStatus.Finished, waited.SubStatus);
         Assert.Equal(["Parent: Before child", "Child: Executing", "Parent: After child"], _engine.Output.Lines);
 
-        await RunAsync(await PublishAsync("ExecuteWorkflow-Workflows-child-with-input.json", "ExecuteWorkflow-Workflows-parent-with-input.json"));
+        await RunAsync(await PublishAsync("ExecuteWorkflow-Workflows-child-with-input.json",
+            "ExecuteWorkflow-Workflows-parent-with-input.json"));
         Assert.Contains("Child received: Hello from parent", _engine.Output.Lines);
     }
 
     [Fact]
     public async Task Execute_workflow_without_waiting_finishes_and_the_child_runs_with_the_parents_correlation()
     {
-        var parent = await RunAsync(await PublishAsync("ExecuteWorkflow-Workflows-child-workflow.json", "ExecuteWorkflow-Workflows-parent-no-wait.json"));
+        var parent = await RunAsync(await PublishAsync("ExecuteWorkflow-Workflows-child-workflow.json",
+            "ExecuteWorkflow-Workflows-parent-no-wait.json"));
         Assert.Equal(WorkflowSubStatus.Finished, parent.SubStatus);
         Assert.Contains("Parent: After child", _engine.Output.Lines);
         Assert.Contains("Child: Executing", _engine.Output.Lines);
 
         var correlated = await RunAsync(await PublishAsync("ExecuteWorkflow-Workflows-parent-with-correlation.json"));
-        var child = Assert.Single(await _engine.QueryAsync(db => db.Instances.Where(i => i.DefinitionId == "child-workflow" && i.CorrelationId == "test-correlation-123")));
+        var child = Assert.Single(await _engine.QueryAsync(db => db.Instances.Where(i => i.DefinitionId == "child-workflow"
+            && i.CorrelationId == "test-correlation-123")));
         Assert.Equal(WorkflowStatus.Finished, correlated.Status);
         Assert.Equal(WorkflowStatus.Finished, child.Status);
     }
 
     [Theory]
-    [InlineData("parent-with-output", "Received from child: Child output value", new[] { "WorkflowDefinitionActivities-Workflows-child-with-output.json" })]
+    [InlineData("parent-with-output", "Received from child: Child output value",
+        new[] { "WorkflowDefinitionActivities-Workflows-child-with-output.json" })]
     [InlineData("parent-with-outcomes", "Success path taken", new[] { "WorkflowDefinitionActivities-Workflows-child-with-outcomes.json" })]
-    [InlineData("parent-version-fallback", "Published version executed", new[] { "WorkflowDefinitionActivities-Workflows-child-published-version.json" })]
+    [InlineData("parent-version-fallback", "Published version executed",
+        new[] { "WorkflowDefinitionActivities-Workflows-child-published-version.json" })]
     public async Task Workflows_used_as_activities_run_as_elsas_tests_say(string parent, string line, string[] children)
     {
         await PublishAsync([.. children, $"WorkflowDefinitionActivities-Workflows-{parent}.json"]);
@@ -98,7 +105,8 @@ public sealed class CorpusExecutionTests : IAsyncLifetime
     [Fact]
     public async Task A_child_workflows_outputs_reach_the_parents_variables()
     {
-        var calculator = await PublishAsync("ParentChildOutputMapping-Workflows-sum.json", "ParentChildOutputMapping-Workflows-calculator.json");
+        var calculator = await PublishAsync("ParentChildOutputMapping-Workflows-sum.json",
+            "ParentChildOutputMapping-Workflows-calculator.json");
 
         await RunAsync(calculator);
 
@@ -115,7 +123,8 @@ public sealed class CorpusExecutionTests : IAsyncLifetime
 
         var looped = await RunAsync(await PublishAsync("FlowchartCompletion-Workflows-workflow6.json"));
         Assert.Equal(WorkflowStatus.Finished, looped.Status);
-        Assert.Equal(["Current fruit: Apple", "Current fruit: Banana", "Current fruit: Cherry"], _engine.Output.Lines.Where(l => l.StartsWith("Current")).Order());
+        Assert.Equal(["Current fruit: Apple", "Current fruit: Banana", "Current fruit: Cherry"],
+            _engine.Output.Lines.Where(l => l.StartsWith("Current")).Order());
         Assert.Equal("End", _engine.Output.Lines[^1]);
     }
 

@@ -9,7 +9,9 @@ using Xunit.Abstractions;
 
 namespace Approvals.Engine.Tests.Compatibility;
 
-/// <summary>Every file of the Elsa corpus, validated together (they use each other as activities), as Elsa would accept or refuse it.</summary>
+/// <summary>
+/// Every file of the Elsa corpus, validated together (they use each other as activities), as Elsa would accept or refuse it.
+/// </summary>
 public sealed class CorpusValidationTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private TestEngine _engine = null!;
@@ -25,7 +27,8 @@ public sealed class CorpusValidationTests(ITestOutputHelper output) : IAsyncLife
     private Dictionary<string, IReadOnlyList<DefinitionProblem>> ValidateAll()
     {
         var read = ElsaCorpus.Files.ToDictionary(f => f, f => DefinitionReader.Read(File.ReadAllText(f)));
-        var references = new WorkflowReferences(read.Values.Select(r => r.Document).OfType<WorkflowDefinitionDocument>().Select(WorkflowReference.Of));
+        var references = new WorkflowReferences(read.Values.Select(r => r.Document).OfType<WorkflowDefinitionDocument>()
+            .Select(WorkflowReference.Of));
         return read.ToDictionary(p => p.Key, p => p.Value.Document is { } document
             ? (IReadOnlyList<DefinitionProblem>)[.. p.Value.Problems, .. Validator.Validate(document, references).Where(x => !x.IsWarning)]
             : p.Value.Problems);

@@ -31,7 +31,8 @@ public sealed class ElsaActivityTests : IAsyncLifetime
             .Activity("say", "Elsa.WriteLine", ("text", Js("return 'Welcome ' + getResultFromVisit().name;", "String")))
             .CanStart("visit").Connect("visit", "say").ToString());
         var publisher = await _engine.PublishAsync(new Flow("announce")
-            .Activity("publish", "Elsa.PublishEvent", ("eventName", Literal("DelegationArrived")), ("payload", Obj("{\"name\": \"Lyon\"}"))).ToString());
+            .Activity("publish", "Elsa.PublishEvent", ("eventName", Literal("DelegationArrived")),
+                ("payload", Obj("{\"name\": \"Lyon\"}"))).ToString());
 
         await _engine.Runtime.StartAsync(publisher);
         // The sweep finds the event row already delivered: nothing starts twice.
@@ -77,7 +78,8 @@ public sealed class ElsaActivityTests : IAsyncLifetime
     public void An_elsa1_export_is_named_as_such()
     {
         var read = DefinitionReader.Read("""
-            { "id": "1", "name": "Old", "activities": [ { "id": "a", "type": "WriteLine", "left": 10, "top": 10, "state": { "textExpression": { "expression": "Hi", "syntax": "Literal" } } } ],
+            { "id": "1", "name": "Old", "activities": [ { "id": "a", "type": "WriteLine", "left": 10, "top": 10, "state": {
+              "textExpression": { "expression": "Hi", "syntax": "Literal" } } } ],
               "connections": [ { "source": { "activityId": "a", "outcome": "Done" }, "destination": { "activityId": "a" } } ] }
             """);
 
@@ -106,32 +108,40 @@ public sealed class ElsaActivityTests : IAsyncLifetime
     public async Task Dispatch_workflow_without_waiting_continues_at_once_and_with_waiting_receives_the_output()
     {
         await _engine.PublishAsync(new Flow("child").Outputs("Answer")
-            .Activity("out", "Elsa.SetOutput", ("outputName", Literal("Answer")), ("outputValue", Js("return getInput('Question') + '!';"))).ToString());
+            .Activity("out", "Elsa.SetOutput", ("outputName", Literal("Answer")), ("outputValue", Js("return getInput('Question') + '!';")))
+                .ToString());
 
         var state = await RunAsync(new Flow("dispatcher").Variable("Reply", "Object", null)
-            .Activity("fire", "Elsa.DispatchWorkflow", ("workflowDefinitionId", Literal("child")), ("input", Obj("{\"Question\": \"first\"}")))
-            .Activity("wait", "Elsa.DispatchWorkflow", ("workflowDefinitionId", Literal("child")), ("input", Obj("{\"Question\": \"second\"}")),
-                ("waitForCompletion", Literal("true", "Boolean")), ("result", new JsonObject { ["memoryReference"] = new JsonObject { ["id"] = "ReplyId" } }))
+            .Activity("fire", "Elsa.DispatchWorkflow", ("workflowDefinitionId", Literal("child")),
+                ("input", Obj("{\"Question\": \"first\"}")))
+            .Activity("wait", "Elsa.DispatchWorkflow", ("workflowDefinitionId", Literal("child")),
+                ("input", Obj("{\"Question\": \"second\"}")),
+                ("waitForCompletion", Literal("true", "Boolean")),
+                ("result", new JsonObject { ["memoryReference"] = new JsonObject { ["id"] = "ReplyId" } }))
             .Activity("say", "Elsa.WriteLine", ("text", Js("return getReply().output.Answer;", "String")))
             .Connect("fire", "wait").Connect("wait", "say"));
 
         Assert.Equal(WorkflowStatus.Finished, state.Status);
         Assert.Equal(["second!"], _engine.Output.Lines);
         Assert.NotNull(state.ActivityOutputs["fire"]["ChildWorkflowInstanceId"]);
-        Assert.Equal(2, (await _engine.QueryAsync(db => db.Instances.Where(i => i.DefinitionId == "child" && i.Status == WorkflowStatus.Finished))).Count);
+        Assert.Equal(2, (await _engine.QueryAsync(db => db.Instances.Where(i => i.DefinitionId == "child"
+            && i.Status == WorkflowStatus.Finished))).Count);
     }
 
     [Fact]
     public async Task Cancelling_a_parent_cancels_the_child_it_waits_for()
     {
         await _engine.PublishAsync(new Flow("slow-child").Activity("wait", "Elsa.Event", ("eventName", Literal("never"))).ToString());
-        await _engine.PublishAsync(new Flow("Slow Child Activity").UsableAsActivity().Activity("wait", "Elsa.Event", ("eventName", Literal("never"))).ToString());
+        await _engine.PublishAsync(new Flow("Slow Child Activity").UsableAsActivity().Activity("wait", "Elsa.Event",
+            ("eventName", Literal("never"))).ToString());
         var parent = await RunAsync(new Flow("waiting-parent")
-            .Activity("run", "Elsa.ExecuteWorkflow", ("workflowDefinitionId", Literal("slow-child")), ("waitForCompletion", Literal("true", "Boolean")))
+            .Activity("run", "Elsa.ExecuteWorkflow", ("workflowDefinitionId", Literal("slow-child")),
+                ("waitForCompletion", Literal("true", "Boolean")))
             .Activity("use", "SlowChildActivity")
             .Activity("start", "Elsa.Start").Connect("start", "run").Connect("start", "use"));
         Assert.Equal(WorkflowSubStatus.Suspended, parent.SubStatus);
-        Assert.Equal(2, (await _engine.QueryAsync(db => db.Instances.Where(i => i.Status == WorkflowStatus.Running && i.Id != parent.Id))).Count);
+        Assert.Equal(2, (await _engine.QueryAsync(db => db.Instances.Where(i => i.Status == WorkflowStatus.Running
+            && i.Id != parent.Id))).Count);
 
         await _engine.Runtime.CancelAsync(parent.Id);
 
@@ -145,7 +155,8 @@ public sealed class ElsaActivityTests : IAsyncLifetime
         var sequence = new Flow("sequence").WriteLine("a", "first").WriteLine("b", "second").ToJson();
         sequence["root"]!["type"] = "Elsa.Sequence";
         sequence["root"]!.AsObject().Remove("connections");
-        var single = new JsonObject { ["definitionId"] = "single", ["root"] = new Flow("x").WriteLine("only", "alone").ToJson()["root"]!["activities"]![0]!.DeepClone() };
+        var single = new JsonObject { ["definitionId"] = "single", ["root"] = new Flow("x").WriteLine("only", "alone")
+            .ToJson()["root"]!["activities"]![0]!.DeepClone() };
 
         await _engine.Runtime.StartAsync(await _engine.PublishAsync(sequence.ToJsonString()));
         await _engine.Runtime.StartAsync(await _engine.PublishAsync(single.ToJsonString()));
@@ -168,9 +179,12 @@ public sealed class ElsaActivityTests : IAsyncLifetime
         activities.Add(sequence.DeepClone());
         activities.Add(chart.DeepClone());
         flow["root"]!["connections"] = new JsonArray(
-            new JsonObject { ["source"] = new JsonObject { ["activity"] = "first", ["port"] = "Done" }, ["target"] = new JsonObject { ["activity"] = "seq", ["port"] = "In" } },
-            new JsonObject { ["source"] = new JsonObject { ["activity"] = "seq", ["port"] = "Done" }, ["target"] = new JsonObject { ["activity"] = "chart", ["port"] = "In" } },
-            new JsonObject { ["source"] = new JsonObject { ["activity"] = "chart", ["port"] = "Done" }, ["target"] = new JsonObject { ["activity"] = "last", ["port"] = "In" } });
+            new JsonObject { ["source"] = new JsonObject { ["activity"] = "first", ["port"] = "Done" },
+            ["target"] = new JsonObject { ["activity"] = "seq", ["port"] = "In" } },
+            new JsonObject { ["source"] = new JsonObject { ["activity"] = "seq", ["port"] = "Done" },
+                ["target"] = new JsonObject { ["activity"] = "chart", ["port"] = "In" } },
+            new JsonObject { ["source"] = new JsonObject { ["activity"] = "chart", ["port"] = "Done" },
+                ["target"] = new JsonObject { ["activity"] = "last", ["port"] = "In" } });
         var id = await _engine.PublishAsync(flow.ToJsonString());
 
         var run = await _engine.Runtime.StartAsync(id);
@@ -184,8 +198,10 @@ public sealed class ElsaActivityTests : IAsyncLifetime
     [Fact]
     public async Task A_for_each_body_runs_once_per_item_in_order()
     {
-        var body = new Flow("body").Activity("say", "Elsa.WriteLine", ("text", Js("return getCurrentIndex() + ':' + getCurrentValue();", "String"))).ToJson()["root"]!;
-        await RunAsync(new Flow("loop").Activity("each", "Elsa.ForEach", ("items", Js("return ['a', 'b', 'c'];")), ("body", body.DeepClone()))
+        var body = new Flow("body").Activity("say", "Elsa.WriteLine",
+            ("text", Js("return getCurrentIndex() + ':' + getCurrentValue();", "String"))).ToJson()["root"]!;
+        await RunAsync(new Flow("loop").Activity("each", "Elsa.ForEach", ("items", Js("return ['a', 'b', 'c'];")),
+            ("body", body.DeepClone()))
             .WriteLine("end", "end").Connect("each", "end"));
 
         Assert.Equal(["0:a", "1:b", "2:c", "end"], _engine.Output.Lines);
@@ -199,9 +215,11 @@ public sealed class ElsaActivityTests : IAsyncLifetime
               "activities": [
                 { "activityId": "t", "type": "Timer", "properties": [ { "name": "Timeout", "expressions": { "Literal": "00:10:00" } } ] },
                 { "activityId": "s", "type": "State", "properties": [ { "name": "StateName", "expressions": { "Literal": "Waiting" } } ] },
-                { "activityId": "c", "type": "SetContextId", "properties": [ { "name": "ContextId", "expressions": { "Literal": "ctx-7" } } ] },
+                { "activityId": "c", "type": "SetContextId", "properties": [ { "name": "ContextId", "expressions": {
+                  "Literal": "ctx-7" } } ] },
                 { "activityId": "x", "type": "ClearTimer", "properties": [ { "name": "ActivityId", "expressions": { "Literal": "t" } } ] },
-                { "activityId": "f", "type": "Fork", "properties": [ { "name": "Branches", "expressions": { "Json": "[\"A\",\"B\"]" } } ] } ],
+                { "activityId": "f", "type": "Fork", "properties": [ { "name": "Branches", "expressions": {
+                  "Json": "[\"A\",\"B\"]" } } ] } ],
               "connections": [
                 { "sourceActivityId": "f", "targetActivityId": "t", "outcome": "A" },
                 { "sourceActivityId": "f", "targetActivityId": "s", "outcome": "B" },

@@ -43,7 +43,8 @@ public sealed class DescriptorTests
     {
         var registry = new ActivityRegistry().AddBuiltIns();
 
-        foreach (var type in new[] { "Elsa.Flowchart", "Elsa.Start", "Elsa.End", "Elsa.Finish", "Elsa.Fault", "Elsa.WriteLine", "Elsa.SetVariable",
+        foreach (var type in new[] { "Elsa.Flowchart", "Elsa.Start", "Elsa.End", "Elsa.Finish", "Elsa.Fault",
+            "Elsa.WriteLine", "Elsa.SetVariable",
                      "Elsa.FlowDecision", "Elsa.FlowSwitch", "Elsa.FlowFork", "Elsa.FlowJoin", "Elsa.Delay", "Elsa.Timer", "Elsa.Event",
                      "Elsa.PublishEvent", "Elsa.RunTask", "Elsa.SendEmail" })
             Assert.NotNull(registry.Find(type));

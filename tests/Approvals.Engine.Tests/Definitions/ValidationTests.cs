@@ -25,14 +25,16 @@ public sealed class ValidationTests : IAsyncLifetime
         var endpoint = activities.Single(a => a!["id"]!.GetValue<string>() == "9754c493-bc7a-4ee6-9129-becd637f9288")!;
         Assert.Equal("Elsa.HttpEndpoint", endpoint["type"]!.GetValue<string>());
         Assert.True(endpoint["customProperties"]!["canStartWorkflow"]!.GetValue<bool>());
-        Assert.Equal("Elsa.WriteHttpResponse", activities.Single(a => a!["id"]!.GetValue<string>() == "fa423095-e3d8-4d53-9e2d-1355115999ea")!["type"]!.GetValue<string>());
+        Assert.Equal("Elsa.WriteHttpResponse",
+            activities.Single(a => a!["id"]!.GetValue<string>() == "fa423095-e3d8-4d53-9e2d-1355115999ea")!["type"]!.GetValue<string>());
     }
 
     [Fact]
     public void An_unknown_activity_type_is_named_with_its_id_and_path()
     {
         var document = new WorkflowDefinitionDocument(System.Text.Json.Nodes.JsonNode.Parse("""
-            { "definitionId": "u", "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [ { "id": "a1", "type": "Acme.Teleport" } ], "connections": [] } }
+            { "definitionId": "u", "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [ { "id": "a1",
+              "type": "Acme.Teleport" } ], "connections": [] } }
             """)!.AsObject());
 
         var problem = Assert.Single(Validator.Validate(document));
@@ -75,8 +77,10 @@ public sealed class ValidationTests : IAsyncLifetime
         Assert.Equal(2, codes.Count(c => c == "activity-type-unknown"));
         Assert.Contains(problems, p => p.Code == "activity-type-unknown" && p.ActivityId == "x1" && p.Message.Contains("Acme.Unknown"));
         Assert.Contains(problems, p => p.Code == "activity-type-unknown" && p.ActivityId == "x2" && p.Message.Contains("Acme.AlsoUnknown"));
-        Assert.Contains(problems, p => p.Code == "connection-port-unknown" && p.Message.Contains("'Maybe'") && p.Message.Contains("True, False"));
-        Assert.Contains(problems, p => p.Code == "connection-target-missing" && p.Message.Contains("'ghost'") && p.Path == "root.connections[4].target");
+        Assert.Contains(problems, p => p.Code == "connection-port-unknown" && p.Message.Contains("'Maybe'")
+            && p.Message.Contains("True, False"));
+        Assert.Contains(problems, p => p.Code == "connection-target-missing" && p.Message.Contains("'ghost'")
+            && p.Path == "root.connections[4].target");
         Assert.Contains(problems, p => p.Code == "input-required" && p.ActivityId == "mail" && p.Message.Contains("To"));
         Assert.Contains(problems, p => p.Code == "expression-invalid" && p.ActivityId == "decide" && p.Message.Contains("JavaScript"));
         Assert.Contains(problems, p => p.Code == "expression-invalid" && p.ActivityId == "mail" && p.Message.Contains("Liquid"));
@@ -102,7 +106,8 @@ public sealed class ValidationTests : IAsyncLifetime
     {
         var json = new Flow("bad").Activity("x", "Acme.Unknown").ToString();
 
-        var ex = await Assert.ThrowsAsync<Engine.Execution.InvalidDefinitionException>(() => _engine.Definitions.ImportAsync(json, publish: true));
+        var ex = await Assert.ThrowsAsync<Engine.Execution.InvalidDefinitionException>(() =>
+            _engine.Definitions.ImportAsync(json, publish: true));
 
         Assert.Contains(ex.Problems, p => p.ActivityId == "x");
         Assert.Empty(await _engine.QueryAsync(db => db.Definitions));

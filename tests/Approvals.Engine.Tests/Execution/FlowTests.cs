@@ -27,7 +27,8 @@ public sealed class FlowTests : IAsyncLifetime
 
         Assert.Equal(["one", "two"], _engine.Output.Lines);
         Assert.Equal(WorkflowSubStatus.Finished, result.SubStatus);
-        var journal = await _engine.QueryAsync(db => db.Journal.Where(j => j.WorkflowInstanceId == result.InstanceId).OrderBy(j => j.Sequence));
+        var journal = await _engine.QueryAsync(db => db.Journal.Where(j => j.WorkflowInstanceId == result.InstanceId)
+            .OrderBy(j => j.Sequence));
         Assert.Equal(["start", "a", "b", "end"], journal.Where(j => j.EventName == "Completed").Select(j => j.ActivityId!).ToList());
         Assert.Equal(journal.Select(j => j.Sequence), Enumerable.Range(1, journal.Count).Select(i => (long)i));
         var records = await _engine.QueryAsync(db => db.ActivityExecutions.Where(r => r.WorkflowInstanceId == result.InstanceId));
@@ -75,8 +76,10 @@ public sealed class FlowTests : IAsyncLifetime
     public async Task Switch_routes_to_matching_cases_or_default(string mode, int n, string[] expected)
     {
         var cases = new JsonArray(
-            new JsonObject { ["label"] = "Low", ["condition"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "getInput('N') < 10" } },
-            new JsonObject { ["label"] = "Odd", ["condition"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "getInput('N') % 2 == 1" } });
+            new JsonObject { ["label"] = "Low", ["condition"] = new JsonObject { ["type"] = "JavaScript",
+            ["value"] = "getInput('N') < 10" } },
+            new JsonObject { ["label"] = "Odd", ["condition"] = new JsonObject { ["type"] = "JavaScript",
+                ["value"] = "getInput('N') % 2 == 1" } });
         await RunAsync(new Flow("switch")
             .Activity("s", "Elsa.FlowSwitch", ("cases", cases), ("mode", Literal(mode)))
             .WriteLine("low", "low").WriteLine("odd", "odd").WriteLine("default", "default")
@@ -164,7 +167,8 @@ public sealed class FlowTests : IAsyncLifetime
         _engine.Clock.Advance(TimeSpan.FromHours(2));
         Assert.Equal(0, await _engine.Runtime.ResumeDueTimersAsync());
         Assert.Equal(["decided"], _engine.Output.Lines);
-        var journal = await _engine.QueryAsync(db => db.Journal.Where(j => j.WorkflowInstanceId == result.InstanceId && j.EventName == "Cancelled"));
+        var journal = await _engine.QueryAsync(db => db.Journal.Where(j => j.WorkflowInstanceId == result.InstanceId
+            && j.EventName == "Cancelled"));
         Assert.Equal(["reject", "remind"], journal.Select(j => j.ActivityId!).Order().ToList());
     }
 

@@ -26,7 +26,8 @@ public sealed class ExpressionTests : IAsyncLifetime
         var result = await WriteAsync(Js("""
             setCount(getCount() + 1);
             setVariable('City', getVariable('City') + ', Czech Republic');
-            return [getInput('Unit'), getCity(), getCount(), getCorrelationId(), getWorkflowInstanceId().length > 0, variables.Count].join('|');
+            return [getInput('Unit'), getCity(), getCount(), getCorrelationId(), getWorkflowInstanceId().length > 0,
+              variables.Count].join('|');
             """), new JsonObject { ["Unit"] = "Wujiang District FAO" }, flow);
 
         Assert.Equal(["Wujiang District FAO|Ostrava, Czech Republic|3|corr-9|true|2"], _engine.Output.Lines);
@@ -99,7 +100,8 @@ public sealed class ExpressionTests : IAsyncLifetime
     public async Task Liquid_renders_variables_and_input()
     {
         var flow = new Flow("liquid").Variable("Delegation", "Object", "{\"name\":\"Nowy Sącz\",\"members\":6}");
-        await WriteAsync(Liquid("{{ Variables.Delegation.name }} ({{ Variables.Delegation.members }}) for {{ Input.Unit | upcase }}"), new JsonObject { ["Unit"] = "fao" }, flow);
+        await WriteAsync(Liquid("{{ Variables.Delegation.name }} ({{ Variables.Delegation.members }}) for {{ Input.Unit | upcase }}"),
+            new JsonObject { ["Unit"] = "fao" }, flow);
         Assert.Equal(["Nowy Sącz (6) for FAO"], _engine.Output.Lines);
     }
 

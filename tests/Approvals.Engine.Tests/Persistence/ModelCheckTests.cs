@@ -12,7 +12,8 @@ public sealed class ModelCheckTests
     [Fact]
     public void The_engine_model_matches_its_sqlite_migrations()
     {
-        using var db = new SqliteWorkflowDbContext(new DbContextOptionsBuilder<SqliteWorkflowDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var db = new SqliteWorkflowDbContext(new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
+            .UseSqlite("Data Source=:memory:").Options);
         MigrationsMatch.Model(db);
     }
 

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Approvals.Engine.Tests.Persistence;
 
-/// <summary>A start on an up-to-date database reads the migration history and writes nothing (EF Core's migration lock is two commits).</summary>
+/// <summary>
+/// A start on an up-to-date database reads the migration history and writes nothing (EF Core's migration lock is two commits).
+/// </summary>
 public sealed class StartUpMigrationTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("approvals-startup-").FullName;
@@ -16,7 +18,8 @@ public sealed class StartUpMigrationTests : IDisposable
     public async Task A_second_start_leaves_an_up_to_date_database_unwritten_and_a_behind_one_is_migrated()
     {
         var connectionString = $"Data Source={Path.Combine(_folder, "engine.db")};Pooling=False";
-        using var factory = new WorkflowDbContextFactory(Microsoft.Extensions.Options.Options.Create(new EngineOptions { ConnectionString = connectionString }));
+        using var factory = new WorkflowDbContextFactory(
+            Microsoft.Extensions.Options.Options.Create(new EngineOptions { ConnectionString = connectionString }));
         var migrator = new DatabaseMigrator(factory);
         await migrator.MigrateAsync();
 

@@ -137,7 +137,8 @@ public sealed class RuntimeTests
         // Sixty resumes at once, each bookmark twice through two engines on one file: the bursts that wait for their turn to write
         // are committed in groups, and the losing resume of each bookmark is undone alone and told so.
         var runtimes = new[] { engine.Runtime, engine.CreatePeerRuntime() };
-        var attempts = bookmarks.SelectMany((id, i) => new[] { (id, runtimes[i % 2]), (id, runtimes[(i + 1) % 2]) }).Select(pair => Task.Run(async () =>
+        var attempts = bookmarks.SelectMany((id, i) => new[] { (id, runtimes[i % 2]), (id, runtimes[(i + 1) % 2]) })
+            .Select(pair => Task.Run(async () =>
         {
             try
             {
@@ -154,7 +155,8 @@ public sealed class RuntimeTests
         Assert.Equal(bookmarks.Order(), winners.Order());
         var instances = await engine.QueryAsync(db => db.Instances.Where(i => i.DefinitionId == definition));
         Assert.All(instances, i => Assert.Equal(WorkflowStatus.Finished, i.Status));
-        Assert.Equal(30, (await engine.QueryAsync(db => db.Journal.Where(j => j.ActivityId == "after" && j.EventName == "Completed"))).Count);
+        Assert.Equal(30, (await engine.QueryAsync(db => db.Journal.Where(j => j.ActivityId == "after"
+            && j.EventName == "Completed"))).Count);
         Assert.Empty(await engine.QueryAsync(db => db.Bookmarks));
     }
 
@@ -320,9 +322,12 @@ public sealed class RuntimeTests
                 { "name": "Value", "syntax": "JavaScript", "expressions": { "JavaScript": "Amount > 10 ? 'large' : 'small'" } } ] },
             { "activityId": "if1", "type": "If", "properties": [
                 { "name": "Condition", "syntax": "JavaScript", "expressions": { "JavaScript": "Label == 'large'" } } ] },
-            { "activityId": "w1", "type": "WriteLine", "properties": [ { "name": "Text", "syntax": "Liquid", "expressions": { "Liquid": "{{ Variables.Label }} request" } } ] },
-            { "activityId": "sig", "type": "SignalReceived", "properties": [ { "name": "Signal", "expressions": { "Literal": "Approve" } } ] },
-            { "activityId": "t1", "type": "Timer", "properties": [ { "name": "Timeout", "syntax": "JavaScript", "expressions": { "JavaScript": "Duration.FromSeconds(10)" } } ] },
+            { "activityId": "w1", "type": "WriteLine", "properties": [ { "name": "Text", "syntax": "Liquid", "expressions": {
+              "Liquid": "{{ Variables.Label }} request" } } ] },
+            { "activityId": "sig", "type": "SignalReceived", "properties": [ { "name": "Signal", "expressions": {
+              "Literal": "Approve" } } ] },
+            { "activityId": "t1", "type": "Timer", "properties": [ { "name": "Timeout", "syntax": "JavaScript", "expressions": {
+              "JavaScript": "Duration.FromSeconds(10)" } } ] },
             { "activityId": "w2", "type": "WriteLine", "properties": [ { "name": "Text", "expressions": { "Literal": "approved" } } ] }
           ],
           "connections": [

@@ -86,7 +86,8 @@ public sealed class Flow(string definitionId, string? name = null)
 
     public Flow Variable(string name, string typeName, string? value)
     {
-        _variables.Add(new JsonObject { ["id"] = name + "Id", ["name"] = name, ["typeName"] = typeName, ["isArray"] = false, ["value"] = value });
+        _variables.Add(new JsonObject { ["id"] = name + "Id", ["name"] = name, ["typeName"] = typeName,
+            ["isArray"] = false, ["value"] = value });
         return this;
     }
 

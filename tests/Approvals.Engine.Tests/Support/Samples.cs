@@ -11,5 +11,6 @@ public static class Samples
 
     public static byte[] Bytes(string file) => File.ReadAllBytes(PathOf(file));
 
-    public static IEnumerable<object[]> All() => Directory.GetFiles(Folder, "*.json").Order().Select(f => new object[] { Path.GetFileName(f) });
+    public static IEnumerable<object[]> All() =>
+        Directory.GetFiles(Folder, "*.json").Order().Select(f => new object[] { Path.GetFileName(f) });
 }

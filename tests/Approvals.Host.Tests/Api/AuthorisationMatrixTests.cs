@@ -25,7 +25,8 @@ public sealed class AuthorisationMatrixTests : IClassFixture<ApprovalsHost>
     [InlineData("POST", "/api/tasks/any/decision")]
     public async Task Anonymous_callers_get_401_with_problem_details(string method, string url)
     {
-        var response = await _host.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) });
+        var response = await _host.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method),
+            url) { Content = JsonContent.Create(new { }) });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
@@ -37,7 +38,8 @@ public sealed class AuthorisationMatrixTests : IClassFixture<ApprovalsHost>
             var client = await _host.As(user);
             var response = await client.PostAsJsonAsync("/api/requests", new { type = "courtesy", data = FormData.Courtesy() });
             var expected = user is "applicant" or "applicant2" ? HttpStatusCode.Created : HttpStatusCode.Forbidden;
-            Assert.True(expected == response.StatusCode, $"{user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.True(expected == response.StatusCode,
+                $"{user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
     }
 
@@ -50,7 +52,8 @@ public sealed class AuthorisationMatrixTests : IClassFixture<ApprovalsHost>
             foreach (var url in new[] { "/api/admin/outbox", "/api/admin/audit/verify" })
             {
                 var response = await client.GetAsync(url);
-                Assert.True((user == "admin" ? HttpStatusCode.OK : HttpStatusCode.Forbidden) == response.StatusCode, $"{user} {url}: {(int)response.StatusCode}");
+                Assert.True((user == "admin" ? HttpStatusCode.OK : HttpStatusCode.Forbidden) == response.StatusCode,
+                    $"{user} {url}: {(int)response.StatusCode}");
             }
         }
         var verified = await (await _host.As("admin")).GetFromJsonAsync<JsonObject>("/api/admin/audit/verify");
@@ -84,10 +87,12 @@ public sealed class AuthorisationMatrixTests : IClassFixture<ApprovalsHost>
 
         foreach (var user in Users.Where(u => u != "sister-city-division" && u != "admin"))
         {
-            var response = await (await _host.As(user)).PostAsJsonAsync($"/api/tasks/{taskId}/decision", new { outcome = "Approved", operationId = user });
+            var response = await (await _host.As(user)).PostAsJsonAsync($"/api/tasks/{taskId}/decision",
+                new { outcome = "Approved", operationId = user });
             Assert.True(HttpStatusCode.Forbidden == response.StatusCode, $"{user}: {(int)response.StatusCode}");
         }
-        var ok = await (await _host.As("sister-city-division")).PostAsJsonAsync($"/api/tasks/{taskId}/decision", new { outcome = "Approved", operationId = "div" });
+        var ok = await (await _host.As("sister-city-division")).PostAsJsonAsync($"/api/tasks/{taskId}/decision",
+            new { outcome = "Approved", operationId = "div" });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
 
@@ -96,7 +101,8 @@ public sealed class AuthorisationMatrixTests : IClassFixture<ApprovalsHost>
     {
         var client = _host.CreateClient();
         for (var i = 0; i < 5; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/token", new { userName = "fao-liaison", password = "wrong" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized,
+                (await client.PostAsJsonAsync("/api/auth/token", new { userName = "fao-liaison", password = "wrong" })).StatusCode);
 
         var locked = await client.PostAsJsonAsync("/api/auth/token", new { userName = "fao-liaison", password = ApprovalsHost.Password });
 

@@ -13,7 +13,8 @@ public sealed class BadInputTests : IClassFixture<ApprovalsHost>
 
     public BadInputTests(ApprovalsHost host) => _host = host;
 
-    private async Task<int> CountMyRequestsAsync() => (await (await _host.As("applicant2")).GetFromJsonAsync<JsonArray>("/api/requests"))!.Count;
+    private async Task<int> CountMyRequestsAsync() =>
+        (await (await _host.As("applicant2")).GetFromJsonAsync<JsonArray>("/api/requests"))!.Count;
 
     private static async Task<JsonObject> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
@@ -28,7 +29,8 @@ public sealed class BadInputTests : IClassFixture<ApprovalsHost>
         var before = await CountMyRequestsAsync();
         var client = await _host.As("applicant2");
 
-        var response = await client.PostAsync("/api/requests", new StringContent("{\"type\": \"courtesy\", \"data\": {\"size\": }", Encoding.UTF8, "application/json"));
+        var response = await client.PostAsync("/api/requests", new StringContent("{\"type\": \"courtesy\", \"data\": {\"size\": }",
+            Encoding.UTF8, "application/json"));
 
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("line 1", problem["errors"]!.AsObject().First().Value![0]!.GetValue<string>());
@@ -39,7 +41,8 @@ public sealed class BadInputTests : IClassFixture<ApprovalsHost>
     public async Task An_unknown_type_is_named()
     {
         var client = await _host.As("applicant2");
-        var problem = await ProblemAsync(await client.PostAsJsonAsync("/api/requests", new { type = "visa", data = new { } }), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await client.PostAsJsonAsync("/api/requests", new { type = "visa", data = new { } }),
+            HttpStatusCode.BadRequest);
         Assert.Contains("visa", problem["errors"]!["type"]![0]!.GetValue<string>());
     }
 
@@ -53,14 +56,16 @@ public sealed class BadInputTests : IClassFixture<ApprovalsHost>
         data["size"] = 0;
         data["departure"] = "2026-12-19T10:00:00+08:00";
 
-        var problem = await ProblemAsync(await client.PostAsJsonAsync("/api/requests", new { type = "courtesy", data }), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await client.PostAsJsonAsync("/api/requests", new { type = "courtesy", data }),
+            HttpStatusCode.BadRequest);
 
         var errors = problem["errors"]!.AsObject();
         Assert.Equal("is required", errors["leaderName"]![0]!.GetValue<string>());
         Assert.StartsWith("must be at least", errors["size"]![0]!.GetValue<string>());
         Assert.Equal("must not be before arrival", errors["departure"]![0]!.GetValue<string>());
         Assert.Equal(before, await CountMyRequestsAsync());
-        var missing = await ProblemAsync(await client.PostAsJsonAsync("/api/requests", new { type = "courtesy" }), HttpStatusCode.BadRequest);
+        var missing = await ProblemAsync(await client.PostAsJsonAsync("/api/requests", new { type = "courtesy" }),
+            HttpStatusCode.BadRequest);
         Assert.NotNull(missing["errors"]!["data"]);
     }
 
@@ -74,11 +79,13 @@ public sealed class BadInputTests : IClassFixture<ApprovalsHost>
         var tooBig = await ProblemAsync(await client.PostAsync($"/api/requests/{id}/attachments", big), HttpStatusCode.BadRequest);
         Assert.Contains("at most", tooBig["errors"]!["file"]![0]!.GetValue<string>());
         using var huge = new MultipartFormDataContent { { new ByteArrayContent(new byte[50 * 1024 * 1024]), "file", "scan.pdf" } };
-        var tooLarge = await ProblemAsync(await client.PostAsync($"/api/requests/{id}/attachments", huge), HttpStatusCode.RequestEntityTooLarge);
+        var tooLarge = await ProblemAsync(await client.PostAsync($"/api/requests/{id}/attachments", huge),
+            HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("at most 10,485,760 bytes (10 MB)", tooLarge["detail"]!.GetValue<string>());
         using var exe = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "tool.exe" } };
         await ProblemAsync(await client.PostAsync($"/api/requests/{id}/attachments", exe), HttpStatusCode.BadRequest);
-        using var ok = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 invitation")), "file", "invitation.pdf" } };
+        using var ok = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 invitation")),
+            "file", "invitation.pdf" } };
         var created = await client.PostAsync($"/api/requests/{id}/attachments", ok);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
@@ -153,7 +160,8 @@ public sealed class BadInputTests : IClassFixture<ApprovalsHost>
         var client = await _host.As("protocol-division");
         foreach (var comment in new[] { "\\ud800", "ok\\u0000" })
         {
-            var body = new StringContent($"{{\"outcome\":\"Returned\",\"comment\":\"{comment}\",\"operationId\":\"{Guid.NewGuid():N}\"}}", Encoding.UTF8, "application/json");
+            var body = new StringContent($"{{\"outcome\":\"Returned\",\"comment\":\"{comment}\",\"operationId\":\"{Guid.NewGuid():N}\"}}",
+                Encoding.UTF8, "application/json");
             var response = await client.PostAsync($"/api/tasks/{taskId}/decision", body);
             var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);
             Assert.Contains("comment", problem.ToJsonString());

@@ -23,8 +23,10 @@ public sealed class DecisionInputTests : IClassFixture<ApprovalsHost>
         return (id, details["currentTasks"]![0]!["taskId"]!.GetValue<string>());
     }
 
-    private async Task<HttpResponseMessage> DecideAsync(string user, string taskId, string outcome, JsonObject? payload, string? comment = null) =>
-        await (await _host.As(user)).PostAsJsonAsync($"/api/tasks/{taskId}/decision", new { outcome, comment, operationId = Guid.NewGuid().ToString("N"), payload });
+    private async Task<HttpResponseMessage> DecideAsync(string user, string taskId, string outcome, JsonObject? payload,
+        string? comment = null) =>
+        await (await _host.As(user)).PostAsJsonAsync($"/api/tasks/{taskId}/decision",
+            new { outcome, comment, operationId = Guid.NewGuid().ToString("N"), payload });
 
     private static async Task<string> ErrorAtAsync(HttpResponseMessage response, string path)
     {
@@ -40,7 +42,8 @@ public sealed class DecisionInputTests : IClassFixture<ApprovalsHost>
     [InlineData("{\"documentNumber\":\"苏外礼〔2026〕5号\",\"date\":\"1899-02-28\"}", "payload.date", "between 1950 and 2100")]
     [InlineData("{\"documentNumber\":\"苏外礼〔2026〕5号\",\"date\":20260310}", "payload.date", "must be a date (yyyy-MM-dd)")]
     [InlineData("{\"documentNumber\":\"no digits\",\"date\":\"2026-03-10\"}", "payload.documentNumber", "must be a document number")]
-    public async Task Recorded_fields_are_checked_by_type_and_a_refused_decision_changes_nothing(string payload, string path, string message)
+    public async Task Recorded_fields_are_checked_by_type_and_a_refused_decision_changes_nothing(string payload,
+        string path, string message)
     {
         var (requestId, taskId) = await AtProvincialDecisionAsync();
 
@@ -50,7 +53,8 @@ public sealed class DecisionInputTests : IClassFixture<ApprovalsHost>
         var details = await _host.RequestAsync("fao-liaison", requestId);
         Assert.Equal(taskId, details["currentTasks"]![0]!["taskId"]!.GetValue<string>());
         Assert.Equal("Running/Suspended", details["instanceStatus"]!.GetValue<string>());
-        await _host.DecideOkAsync("fao-liaison", requestId, "Approved", payload: new JsonObject { ["documentNumber"] = "苏外礼〔2026〕5号", ["date"] = "2026-03-10" });
+        await _host.DecideOkAsync("fao-liaison", requestId, "Approved", payload: new JsonObject { ["documentNumber"] = "苏外礼〔2026〕5号",
+            ["date"] = "2026-03-10" });
         Assert.Equal("Approved", (await _host.RequestAsync("applicant", requestId))["request"]!["state"]!.GetValue<string>());
     }
 
@@ -73,9 +77,11 @@ public sealed class DecisionInputTests : IClassFixture<ApprovalsHost>
         await Drills.PublishAsync(admin, "fault-after-review", Drills.FaultAfterReviewDrill("fault-after-review"));
         var instanceId = await Drills.ExecuteAsync(admin, "fault-after-review");
         var director = await _host.As("fao-director");
-        var task = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate"))!.Single(t => t!["workflowInstanceId"]!.GetValue<string>() == instanceId)!;
+        var task = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate"))!.Single(t =>
+            t!["workflowInstanceId"]!.GetValue<string>() == instanceId)!;
 
-        var response = await director.PostAsJsonAsync($"/api/tasks/{task["id"]}/decision", new { outcome = "Approved", operationId = "fault-1" });
+        var response = await director.PostAsJsonAsync($"/api/tasks/{task["id"]}/decision",
+            new { outcome = "Approved", operationId = "fault-1" });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;

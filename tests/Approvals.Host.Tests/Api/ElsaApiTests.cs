@@ -16,15 +16,18 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
     private static string Sample(string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", file));
 
     /// <summary>A sample under a definition id of its own (prefixed), so tests sharing the host do not share the definition.</summary>
-    private static string Sample(string file, string prefix) => Sample(file).Replace("\"definitionId\": \"", $"\"definitionId\": \"{prefix}-");
+    private static string Sample(string file, string prefix) =>
+        Sample(file).Replace("\"definitionId\": \"", $"\"definitionId\": \"{prefix}-");
 
     private async Task<JsonObject> ImportAndPublishAsync(string json)
     {
         var admin = await _host.As("admin");
-        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(json, Encoding.UTF8, "application/json"));
+        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
         var definition = (await imported.Content.ReadFromJsonAsync<JsonObject>())!;
-        var published = await admin.PostAsync($"/elsa/api/workflow-definitions/{definition["definitionId"]!.GetValue<string>()}/publish", null);
+        var published = await admin.PostAsync(
+            $"/elsa/api/workflow-definitions/{definition["definitionId"]!.GetValue<string>()}/publish", null);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         return (await published.Content.ReadFromJsonAsync<JsonObject>())!;
     }
@@ -50,18 +53,21 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         var fork = await ImportAndPublishAsync(Sample("v3-fork-decision-join-waitall.json"));
         var admin = await _host.As("admin");
 
-        var executed = await admin.PostAsJsonAsync($"/elsa/api/workflow-definitions/{fork["definitionId"]!.GetValue<string>()}/execute", new { });
+        var executed = await admin.PostAsJsonAsync(
+            $"/elsa/api/workflow-definitions/{fork["definitionId"]!.GetValue<string>()}/execute", new { });
         var state = (await executed.Content.ReadFromJsonAsync<JsonObject>())!["workflowState"]!;
         Assert.Equal("Faulted", state["subStatus"]!.GetValue<string>());
         Assert.Equal("that went south", state["incidents"]![0]!["message"]!.GetValue<string>());
 
         var timer = await ImportAndPublishAsync(Sample("v3-timer-workflow.json"));
-        var run = (await (await admin.PostAsJsonAsync($"/elsa/api/workflow-definitions/{timer["definitionId"]!.GetValue<string>()}/execute", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var run = (await (await admin.PostAsJsonAsync($"/elsa/api/workflow-definitions/{timer["definitionId"]!.GetValue<string>()}/execute",
+            new { })).Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("Suspended", run["workflowState"]!["subStatus"]!.GetValue<string>());
         var instanceId = run["workflowState"]!["id"]!.GetValue<string>();
         var instance = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{instanceId}"))!;
         Assert.NotNull(Assert.Single(instance["workflowState"]!["bookmarks"]!.AsArray())!["resumeAt"]);
-        var journal = (await (await admin.PostAsJsonAsync($"/elsa/api/workflow-instances/{instanceId}/journal", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var journal = (await (await admin.PostAsJsonAsync($"/elsa/api/workflow-instances/{instanceId}/journal", new { }))
+            .Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Contains(journal["items"]!.AsArray(), j => j!["eventName"]!.GetValue<string>() == "BookmarkCreated");
     }
 
@@ -69,12 +75,15 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
     public async Task The_elsa2_sample_imports_and_publishes_with_its_http_activities_converted()
     {
         var admin = await _host.As("admin");
-        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(Sample("v2-visual-document-approval-workflow.json"), Encoding.UTF8, "application/json"));
+        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent(Sample("v2-visual-document-approval-workflow.json"), Encoding.UTF8, "application/json"));
         var published = await admin.PostAsync("/elsa/api/workflow-definitions/932002130c54445d99d7787e9dad8207/publish", null);
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-        var definition = JsonNode.Parse(await (await admin.GetAsync("/elsa/api/workflow-definitions/by-definition-id/932002130c54445d99d7787e9dad8207?versionOptions=Published"))
+        var definition = JsonNode.Parse(
+            await (await admin.GetAsync(
+                "/elsa/api/workflow-definitions/by-definition-id/932002130c54445d99d7787e9dad8207?versionOptions=Published"))
             .Content.ReadAsStringAsync())!;
         var types = definition["root"]!["activities"]!.AsArray().Select(a => a!["type"]!.GetValue<string>()).ToList();
         Assert.Contains("Elsa.HttpEndpoint", types);
@@ -88,25 +97,32 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         JsonObject Definition(string id, string name, bool usable, JsonObject activity) => new()
         {
             ["definitionId"] = id, ["name"] = name, ["options"] = new JsonObject { ["usableAsActivity"] = usable },
-            ["outputs"] = new JsonArray(new JsonObject { ["name"] = "Greeting", ["type"] = "String" }), ["outcomes"] = new JsonArray("Welcomed"),
-            ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = new JsonArray(activity), ["connections"] = new JsonArray() },
+            ["outputs"] = new JsonArray(new JsonObject { ["name"] = "Greeting", ["type"] = "String" }),
+            ["outcomes"] = new JsonArray("Welcomed"),
+            ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = new JsonArray(activity),
+                ["connections"] = new JsonArray() },
         };
         foreach (var (id, json) in new[]
                  {
-                     ("greet-guest", Definition("greet-guest", "Greet Guest", true, new JsonObject { ["id"] = "w", ["type"] = "Elsa.WriteLine" })),
+                     ("greet-guest", Definition("greet-guest", "Greet Guest", true,
+                         new JsonObject { ["id"] = "w", ["type"] = "Elsa.WriteLine" })),
                      ("host-dinner", Definition("host-dinner", "Host Dinner", false,
                          new JsonObject { ["id"] = "g", ["type"] = "GreetGuest", ["workflowDefinitionId"] = "greet-guest" })),
                  })
         {
-            await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
+            await admin.PostAsync("/elsa/api/workflow-definitions/import",
+                new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/elsa/api/workflow-definitions/{id}/publish", null)).StatusCode);
         }
 
-        var palette = JsonNode.Parse(await (await admin.GetAsync("/elsa/api/descriptors/activities")).Content.ReadAsStringAsync())!["items"]!.AsArray();
-        var consumers = JsonNode.Parse(await (await admin.GetAsync("/elsa/api/workflow-definitions/greet-guest/consumers")).Content.ReadAsStringAsync())!;
+        var palette = JsonNode.Parse(await (await admin.GetAsync("/elsa/api/descriptors/activities"))
+            .Content.ReadAsStringAsync())!["items"]!.AsArray();
+        var consumers = JsonNode.Parse(await (await admin.GetAsync("/elsa/api/workflow-definitions/greet-guest/consumers"))
+            .Content.ReadAsStringAsync())!;
 
         var types = palette.Select(d => d!["typeName"]!.GetValue<string>()).ToList();
-        foreach (var type in new[] { "Elsa.HttpEndpoint", "Elsa.WriteHttpResponse", "Elsa.FlowSendHttpRequest", "Elsa.ExecuteWorkflow", "Elsa.DispatchWorkflow",
+        foreach (var type in new[] { "Elsa.HttpEndpoint", "Elsa.WriteHttpResponse", "Elsa.FlowSendHttpRequest",
+            "Elsa.ExecuteWorkflow", "Elsa.DispatchWorkflow",
                      "Elsa.Cron", "Elsa.SetOutput", "Elsa.Complete", "Elsa.ParallelForEach" })
             Assert.Contains(type, types);
         var greet = palette.Single(d => d!["typeName"]!.GetValue<string>() == "GreetGuest")!;
@@ -115,8 +131,10 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         Assert.Equal(["Welcomed", "Done"], greet["ports"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
         Assert.DoesNotContain("HostDinner", types);
         var forEach = palette.Single(d => d!["typeName"]!.GetValue<string>() == "Elsa.ForEach")!;
-        Assert.Contains(forEach["ports"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Body" && p["type"]!.GetValue<string>() == "Embedded");
-        Assert.Equal("host-dinner", Assert.Single(consumers["consumingWorkflowDefinitions"]!.AsArray())!["definitionId"]!.GetValue<string>());
+        Assert.Contains(forEach["ports"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "Body"
+            && p["type"]!.GetValue<string>() == "Embedded");
+        Assert.Equal("host-dinner", Assert.Single(
+            consumers["consumingWorkflowDefinitions"]!.AsArray())!["definitionId"]!.GetValue<string>());
     }
 
     [Fact]
@@ -133,7 +151,8 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
                 ["connections"] = new JsonArray(),
             },
         };
-        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json"));
+        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent(definition.ToJsonString(), Encoding.UTF8, "application/json"));
         var published = await admin.PostAsync("/elsa/api/workflow-definitions/teleport/publish", null);
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
@@ -155,24 +174,28 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
                 ["activities"] = new JsonArray(new JsonObject
                 {
                     ["id"] = "t", ["type"] = "Elsa.RunTask",
-                    ["taskName"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = "Translate" } },
+                    ["taskName"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "Literal",
+                        ["value"] = "Translate" } },
                 }),
                 ["connections"] = new JsonArray(),
             },
         };
         await ImportAndPublishAsync(definition.ToJsonString());
         var admin = await _host.As("admin");
-        var run = (await (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions/translate-letter/execute", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var run = (await (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions/translate-letter/execute", new { }))
+            .Content.ReadFromJsonAsync<JsonObject>())!;
         var taskId = run["workflowState"]!["bookmarks"]![0]!["payload"]!["taskId"]!.GetValue<string>();
 
-        var forbidden = await (await _host.As("fao-director")).PostAsJsonAsync($"/elsa/api/tasks/{taskId}/complete", new { result = new { text = "x" } });
+        var forbidden = await (await _host.As("fao-director")).PostAsJsonAsync($"/elsa/api/tasks/{taskId}/complete",
+            new { result = new { text = "x" } });
         var completed = await admin.PostAsJsonAsync($"/elsa/api/tasks/{taskId}/complete", new { result = new { text = "letter" } });
         var again = await admin.PostAsJsonAsync($"/elsa/api/tasks/{taskId}/complete", new { result = new { text = "again" } });
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        var instance = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{run["workflowState"]!["id"]!.GetValue<string>()}"))!;
+        var instance = (await admin.GetFromJsonAsync<JsonObject>(
+            $"/elsa/api/workflow-instances/{run["workflowState"]!["id"]!.GetValue<string>()}"))!;
         Assert.Equal("Finished", instance["status"]!.GetValue<string>());
     }
 
@@ -182,16 +205,20 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         var director = await _host.As("fao-director");
         var list = (await director.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions?versionOptions=Latest"))!;
         Assert.Contains(list["items"]!.AsArray(), d => d!["definitionId"]!.GetValue<string>() == "outbound-travel-review");
-        var definition = (await director.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/by-definition-id/outbound-travel-review?versionOptions=Latest"))!;
+        var definition = (await director.GetFromJsonAsync<JsonObject>(
+            "/elsa/api/workflow-definitions/by-definition-id/outbound-travel-review?versionOptions=Latest"))!;
         Assert.Empty(definition["links"]!.AsArray());
-        Assert.Equal(HttpStatusCode.Forbidden, (await director.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = definition, publish = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await director.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = definition, publish = false })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await _host.As("applicant")).GetAsync("/elsa/api/workflow-definitions")).StatusCode);
 
         var admin = await _host.As("admin");
-        var editable = (await admin.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/by-definition-id/outbound-travel-review?versionOptions=Latest"))!;
+        var editable = (await admin.GetFromJsonAsync<JsonObject>(
+            "/elsa/api/workflow-definitions/by-definition-id/outbound-travel-review?versionOptions=Latest"))!;
         Assert.Contains(editable["links"]!.AsArray(), l => l!["rel"]!.GetValue<string>() == "publish");
         editable["description"] = "修订：会审法定人数为 3";
-        var saved = (await (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = editable, publish = true })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var saved = (await (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = editable, publish = true }))
+            .Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(2, saved["workflowDefinition"]!["version"]!.GetValue<int>());
         Assert.True(saved["workflowDefinition"]!["isPublished"]!.GetValue<bool>());
     }
@@ -207,8 +234,10 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         var state = (await staff.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{instanceId}/execution-state"))!;
         Assert.Equal(("Running", "Suspended"), (state["status"]!.GetValue<string>(), state["workflowSubStatus"]!.GetValue<string>()));
 
-        var all = (await (await staff.PostAsJsonAsync($"/elsa/api/workflow-instances/{instanceId}/journal?skip=0&take=1000", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
-        var page = (await (await staff.PostAsJsonAsync($"/elsa/api/workflow-instances/{instanceId}/journal?skip=2&take=3", new { })).Content.ReadFromJsonAsync<JsonObject>())!;
+        var all = (await (await staff.PostAsJsonAsync($"/elsa/api/workflow-instances/{instanceId}/journal?skip=0&take=1000", new { }))
+            .Content.ReadFromJsonAsync<JsonObject>())!;
+        var page = (await (await staff.PostAsJsonAsync($"/elsa/api/workflow-instances/{instanceId}/journal?skip=2&take=3", new { }))
+            .Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal(3, page["items"]!.AsArray().Count);
         Assert.Equal(all["items"]![2]!["id"]!.GetValue<string>(), page["items"]![0]!["id"]!.GetValue<string>());
         // Every record names a node, workflow-level events the root flowchart's.
@@ -222,8 +251,10 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         var division = report.Single(s => s!["activityId"]!.GetValue<string>() == "division")!;
         var director = report.Single(s => s!["activityId"]!.GetValue<string>() == "director")!;
         var leadership = report.Single(s => s!["activityId"]!.GetValue<string>() == "leadership")!;
-        Assert.Equal((1, 1, false), (division["startedCount"]!.GetValue<int>(), division["completedCount"]!.GetValue<int>(), division["isBlocked"]!.GetValue<bool>()));
-        Assert.Equal((1, 0, true), (director["startedCount"]!.GetValue<int>(), director["completedCount"]!.GetValue<int>(), director["isBlocked"]!.GetValue<bool>()));
+        Assert.Equal((1, 1, false), (division["startedCount"]!.GetValue<int>(), division["completedCount"]!.GetValue<int>(),
+            division["isBlocked"]!.GetValue<bool>()));
+        Assert.Equal((1, 0, true), (director["startedCount"]!.GetValue<int>(), director["completedCount"]!.GetValue<int>(),
+            director["isBlocked"]!.GetValue<bool>()));
         Assert.Equal(0, leadership["startedCount"]!.GetValue<int>());
 
         var missing = await staff.GetAsync("/elsa/api/workflow-instances/nope/execution-state");
@@ -238,40 +269,50 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         var imported = await ImportAndPublishAsync(Sample("v3-timer-workflow.json", "versions"));
         var definitionId = imported["definitionId"]!.GetValue<string>();
         Assert.StartsWith("versions-", definitionId);
-        var v1 = await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published");
+        var v1 = await admin.GetFromJsonAsync<JsonObject>(
+            $"/elsa/api/workflow-definitions/by-definition-id/{definitionId}?versionOptions=Published");
         var draft = (JsonObject)v1!.DeepClone();
         draft["description"] = "second version";
         var saved = await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = draft, publish = true });
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
 
-        var versions = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions?versionOptions=AllVersions&DefinitionIds={definitionId}&OrderBy=Version&OrderDirection=Descending"))!;
+        var versions = (await admin.GetFromJsonAsync<JsonObject>(
+            "/elsa/api/workflow-definitions?versionOptions=AllVersions" +
+            $"&DefinitionIds={definitionId}&OrderBy=Version&OrderDirection=Descending"))!;
         Assert.Equal([2, 1], versions["items"]!.AsArray().Select(v => v!["version"]!.GetValue<int>()));
 
         // Version 1 never ran: it can go, and version 2 stays the latest.
         var v1Id = versions["items"]![1]!["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/elsa/api/workflow-definition-versions/{v1Id}")).StatusCode);
-        Assert.Equal(2, (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}"))!["version"]!.GetValue<int>());
+        Assert.Equal(2, (await admin.GetFromJsonAsync<JsonObject>(
+            $"/elsa/api/workflow-definitions/by-definition-id/{definitionId}"))!["version"]!.GetValue<int>());
 
         // Once an instance runs on it, the definition is kept (409) until it is retracted and left alone.
         await admin.PostAsJsonAsync($"/elsa/api/workflow-definitions/{definitionId}/execute", new { });
         var refused = await admin.DeleteAsync($"/elsa/api/workflow-definitions/{definitionId}");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("instances ran on version 2", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}")).StatusCode);
+        Assert.Contains("instances ran on version 2",
+            (await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK,
+            (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{definitionId}")).StatusCode);
 
         // A definition nothing ran on is deleted with all its versions; staff who are not administrators may not.
-        var unused = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(Sample("v3-timer-workflow.json", "unused"), Encoding.UTF8, "application/json"));
+        var unused = await admin.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent(Sample("v3-timer-workflow.json", "unused"), Encoding.UTF8, "application/json"));
         var unusedId = (await unused.Content.ReadFromJsonAsync<JsonObject>())!["definitionId"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await _host.As("fao-director")).DeleteAsync($"/elsa/api/workflow-definitions/{unusedId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await (await _host.As("fao-director")).DeleteAsync($"/elsa/api/workflow-definitions/{unusedId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/elsa/api/workflow-definitions/{unusedId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{unusedId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{unusedId}")).StatusCode);
     }
 
     [Fact]
     public async Task A_duplicate_of_a_request_workflow_cannot_be_published_under_the_same_request_type()
     {
         var admin = await _host.As("admin");
-        var original = (await admin.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/by-definition-id/courtesy-request?versionOptions=Published"))!;
+        var original = (await admin.GetFromJsonAsync<JsonObject>(
+            "/elsa/api/workflow-definitions/by-definition-id/courtesy-request?versionOptions=Published"))!;
         var copy = (JsonObject)original.DeepClone();
         copy["definitionId"] = "courtesy-request-copy";
         copy.Remove("id");
@@ -283,11 +324,15 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         Assert.Contains("'courtesy-request'", problem["errors"]!["customProperties.requestType.code"]![0]!.GetValue<string>());
 
         // As a draft it is kept; with its own code it publishes, and both request types are offered.
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = copy, publish = false })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/elsa/api/workflow-definitions/courtesy-request-copy/publish", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = copy, publish = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await admin.PostAsync("/elsa/api/workflow-definitions/courtesy-request-copy/publish", null)).StatusCode);
         copy["customProperties"]!["requestType"]!["code"] = "courtesy-copy";
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = copy, publish = true })).StatusCode);
-        var codes = (await (await _host.As("applicant")).GetFromJsonAsync<JsonArray>("/api/request-types"))!.Select(t => t!["code"]!.GetValue<string>()).ToList();
+        Assert.Equal(HttpStatusCode.OK,
+            (await admin.PostAsJsonAsync("/elsa/api/workflow-definitions", new { model = copy, publish = true })).StatusCode);
+        var codes = (await (await _host.As("applicant")).GetFromJsonAsync<JsonArray>("/api/request-types"))!.Select(t =>
+            t!["code"]!.GetValue<string>()).ToList();
         Assert.Contains("courtesy", codes);
         Assert.Contains("courtesy-copy", codes);
     }
@@ -312,7 +357,8 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("line", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["broken.json"]![0]!.GetValue<string>());
         var firstId = "first-" + JsonNode.Parse(sample)!["definitionId"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{firstId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/{firstId}")).StatusCode);
 
         var files = new MultipartFormDataContent
         {
@@ -323,6 +369,8 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         Assert.Equal(2, (await imported.Content.ReadFromJsonAsync<JsonObject>())!["count"]!.GetValue<int>());
         var first = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-definitions/by-definition-id/{firstId}"))!;
         Assert.False(first["isPublished"]!.GetValue<bool>());
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/zipped-{JsonNode.Parse(sample)!["definitionId"]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await admin.GetAsync($"/elsa/api/workflow-definitions/by-definition-id/zipped-{JsonNode.Parse(sample)!["definitionId"]}"))
+            .StatusCode);
     }
 }

@@ -7,7 +7,8 @@ namespace Approvals.Host.Tests.Api;
 /// <summary>Every demo role against every read endpoint and the administrative writes: 2xx where the role may, 403 where not.</summary>
 public sealed class EndpointMatrixTests : IClassFixture<ApprovalsHost>
 {
-    private const string Staff = "sister-city-division,outbound-division,protocol-division,fao-director,city-leadership,board1,fao-liaison,admin";
+    private const string Staff =
+        "sister-city-division,outbound-division,protocol-division,fao-director,city-leadership,board1,fao-liaison,admin";
     private const string Everyone = "applicant,applicant2,unit-head," + Staff;
 
     private readonly ApprovalsHost _host;
@@ -48,14 +49,18 @@ public sealed class EndpointMatrixTests : IClassFixture<ApprovalsHost>
         {
             var client = await _host.As(user);
             var request = new HttpRequestMessage(new HttpMethod(method), url);
-            if (method != "GET") request.Content = url.Contains("quotas") ? JsonContent.Create(new { trips = 12, persons = 40 }) : JsonContent.Create(new { });
+            if (method != "GET") request.Content = url.Contains("quotas") ? JsonContent.Create(new { trips = 12, persons = 40 })
+                : JsonContent.Create(new { });
             var response = await client.SendAsync(request);
             if (may.Contains(user))
-                Assert.True(response.IsSuccessStatusCode, $"{user} {method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                Assert.True(response.IsSuccessStatusCode,
+                    $"{user} {method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             else
-                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{user} {method} {url}: expected 403, got {(int)response.StatusCode}");
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden,
+                    $"{user} {method} {url}: expected 403, got {(int)response.StatusCode}");
         }
         if (url.EndsWith("/retract"))
-            Assert.True((await (await _host.As("admin")).PostAsync("/elsa/api/workflow-definitions/courtesy-request/publish", null)).IsSuccessStatusCode);
+            Assert.True((await (await _host.As("admin")).PostAsync("/elsa/api/workflow-definitions/courtesy-request/publish", null))
+                .IsSuccessStatusCode);
     }
 }

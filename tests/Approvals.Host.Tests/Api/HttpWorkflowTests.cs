@@ -10,7 +10,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace Approvals.Host.Tests.Api;
 
-/// <summary>Workflows with an Elsa.HttpEndpoint trigger answer under /workflows; outgoing requests go to a real server on 127.0.0.1.</summary>
+/// <summary>
+/// Workflows with an Elsa.HttpEndpoint trigger answer under /workflows; outgoing requests go to a real server on 127.0.0.1.
+/// </summary>
 public sealed class HttpWorkflowTests : IClassFixture<ApprovalsHost>
 {
     private readonly ApprovalsHost _host;
@@ -29,7 +31,8 @@ public sealed class HttpWorkflowTests : IClassFixture<ApprovalsHost>
 
     private static JsonObject Endpoint(string id, string path, string methods, bool authorize = false, string? policy = null)
     {
-        var node = Node(id, "Elsa.HttpEndpoint", ("path", Input("Literal", path, "String")), ("supportedMethods", Input("Object", methods, "String[]")),
+        var node = Node(id, "Elsa.HttpEndpoint", ("path", Input("Literal", path, "String")),
+            ("supportedMethods", Input("Object", methods, "String[]")),
             ("authorize", Input("Literal", authorize ? "True" : "False", "Boolean")));
         if (policy is not null) node["policy"] = Input("Literal", policy, "String");
         node["customProperties"] = new JsonObject { ["canStartWorkflow"] = true };
@@ -38,21 +41,24 @@ public sealed class HttpWorkflowTests : IClassFixture<ApprovalsHost>
 
     private static JsonObject Respond(string id, string status, string contentType, JsonObject content, string? headers = null)
     {
-        var node = Node(id, "Elsa.WriteHttpResponse", ("statusCode", Input("Literal", status, "String")), ("contentType", Input("Literal", contentType, "String")),
+        var node = Node(id, "Elsa.WriteHttpResponse", ("statusCode", Input("Literal", status, "String")),
+            ("contentType", Input("Literal", contentType, "String")),
             ("content", content));
         if (headers is not null) node["responseHeaders"] = Input("Object", headers);
         return node;
     }
 
     private static JsonObject Connection(string from, string to, string port = "Done") =>
-        new() { ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" } };
+        new() { ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
+            ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" } };
 
     private async Task PublishAsync(string definitionId, JsonObject[] activities, JsonObject[] connections)
     {
         var json = new JsonObject
         {
             ["definitionId"] = definitionId, ["name"] = definitionId,
-            ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = new JsonArray(activities), ["connections"] = new JsonArray(connections) },
+            ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = new JsonArray(activities),
+                ["connections"] = new JsonArray(connections) },
         };
         await PublishTextAsync(json.ToJsonString(), definitionId);
     }
@@ -60,7 +66,8 @@ public sealed class HttpWorkflowTests : IClassFixture<ApprovalsHost>
     private async Task PublishTextAsync(string json, string definitionId)
     {
         var admin = await _host.As("admin");
-        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(json, Encoding.UTF8, "application/json"));
+        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
         var published = await admin.PostAsync($"/elsa/api/workflow-definitions/{definitionId}/publish", null);
         Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
@@ -192,7 +199,8 @@ public sealed class HttpWorkflowTests : IClassFixture<ApprovalsHost>
                 ["connections"] = new JsonArray(),
             },
         };
-        await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
+        await admin.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent(json.ToJsonString(), Encoding.UTF8, "application/json"));
         await admin.PostAsync("/elsa/api/workflow-definitions/upload-endpoint/publish", null);
         using var client = small.CreateClient();
 
@@ -206,7 +214,9 @@ public sealed class HttpWorkflowTests : IClassFixture<ApprovalsHost>
         Assert.Equal(1, instances["totalCount"]!.GetValue<int>());
     }
 
-    /// <summary>A real HTTP server on 127.0.0.1 for outgoing requests: /ok answers JSON, /busy answers 503, /slow takes ten seconds.</summary>
+    /// <summary>
+    /// A real HTTP server on 127.0.0.1 for outgoing requests: /ok answers JSON, /busy answers 503, /slow takes ten seconds.
+    /// </summary>
     private sealed class Upstream : IAsyncDisposable
     {
         private readonly WebApplication _app;

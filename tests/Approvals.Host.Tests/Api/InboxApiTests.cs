@@ -33,7 +33,8 @@ public sealed class InboxApiTests
         var created = (await protocol.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate&sort=created&pageSize=50"))!
             .Select(t => t!["createdAt"]!.GetValue<DateTimeOffset>()).ToList();
         Assert.Equal(created.Order().ToList(), created);
-        var newest = (await protocol.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate&sort=newest&pageSize=50"))!.Select(t => t!["id"]!.GetValue<string>()).ToList();
+        var newest = (await protocol.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate&sort=newest&pageSize=50"))!.Select(t =>
+            t!["id"]!.GetValue<string>()).ToList();
         Assert.Equal(seen, newest.AsEnumerable().Reverse().ToList());
 
         var byNumber = (await protocol.GetFromJsonAsync<JsonArray>($"/api/tasks?q={numbers[4]}"))!;
@@ -52,7 +53,8 @@ public sealed class InboxApiTests
         var all = await protocol.GetAsync("/api/tasks?scope=all&pageSize=4");
         Assert.Equal("7", all.Headers.GetValues("X-Total-Count").Single());
         // The claimed task leaves the role's tab for everyone else in the role.
-        Assert.DoesNotContain((await protocol.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate&pageSize=50"))!, t => t!["id"]!.GetValue<string>() == seen[0]);
+        Assert.DoesNotContain((await protocol.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate&pageSize=50"))!,
+            t => t!["id"]!.GetValue<string>() == seen[0]);
         Assert.Equal(HttpStatusCode.OK, (await protocol.PostAsync($"/api/tasks/{seen[0]}/release", null)).StatusCode);
         Assert.Equal(7, (await protocol.GetFromJsonAsync<JsonObject>("/api/tasks/counts"))!["candidate"]!.GetValue<int>());
 

@@ -5,7 +5,9 @@ using Approvals.Host.Tests.Support;
 
 namespace Approvals.Host.Tests.Api;
 
-/// <summary>Faulted instances: reported as Elsa reports them, listed for administrators with what went wrong, retried from the API.</summary>
+/// <summary>
+/// Faulted instances: reported as Elsa reports them, listed for administrators with what went wrong, retried from the API.
+/// </summary>
 public sealed class IncidentTests : IClassFixture<ApprovalsHost>
 {
     private readonly ApprovalsHost _host;
@@ -35,12 +37,14 @@ public sealed class IncidentTests : IClassFixture<ApprovalsHost>
         var result = (await retried.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("Faulted", result["subStatus"]!.GetValue<string>());
         Assert.Contains("the archive is offline", result["newIncidents"]![0]!.GetValue<string>());
-        var again = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/incidents"))!.Single(i => i!["instanceId"]!.GetValue<string>() == instanceId)!;
+        var again = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/incidents"))!.Single(i =>
+            i!["instanceId"]!.GetValue<string>() == instanceId)!;
         Assert.Single(again["entries"]!.AsArray()); // the first incident was resolved by the retry, the new one is open
 
         // The Elsa API's retry is the same, for administrators.
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/elsa/api/workflow-instances/{instanceId}/retry", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await _host.As("fao-director")).PostAsync($"/api/admin/instances/{instanceId}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await (await _host.As("fao-director")).PostAsync($"/api/admin/instances/{instanceId}/retry", null)).StatusCode);
     }
 
     [Fact]

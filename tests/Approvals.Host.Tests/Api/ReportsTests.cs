@@ -26,10 +26,12 @@ public sealed class ReportsTests : IClassFixture<ApprovalsHost>
         var report = (await staff.GetFromJsonAsync<JsonObject>("/api/reports?from=2026-01-01&to=2026-12-31"))!;
 
         JsonArray Rows(string key) => report["tables"]!.AsArray().Single(t => t!["key"]!.GetValue<string>() == key)!["rows"]!.AsArray();
-        Assert.Contains(Rows("delegations-by-rank"), r => r![0]!.GetValue<string>() == "ministerial" && r[1]!.GetValue<int>() == 1 && r[2]!.GetValue<int>() == 6);
+        Assert.Contains(Rows("delegations-by-rank"), r => r![0]!.GetValue<string>() == "ministerial" && r[1]!.GetValue<int>() == 1
+            && r[2]!.GetValue<int>() == 6);
         Assert.Contains(Rows("delegations-by-rank"), r => r![0]!.GetValue<string>() == "bureau");
         Assert.Single(Rows("courtesy-sent-up"));
-        Assert.Contains(Rows("sister-cities"), r => r![0]!.GetValue<string>() == "friendly-exchange" && r[1]!.GetValue<string>() == "in progress");
+        Assert.Contains(Rows("sister-cities"), r => r![0]!.GetValue<string>() == "friendly-exchange"
+            && r[1]!.GetValue<string>() == "in progress");
         Assert.Contains(Rows("stage-times"), r => r![0]!.GetValue<string>() == "courtesy" && r[1]!.GetValue<string>() == "protocol");
         Assert.Contains(Rows("outbound-quota"), r => r![0]!.GetValue<string>() == "吴江区外办" && r[2]!.GetValue<int>() == 12);
 
@@ -72,7 +74,8 @@ public sealed class ReportsTests : IClassFixture<ApprovalsHost>
             // The zone is the process's; the other hosts of this test run are in the default one.
             Approvals.Activities.Calendar.OfficeTime.Use(null);
         }
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow,
+            TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
         Assert.Equal(today.ToString("yyyy-MM-dd"), report["to"]!.GetValue<string>());
         Assert.Equal($"{today.Year}-01-01", report["from"]!.GetValue<string>());
     }

@@ -21,7 +21,8 @@ public sealed class WorkflowsThroughApiTests : IClassFixture<ApprovalsHost>
         Assert.Contains("/api/requests", openApi);
         Assert.Contains("/api/tasks/{id}/decision", openApi);
         Assert.Equal(HttpStatusCode.OK, (await _host.CreateClient().GetAsync("/openapi/index.html")).StatusCode);
-        foreach (var user in new[] { "admin", "applicant", "applicant2", "unit-head", "sister-city-division", "outbound-division", "protocol-division",
+        foreach (var user in new[] { "admin", "applicant", "applicant2", "unit-head", "sister-city-division",
+            "outbound-division", "protocol-division",
                      "fao-director", "city-leadership", "board1", "board2", "board3", "board4", "board5", "fao-liaison" })
         {
             var client = await _host.As(user);
@@ -42,8 +43,10 @@ public sealed class WorkflowsThroughApiTests : IClassFixture<ApprovalsHost>
         await _host.DecideOkAsync("city-leadership", id, "Approved");
         var external = new JsonObject { ["documentNumber"] = "苏外友〔2026〕9号", ["date"] = "2026-10-01" };
         await _host.DecideOkAsync("fao-liaison", id, "Approved", payload: external, stage: "provincial");
-        await _host.DecideOkAsync("fao-liaison", id, "Approved", payload: new JsonObject { ["documentNumber"] = "外友〔2026〕30号", ["date"] = "2026-10-20" }, stage: "national");
-        await _host.DecideOkAsync("applicant", id, "Recorded", payload: new JsonObject { ["signingDate"] = "2026-11-01", ["signedAgreement"] = "att-2" });
+        await _host.DecideOkAsync("fao-liaison", id, "Approved", payload: new JsonObject { ["documentNumber"] = "外友〔2026〕30号",
+            ["date"] = "2026-10-20" }, stage: "national");
+        await _host.DecideOkAsync("applicant", id, "Recorded", payload: new JsonObject { ["signingDate"] = "2026-11-01",
+            ["signedAgreement"] = "att-2" });
 
         var details = await _host.RequestAsync("applicant", id);
         Assert.Equal("Closed", details["request"]!["state"]!.GetValue<string>());
@@ -118,7 +121,8 @@ public sealed class WorkflowsThroughApiTests : IClassFixture<ApprovalsHost>
     {
         var id = (await _host.SubmitAsync("applicant", "sister-city", FormData.SisterCity()))["id"]!.GetValue<string>();
         var client = await _host.As("sister-city-division");
-        var task = (await client.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate"))!.Single(t => t!["requestId"]!.GetValue<string>() == id)!;
+        var task = (await client.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate"))!.Single(t =>
+            t!["requestId"]!.GetValue<string>() == id)!;
         var url = $"/api/tasks/{task["id"]!.GetValue<string>()}/decision";
 
         var first = await client.PostAsJsonAsync(url, new { outcome = "Approved", operationId = "op-1" });

@@ -35,11 +35,13 @@ public sealed class DatabaseCommandTests : IDisposable
     {
         var unknown = Path.Combine(Path.GetTempPath(), $"teleport-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(unknown, """
-            { "definitionId": "teleport", "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [ { "id": "beam-1", "type": "Acme.Teleport" } ], "connections": [] } }
+            { "definitionId": "teleport", "root": { "type": "Elsa.Flowchart", "id": "f", "activities": [ { "id": "beam-1",
+              "type": "Acme.Teleport" } ], "connections": [] } }
             """);
         try
         {
-            var (exit, output) = await RunAsync("workflows", "import", Sample("v3-timer-workflow.json"), Sample("v2-visual-document-approval-workflow.json"), unknown);
+            var (exit, output) = await RunAsync("workflows", "import", Sample("v3-timer-workflow.json"),
+                Sample("v2-visual-document-approval-workflow.json"), unknown);
 
             Assert.Equal(1, exit);
             Assert.Contains("d1d828033d9c2dcd version 1 published", output);
@@ -78,7 +80,8 @@ public sealed class DatabaseCommandTests : IDisposable
         {
             await connection.OpenAsync();
             var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO AuditEntries (ChainId, Sequence, Timestamp, Actor, Action, PreviousHash, Hash) VALUES ('actor:intruder', 1, 0, 'intruder', 'Decision', '" +
+            insert.CommandText = "INSERT INTO AuditEntries (ChainId, Sequence, Timestamp, Actor, Action, PreviousHash, Hash) VALUES " +
+                "('actor:intruder', 1, 0, 'intruder', 'Decision', '" +
                 new string('0', 64) + "', 'forged')";
             await insert.ExecuteNonQueryAsync();
         }

@@ -25,8 +25,10 @@ public sealed class MailDeliveryTests
         await host.DecideOkAsync("sister-city-division", id, "Approved");
         await host.DecideOkAsync("fao-director", id, "Approved");
         await host.DecideOkAsync("city-leadership", id, "Approved");
-        await host.DecideOkAsync("fao-liaison", id, "Approved", payload: new JsonObject { ["documentNumber"] = "苏外友〔2026〕9号", ["date"] = "2026-10-01" }, stage: "provincial");
-        await host.DecideOkAsync("fao-liaison", id, "Approved", payload: new JsonObject { ["documentNumber"] = "外友〔2026〕30号", ["date"] = "2026-10-20" }, stage: "national");
+        await host.DecideOkAsync("fao-liaison", id, "Approved", payload: new JsonObject { ["documentNumber"] = "苏外友〔2026〕9号",
+            ["date"] = "2026-10-01" }, stage: "provincial");
+        await host.DecideOkAsync("fao-liaison", id, "Approved", payload: new JsonObject { ["documentNumber"] = "外友〔2026〕30号",
+            ["date"] = "2026-10-20" }, stage: "national");
 
         var messages = await mail.Smtp.WaitForAsync(all =>
             all.Count(m => Is(m, "applicant@approvals.test", "stage-cleared")) == 3 &&
@@ -34,7 +36,8 @@ public sealed class MailDeliveryTests
             all.Any(m => Is(m, "applicant@approvals.test", "approved")) &&
             all.Any(m => Is(m, "applicant@approvals.test", "task-assigned")));
 
-        foreach (var (to, count) in new[] { ("sister-city-division@approvals.test", 1), ("fao-director@approvals.test", 1), ("city-leadership@approvals.test", 1), ("fao-liaison@approvals.test", 2) })
+        foreach (var (to, count) in new[] { ("sister-city-division@approvals.test", 1), ("fao-director@approvals.test", 1),
+            ("city-leadership@approvals.test", 1), ("fao-liaison@approvals.test", 2) })
             Assert.Equal(count, messages.Count(m => Is(m, to, "task-assigned")));
         var assigned = messages.First(m => Is(m, "fao-director@approvals.test", "task-assigned"));
         Assert.StartsWith("【待办】国际友城结好报批 SC-2026-", assigned.Subject);
@@ -99,14 +102,16 @@ public sealed class MailDeliveryTests
         await using var host = MailHost.Configure(new ApprovalsHost(), port);
         await host.SubmitAsync("applicant", "courtesy", FormData.Courtesy());
         var admin = await host.As("admin");
-        await WaitAsync(async () => (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox"))!.Any(m => m!["attempts"]!.GetValue<int>() >= 1 && m["lastError"] is not null));
+        await WaitAsync(async () => (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox"))!.Any(m =>
+            m!["attempts"]!.GetValue<int>() >= 1 && m["lastError"] is not null));
 
         await using var smtp = new TestSmtpServer(port).Start();
         await smtp.WaitForAsync(all => all.Any(m => Is(m, "protocol-division@approvals.test", "task-assigned")));
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         Assert.Single(smtp.Messages, m => Is(m, "protocol-division@approvals.test", "task-assigned"));
-        var row = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox"))!.First(m => m!["body"]!["template"]?.GetValue<string>() == "task-assigned");
+        var row = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox"))!.First(m =>
+            m!["body"]!["template"]?.GetValue<string>() == "task-assigned");
         Assert.Equal("Sent", row!["status"]!.GetValue<string>());
         Assert.True(row["attempts"]!.GetValue<int>() >= 2);
     }
@@ -119,7 +124,8 @@ public sealed class MailDeliveryTests
         var admin = await host.As("admin");
 
         JsonObject? pickup = null;
-        await WaitAsync(async () => (pickup = await admin.GetFromJsonAsync<JsonObject>("/api/admin/mail-pickup"))!["files"]!.AsArray().Count > 0);
+        await WaitAsync(async () => (pickup = await admin.GetFromJsonAsync<JsonObject>("/api/admin/mail-pickup"))!["files"]!.AsArray()
+            .Count > 0);
 
         var file = pickup!["files"]![0]!["name"]!.GetValue<string>();
         Assert.True(pickup["usesPickupFolder"]!.GetValue<bool>());
@@ -155,7 +161,8 @@ public sealed class FailedMailTests
         await host.SubmitAsync("applicant", "courtesy", FormData.Courtesy());
         var admin = await host.As("admin");
         JsonNode? failed = null;
-        await MailDeliveryTests.WaitAsync(async () => (failed = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.FirstOrDefault()) is not null);
+        await MailDeliveryTests.WaitAsync(async () =>
+            (failed = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.FirstOrDefault()) is not null);
         Assert.NotNull(failed!["lastError"]);
 
         await using var smtp = new TestSmtpServer(port).Start();
@@ -164,7 +171,8 @@ public sealed class FailedMailTests
         Assert.Equal(System.Net.HttpStatusCode.Accepted, resent.StatusCode);
         var messages = await smtp.WaitForAsync(all => all.Count > 0);
         Assert.Equal($"outbox-{failed["id"]!.GetValue<long>()}@approvals.local", messages.Single().MessageId);
-        Assert.Equal(System.Net.HttpStatusCode.Conflict, (await admin.PostAsync($"/api/admin/outbox/{failed["id"]!.GetValue<long>()}/resend", null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict,
+            (await admin.PostAsync($"/api/admin/outbox/{failed["id"]!.GetValue<long>()}/resend", null)).StatusCode);
     }
 
     [Fact]
@@ -176,12 +184,14 @@ public sealed class FailedMailTests
         host.Settings["Mail:SlowRetryInterval"] = "00:00:02";
         await host.SubmitAsync("applicant", "courtesy", FormData.Courtesy());
         var admin = await host.As("admin");
-        await MailDeliveryTests.WaitAsync(async () => (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count > 0);
+        await MailDeliveryTests.WaitAsync(async () =>
+            (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count > 0);
 
         // Nobody resends: the slow retry takes it once the server answers again.
         await using var smtp = new TestSmtpServer(port).Start();
         await smtp.WaitForAsync(all => all.Any(m => m.To.Mailboxes.Any(a => a.Address == "protocol-division@approvals.test")));
-        await MailDeliveryTests.WaitAsync(async () => (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count == 0);
+        await MailDeliveryTests.WaitAsync(async () =>
+            (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count == 0);
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Single(smtp.Messages, m => m.To.Mailboxes.Any(a => a.Address == "protocol-division@approvals.test"));
     }
@@ -195,7 +205,8 @@ public sealed class FailedMailTests
         await host.SubmitAsync("applicant", "courtesy", FormData.Courtesy());
         await host.SubmitAsync("applicant2", "courtesy", FormData.Courtesy());
         var admin = await host.As("admin");
-        await MailDeliveryTests.WaitAsync(async () => (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count >= 2);
+        await MailDeliveryTests.WaitAsync(async () =>
+            (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count >= 2);
         var failed = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count;
 
         await using var smtp = new TestSmtpServer(port).Start();
@@ -204,7 +215,9 @@ public sealed class FailedMailTests
         Assert.Equal(System.Net.HttpStatusCode.OK, resent.StatusCode);
         Assert.Equal(failed, (await resent.Content.ReadFromJsonAsync<JsonObject>())!["requeued"]!.GetValue<int>());
         await smtp.WaitForAsync(all => all.Count >= failed);
-        await MailDeliveryTests.WaitAsync(async () => (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count == 0);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("fao-director")).PostAsync("/api/admin/outbox/resend-failed", null)).StatusCode);
+        await MailDeliveryTests.WaitAsync(async () =>
+            (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Failed"))!.Count == 0);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("fao-director")).PostAsync("/api/admin/outbox/resend-failed", null))
+            .StatusCode);
     }
 }

@@ -5,7 +5,9 @@ using MimeKit;
 
 namespace Approvals.Host.Tests.Mail;
 
-/// <summary>What each letter says, to whom, once: reasons with rejections, no "revise" for internal returns, readable values, one language.</summary>
+/// <summary>
+/// What each letter says, to whom, once: reasons with rejections, no "revise" for internal returns, readable values, one language.
+/// </summary>
 public sealed class MailWordingTests
 {
     private static bool Is(MimeMessage m, string to, string template) =>
@@ -21,7 +23,8 @@ public sealed class MailWordingTests
             if (waiting == 0) break;
             await Task.Delay(200);
         }
-        var sent = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Sent&take=1000"))!.Count(m => m!["kind"]!.GetValue<string>() == "notification");
+        var sent = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?status=Sent&take=1000"))!.Count(m =>
+            m!["kind"]!.GetValue<string>() == "notification");
         return await mail.Smtp.WaitForAsync(all => all.Count >= sent);
     }
 
@@ -45,18 +48,21 @@ public sealed class MailWordingTests
         await using var mail = new MailHost();
         var host = mail.Host;
         var rejectedId = (await host.SubmitAsync("applicant", "sister-city", FormData.SisterCity()))["id"]!.GetValue<string>();
-        var approvedId = (await host.SubmitAsync("applicant", "sister-city", FormData.SisterCity("friendly-exchange")))["id"]!.GetValue<string>();
+        var approvedId = (await host.SubmitAsync("applicant", "sister-city",
+            FormData.SisterCity("friendly-exchange")))["id"]!.GetValue<string>();
         foreach (var id in new[] { rejectedId, approvedId })
         {
             await host.DecideOkAsync("sister-city-division", id, "Approved");
             await host.DecideOkAsync("fao-director", id, "Approved");
             await host.DecideOkAsync("city-leadership", id, "Approved");
         }
-        await host.DecideOkAsync("fao-liaison", rejectedId, "Approved", payload: new JsonObject { ["documentNumber"] = "苏外友〔2026〕9号", ["date"] = "2026-10-01" }, stage: "provincial");
+        await host.DecideOkAsync("fao-liaison", rejectedId, "Approved", payload: new JsonObject { ["documentNumber"] = "苏外友〔2026〕9号",
+            ["date"] = "2026-10-01" }, stage: "provincial");
         await host.DecideOkAsync("fao-liaison", rejectedId, "Rejected", "外交部：该市已与省内另一城市结好", stage: "national");
         var approved = (await host.RequestAsync("applicant", approvedId))["currentTasks"]!.AsArray();
         foreach (var task in approved)
-            await host.DecideOkAsync("fao-liaison", approvedId, "Approved", payload: new JsonObject { ["documentNumber"] = "苏外友〔2026〕10号", ["date"] = "2026-10-02" },
+            await host.DecideOkAsync("fao-liaison", approvedId, "Approved", payload: new JsonObject { ["documentNumber"] = "苏外友〔2026〕10号",
+                ["date"] = "2026-10-02" },
                 stage: task!["stage"]!.GetValue<string>());
 
         var messages = await SettledAsync(mail);
@@ -105,7 +111,8 @@ public sealed class MailWordingTests
         await host.DecideOkAsync("city-leadership", id, "Approved");
         var liaisonMail = (await mail.Smtp.WaitForAsync(all => all.Any(m => Is(m, "fao-liaison@approvals.test", "task-assigned"))))
             .First(m => Is(m, "fao-liaison@approvals.test", "task-assigned"));
-        await host.DecideOkAsync("fao-liaison", id, "Approved", payload: new JsonObject { ["documentNumber"] = "苏外礼〔2026〕5号", ["date"] = "2026-03-10" });
+        await host.DecideOkAsync("fao-liaison", id, "Approved", payload: new JsonObject { ["documentNumber"] = "苏外礼〔2026〕5号",
+            ["date"] = "2026-03-10" });
 
         var messages = await SettledAsync(mail);
         // Chinese letters name outcomes in Chinese; the external decision's "Approved" needs recorded fields, so no link for it.

@@ -13,7 +13,8 @@ public sealed class ReminderTests
     private static async Task<string> StartAsync(ApprovalsHost host, string id, string interval, int maxReminders) =>
         await Drills.StartReminderDrillAsync(await host.As("admin"), id, interval, maxReminders);
 
-    private static async Task DecideAsync(ApprovalsHost host, string instanceId) => await Drills.DecideAsync(await host.As("fao-director"), instanceId);
+    private static async Task DecideAsync(ApprovalsHost host, string instanceId) =>
+        await Drills.DecideAsync(await host.As("fao-director"), instanceId);
 
     private static bool Reminder(MimeMessage m, string id) => Drills.IsReminder(m, id);
 
@@ -23,7 +24,8 @@ public sealed class ReminderTests
         await using var mail = new MailHost();
         var instance = await StartAsync(mail.Host, "drill-escalate", "PT2S", 2);
 
-        var received = await mail.Smtp.WaitForAsync(all => all.Any(m => m.Headers["X-Approvals-Template"] == "escalation" && (m.Subject ?? "").Contains("drill-escalate")));
+        var received = await mail.Smtp.WaitForAsync(all => all.Any(m => m.Headers["X-Approvals-Template"] == "escalation"
+            && (m.Subject ?? "").Contains("drill-escalate")));
 
         var reminders = received.Where(m => Reminder(m, "drill-escalate")).ToList();
         Assert.Equal(2, reminders.Count);
@@ -31,7 +33,8 @@ public sealed class ReminderTests
         Assert.Contains("第 1 次", reminders[0].TextBody);
         Assert.Contains("第 2 次", reminders[1].TextBody);
         Assert.True(reminders[1].Date - reminders[0].Date >= TimeSpan.FromSeconds(1), "the second reminder came before the interval");
-        var escalation = received.Single(m => m.Headers["X-Approvals-Template"] == "escalation" && (m.Subject ?? "").Contains("drill-escalate"));
+        var escalation = received.Single(m => m.Headers["X-Approvals-Template"] == "escalation"
+            && (m.Subject ?? "").Contains("drill-escalate"));
         Assert.Equal("city-leadership@approvals.test", escalation.To.Mailboxes.Single().Address);
 
         await DecideAsync(mail.Host, instance);
@@ -53,7 +56,8 @@ public sealed class ReminderTests
 
         Assert.Equal(atDecision, mail.Smtp.Messages.Count(m => Reminder(m, "drill-stop")));
         var admin = await mail.Host.As("admin");
-        var bookmarks = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{instance}"))!["workflowState"]!["bookmarks"]!.AsArray();
+        var bookmarks = (await admin.GetFromJsonAsync<JsonObject>(
+            $"/elsa/api/workflow-instances/{instance}"))!["workflowState"]!["bookmarks"]!.AsArray();
         Assert.Empty(bookmarks);
     }
 
@@ -67,7 +71,8 @@ public sealed class ReminderTests
         // The reminder is the bookmark row written with the stage; nothing is scheduled in Hangfire per timer.
         Assert.Equal(0, first.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().ScheduledCount());
         var admin = await first.As("admin");
-        var bookmarks = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{instance}"))!["workflowState"]!["bookmarks"]!.AsArray();
+        var bookmarks = (await admin.GetFromJsonAsync<JsonObject>(
+            $"/elsa/api/workflow-instances/{instance}"))!["workflowState"]!["bookmarks"]!.AsArray();
         Assert.Contains(bookmarks, b => b!["resumeAt"] is not null);
         // The process goes away before the reminder is due, and the job store goes with it.
         await first.DisposeAsync();
@@ -89,11 +94,13 @@ public sealed class ReminderTests
         await using var mail = new MailHost();
         var instance = await StartAsync(mail.Host, "drill-transfer", "PT2S", 10);
         var director = await mail.Host.As("fao-director");
-        var task = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate"))!.Single(t => t!["workflowInstanceId"]!.GetValue<string>() == instance)!;
+        var task = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate"))!.Single(t =>
+            t!["workflowInstanceId"]!.GetValue<string>() == instance)!;
         var users = (await (await mail.Host.As("admin")).GetFromJsonAsync<JsonArray>("/api/admin/users"))!;
         var liaison = users.Single(u => u!["userName"]!.GetValue<string>() == "fao-liaison")!["id"]!.GetValue<string>();
 
-        var transferred = await director.PostAsJsonAsync($"/api/tasks/{task["id"]}/reassign", new { toUserId = liaison, comment = "请代为处理" });
+        var transferred = await director.PostAsJsonAsync($"/api/tasks/{task["id"]}/reassign",
+            new { toUserId = liaison, comment = "请代为处理" });
         Assert.True(transferred.IsSuccessStatusCode, await transferred.Content.ReadAsStringAsync());
         var before = mail.Smtp.Messages.Count(m => Reminder(m, "drill-transfer"));
 

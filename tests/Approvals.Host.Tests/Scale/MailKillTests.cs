@@ -44,7 +44,8 @@ public sealed class MailKillTests
         while (DateTime.UtcNow < until)
         {
             rows = (await admin.GetFromJsonAsync<JsonArray>("/api/admin/outbox?take=1000"))!;
-            if (rows.Where(r => r!["kind"]!.GetValue<string>() == "notification").All(r => r!["status"]!.GetValue<string>() == "Sent")) break;
+            if (rows.Where(r => r!["kind"]!.GetValue<string>() == "notification")
+                .All(r => r!["status"]!.GetValue<string>() == "Sent")) break;
             await Task.Delay(250);
         }
         var notifications = rows.Where(r => r!["kind"]!.GetValue<string>() == "notification").ToList();

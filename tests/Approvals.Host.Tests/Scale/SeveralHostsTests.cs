@@ -13,7 +13,8 @@ public sealed class SeveralHostsTests(PostgresServer server)
     public async Task Ninety_concurrent_submissions_over_three_hosts_succeed_and_each_task_is_decided_once()
     {
         var database = await server.CreateDatabaseAsync();
-        await using var hosts = await HostGroup.StartAsync(3, new Dictionary<string, string> { ["ConnectionStrings:Approvals"] = database });
+        await using var hosts = await HostGroup.StartAsync(3,
+            new Dictionary<string, string> { ["ConnectionStrings:Approvals"] = database });
 
         var applicants = await Task.WhenAll(hosts.Select(h => h.As("applicant")));
         var submitted = await Task.WhenAll(Enumerable.Range(0, 90).Select(async i =>
@@ -34,7 +35,8 @@ public sealed class SeveralHostsTests(PostgresServer server)
 
         // Ten of them are claimed at the same moment from two hosts: one claim wins, the other is told it came second.
         var claims = await Task.WhenAll(taskIds.Take(10).Select(async (id, i) =>
-            (await Task.WhenAll(reviewers[i % 3].PostAsync($"/api/tasks/{id}/claim", null), reviewers[(i + 1) % 3].PostAsync($"/api/tasks/{id}/claim", null)))
+            (await Task.WhenAll(reviewers[i % 3].PostAsync($"/api/tasks/{id}/claim", null),
+                reviewers[(i + 1) % 3].PostAsync($"/api/tasks/{id}/claim", null)))
                 .Select(r => r.StatusCode).ToList()));
         Assert.All(claims, statuses =>
         {
@@ -45,8 +47,10 @@ public sealed class SeveralHostsTests(PostgresServer server)
         // Each task is decided at the same moment from two different hosts.
         var races = await Task.WhenAll(taskIds.Select(async (id, i) =>
         {
-            var first = reviewers[i % 3].PostAsJsonAsync($"/api/tasks/{id}/decision", new { outcome = "Approved", operationId = $"a-{id}" });
-            var second = reviewers[(i + 1) % 3].PostAsJsonAsync($"/api/tasks/{id}/decision", new { outcome = "Approved", operationId = $"b-{id}" });
+            var first = reviewers[i % 3].PostAsJsonAsync($"/api/tasks/{id}/decision",
+                new { outcome = "Approved", operationId = $"a-{id}" });
+            var second = reviewers[(i + 1) % 3].PostAsJsonAsync($"/api/tasks/{id}/decision",
+                new { outcome = "Approved", operationId = $"b-{id}" });
             return (await Task.WhenAll(first, second)).Select(r => r.StatusCode).ToList();
         }));
 

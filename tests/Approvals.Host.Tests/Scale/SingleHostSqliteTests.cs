@@ -18,7 +18,8 @@ public sealed class SingleHostSqliteTests
         Assert.Contains("Another Approvals host is already running on the data folder", second.Output);
         Assert.Contains(Path.GetFullPath(folder), second.Output);
         Assert.Contains("PostgreSQL", second.Output);
-        Assert.True((await new HttpClient { BaseAddress = first.Address }.GetAsync("/health")).IsSuccessStatusCode, "the first host was disturbed");
+        Assert.True((await new HttpClient { BaseAddress = first.Address }.GetAsync("/health")).IsSuccessStatusCode,
+            "the first host was disturbed");
 
         // Once the first host is gone (even killed), the folder is free again.
         first.Kill();

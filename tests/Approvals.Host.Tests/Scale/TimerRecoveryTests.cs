@@ -31,7 +31,8 @@ public sealed class TimerRecoveryTests(PostgresServer server)
                 for (var i = 0; i < Late / 10; i++) await Drills.ExecuteAsync(admin, "drill-kill-late");
             }));
             // Killed as its sweep is working through the timers that just fell due.
-            await WaitUntilAsync(async () => await ScalarAsync(database, """SELECT count(*) FROM "Bookmarks" WHERE "LeaseUntil" IS NOT NULL""") > 0,
+            await WaitUntilAsync(async () => await ScalarAsync(database,
+                """SELECT count(*) FROM "Bookmarks" WHERE "LeaseUntil" IS NOT NULL""") > 0,
                 TimeSpan.FromSeconds(30));
             first.Kill();
         }
@@ -93,13 +94,15 @@ public sealed class TimerRecoveryTests(PostgresServer server)
         while (await reader.ReadAsync())
         {
             rows++;
-            Assert.True(reader.GetInt64(1) == 1, $"instance {reader.GetString(0)} ran the activity after its timer {reader.GetInt64(1)} times");
+            Assert.True(reader.GetInt64(1) == 1,
+                $"instance {reader.GetString(0)} ran the activity after its timer {reader.GetInt64(1)} times");
         }
         Assert.True(rows > 0);
     }
 
     private static Task<long> FinishedAsync(string database, string definitionId) =>
-        ScalarAsync(database, $"""SELECT count(*) FROM "WorkflowInstances" WHERE "DefinitionId" = '{definitionId}' AND "Status" = 'Finished'""");
+        ScalarAsync(database,
+            $"""SELECT count(*) FROM "WorkflowInstances" WHERE "DefinitionId" = '{definitionId}' AND "Status" = 'Finished'""");
 
     private static async Task<long> ScalarAsync(string database, string sql)
     {

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Approvals.Host.Tests.Security;
 
-/// <summary>What another site could make a signed-in browser do: nothing on the Elsa API (bearer only), nothing through the account forms without their token.</summary>
+/// <summary>
+/// What another site could make a signed-in browser do: nothing on the Elsa API (bearer only), nothing through the account forms without
+/// their token.
+/// </summary>
 public sealed class CrossSiteTests : IClassFixture<ApprovalsHost>
 {
     private readonly ApprovalsHost _host;
@@ -25,7 +28,8 @@ public sealed class CrossSiteTests : IClassFixture<ApprovalsHost>
 
         // The same administrator with a bearer token is served.
         var api = await _host.As("admin");
-        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/elsa/api/workflow-definitions/by-definition-id/courtesy-request")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await api.GetAsync("/elsa/api/workflow-definitions/by-definition-id/courtesy-request")).StatusCode);
     }
 
     [Fact]
@@ -35,7 +39,8 @@ public sealed class CrossSiteTests : IClassFixture<ApprovalsHost>
         var response = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(
             [new("userName", "admin"), new("password", ApprovalsHost.Password), new("returnUrl", "/inbox")]));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal)
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            && cookies.Any(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal)
             && !c.StartsWith(".AspNetCore.Identity.Application=;", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/inbox")).StatusCode);
     }

@@ -7,7 +7,9 @@ using Approvals.Host.Tests.Support;
 
 namespace Approvals.Host.Tests.Security;
 
-/// <summary>No known password outside Development: demo users only there (or when switched on); the first administrator comes from a CLI verb.</summary>
+/// <summary>
+/// No known password outside Development: demo users only there (or when switched on); the first administrator comes from a CLI verb.
+/// </summary>
 public sealed class FirstAdministratorTests
 {
     private static async Task<(int ExitCode, string Output)> CliAsync(string dataFolder, string? password, params string[] args)

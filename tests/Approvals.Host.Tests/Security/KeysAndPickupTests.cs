@@ -5,7 +5,9 @@ using Approvals.Host.Tests.Support;
 
 namespace Approvals.Host.Tests.Security;
 
-/// <summary>Secrets at rest and in the administrators' view: encrypted keys, an owner-only key folder, pickup mail without live links.</summary>
+/// <summary>
+/// Secrets at rest and in the administrators' view: encrypted keys, an owner-only key folder, pickup mail without live links.
+/// </summary>
 public sealed class KeysAndPickupTests
 {
     [Fact]
@@ -19,7 +21,8 @@ public sealed class KeysAndPickupTests
         string? file = null;
         while (file is null && DateTime.UtcNow < deadline)
         {
-            file = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml").FirstOrDefault(f => File.ReadAllText(f).Contains("protocol-division@approvals.test")) : null;
+            file = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml")
+                .FirstOrDefault(f => File.ReadAllText(f).Contains("protocol-division@approvals.test")) : null;
             if (file is null) await Task.Delay(200);
         }
         Assert.NotNull(file);
@@ -33,7 +36,8 @@ public sealed class KeysAndPickupTests
         Assert.DoesNotMatch("/actions/[A-Za-z0-9_-]{40,}", message.HtmlBody);
         Assert.Contains("/actions/[redacted]", message.TextBody);
         Assert.Equal(onDisk.Subject, message.Subject);
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await host.As("protocol-division")).GetAsync($"/api/admin/mail-pickup/{Path.GetFileName(file)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await (await host.As("protocol-division")).GetAsync($"/api/admin/mail-pickup/{Path.GetFileName(file)}")).StatusCode);
     }
 
     [Fact]
@@ -58,7 +62,8 @@ public sealed class KeysAndPickupTests
             Assert.Contains("encryptedSecret", xml);
             Assert.Contains("EncryptedXmlDecryptor", xml);
             Assert.DoesNotContain("<masterKey", xml);
-            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(keys));
+            if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(keys));
         }
         finally
         {

@@ -23,7 +23,8 @@ public sealed class MailMarkupTests
         await mail.Host.DecideOkAsync("protocol-division", id, "Returned", $"See {Link} & <script>alert(1)</script>");
 
         var messages = await mail.Smtp.WaitForAsync(all =>
-            all.Any(m => Is(m, "protocol-division@approvals.test", "task-assigned")) && all.Any(m => Is(m, "applicant@approvals.test", "returned")));
+            all.Any(m => Is(m, "protocol-division@approvals.test", "task-assigned"))
+                && all.Any(m => Is(m, "applicant@approvals.test", "returned")));
         var assigned = messages.First(m => Is(m, "protocol-division@approvals.test", "task-assigned"));
         var returned = messages.First(m => Is(m, "applicant@approvals.test", "returned"));
 

@@ -21,7 +21,8 @@ public sealed class PageAccessTests : IClassFixture<ApprovalsHost>
         var data = FormData.Courtesy();
         data["delegationName"] = "保密代表团 Secret Delegation";
         var id = (await _host.SubmitAsync("applicant", "courtesy", data))["id"]!.GetValue<string>();
-        using var file = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 itinerary")), "file", "itinerary.pdf" } };
+        using var file = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("%PDF-1.4 itinerary")),
+            "file", "itinerary.pdf" } };
         var uploaded = await (await _host.As("applicant")).PostAsync($"/api/requests/{id}/attachments", file);
         Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
         var attachmentId = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();

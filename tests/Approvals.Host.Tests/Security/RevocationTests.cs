@@ -15,7 +15,8 @@ public sealed class RevocationTests
 {
     private static async Task<string> TokenAsync(ApprovalsHost host, string user)
     {
-        var response = await host.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = user, password = ApprovalsHost.Password });
+        var response = await host.CreateClient().PostAsJsonAsync("/api/auth/token",
+            new { userName = user, password = ApprovalsHost.Password });
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
     }
 
@@ -27,7 +28,8 @@ public sealed class RevocationTests
     }
 
     private static async Task<string> IdOfAsync(ApprovalsHost host, string userName) =>
-        (await (await host.As("admin")).GetFromJsonAsync<JsonArray>("/api/admin/users"))!.Single(u => u!["userName"]!.GetValue<string>() == userName)!["id"]!.GetValue<string>();
+        (await (await host.As("admin")).GetFromJsonAsync<JsonArray>("/api/admin/users"))!.Single(u =>
+            u!["userName"]!.GetValue<string>() == userName)!["id"]!.GetValue<string>();
 
     [Fact]
     public async Task A_locked_account_loses_its_token_its_cookie_and_its_pages()
@@ -38,12 +40,15 @@ public sealed class RevocationTests
         Assert.Equal(HttpStatusCode.OK, (await Bearer(host, token).GetAsync("/api/requests")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/inbox")).StatusCode);
 
-        var locked = await (await host.As("admin")).PutAsJsonAsync($"/api/admin/users/{await IdOfAsync(host, "applicant")}", new { locked = true });
+        var locked = await (await host.As("admin")).PutAsJsonAsync($"/api/admin/users/{await IdOfAsync(host, "applicant")}",
+            new { locked = true });
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(host, token).GetAsync("/api/requests")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/inbox")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = "applicant", password = ApprovalsHost.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await host.CreateClient().PostAsJsonAsync("/api/auth/token",
+            new { userName = "applicant", password = ApprovalsHost.Password })).StatusCode);
     }
 
     [Fact]
@@ -53,7 +58,8 @@ public sealed class RevocationTests
         var token = await TokenAsync(host, "fao-director");
         Assert.Equal(HttpStatusCode.OK, (await Bearer(host, token).GetAsync("/api/reports")).StatusCode);
 
-        var changed = await (await host.As("admin")).PutAsJsonAsync($"/api/admin/users/{await IdOfAsync(host, "fao-director")}", new { roles = new[] { "unit-head" } });
+        var changed = await (await host.As("admin")).PutAsJsonAsync($"/api/admin/users/{await IdOfAsync(host, "fao-director")}",
+            new { roles = new[] { "unit-head" } });
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await Bearer(host, token).GetAsync("/api/reports")).StatusCode);
@@ -92,14 +98,17 @@ public sealed class RevocationTests
     {
         await using var mail = new MailHost();
         var id = (await mail.Host.SubmitAsync("applicant", "courtesy", FormData.Courtesy()))["id"]!.GetValue<string>();
-        var message = (await mail.Smtp.WaitForAsync(all => all.Any(m => m.To.Mailboxes.Any(a => a.Address == "protocol-division@approvals.test"))))
+        var message = (await mail.Smtp.WaitForAsync(all =>
+            all.Any(m => m.To.Mailboxes.Any(a => a.Address == "protocol-division@approvals.test"))))
             .First(m => m.To.Mailboxes.Any(a => a.Address == "protocol-division@approvals.test"));
         var approve = Regex.Match(message.TextBody ?? "", @"同意: http://approvals\.test(?<path>/actions/\S+)").Groups["path"].Value;
-        var browser = mail.Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        var browser = mail.Host.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
         var page = await (await browser.GetAsync(approve)).Content.ReadAsStringAsync();
         var antiforgery = Regex.Match(page, "name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\"");
 
-        await (await mail.Host.As("admin")).PutAsJsonAsync($"/api/admin/users/{await IdOfAsync(mail.Host, "protocol-division")}", new { locked = true });
+        await (await mail.Host.As("admin")).PutAsJsonAsync($"/api/admin/users/{await IdOfAsync(mail.Host, "protocol-division")}",
+            new { locked = true });
 
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync(approve)).StatusCode);
         var confirmed = await browser.PostAsync(approve, new FormUrlEncodedContent(

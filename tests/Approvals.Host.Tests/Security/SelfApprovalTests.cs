@@ -5,7 +5,9 @@ using Approvals.Host.Tests.Support;
 
 namespace Approvals.Host.Tests.Security;
 
-/// <summary>Nobody reviews their own request: no transfer or delegation to the applicant, and a proxy who is the applicant cannot decide.</summary>
+/// <summary>
+/// Nobody reviews their own request: no transfer or delegation to the applicant, and a proxy who is the applicant cannot decide.
+/// </summary>
 public sealed class SelfApprovalTests : IClassFixture<ApprovalsHost>
 {
     private readonly ApprovalsHost _host;
@@ -13,7 +15,8 @@ public sealed class SelfApprovalTests : IClassFixture<ApprovalsHost>
     public SelfApprovalTests(ApprovalsHost host) => _host = host;
 
     private async Task<string> IdOfAsync(string userName) =>
-        (await (await _host.As("admin")).GetFromJsonAsync<JsonArray>("/api/admin/users"))!.Single(u => u!["userName"]!.GetValue<string>() == userName)!["id"]!.GetValue<string>();
+        (await (await _host.As("admin")).GetFromJsonAsync<JsonArray>("/api/admin/users"))!.Single(u =>
+            u!["userName"]!.GetValue<string>() == userName)!["id"]!.GetValue<string>();
 
     private async Task<(string RequestId, string TaskId)> CourtesyAsync()
     {

@@ -67,7 +67,8 @@ public sealed class UploadAndHeaderTests : IClassFixture<ApprovalsHost>
     [InlineData("/health")]
     public async Task Every_response_forbids_sniffing_and_framing(string path)
     {
-        var response = await _host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(path);
+        var response = await _host.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(path);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", policy);
@@ -98,7 +99,8 @@ public sealed class UploadAndHeaderTests : IClassFixture<ApprovalsHost>
     public async Task A_zip_bomb_or_a_flood_of_entries_is_refused_and_nothing_is_imported()
     {
         var admin = await _host.As("admin");
-        var before = (await admin.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions?versionOptions=Latest&pageSize=1000"))!["totalCount"]!.GetValue<int>();
+        var before = (await admin.GetFromJsonAsync<JsonObject>(
+            "/elsa/api/workflow-definitions?versionOptions=Latest&pageSize=1000"))!["totalCount"]!.GetValue<int>();
 
         // 50 MB of zeros packs into a few kilobytes.
         var bomb = await ImportAsync(Zip(("bomb.json", new byte[50 * 1024 * 1024])));
@@ -113,7 +115,8 @@ public sealed class UploadAndHeaderTests : IClassFixture<ApprovalsHost>
         Assert.Equal(HttpStatusCode.BadRequest, notZip.StatusCode);
         Assert.Contains("is not a ZIP file", await notZip.Content.ReadAsStringAsync());
 
-        var after = (await admin.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions?versionOptions=Latest&pageSize=1000"))!["totalCount"]!.GetValue<int>();
+        var after = (await admin.GetFromJsonAsync<JsonObject>(
+            "/elsa/api/workflow-definitions?versionOptions=Latest&pageSize=1000"))!["totalCount"]!.GetValue<int>();
         Assert.Equal(before, after);
     }
 }

@@ -4,17 +4,21 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Approvals.Host.Tests.Support;
 
-/// <summary>A browser-like client (cookies, no automatic redirects) signed in through the sign-in form with its antiforgery token.</summary>
+/// <summary>
+/// A browser-like client (cookies, no automatic redirects) signed in through the sign-in form with its antiforgery token.
+/// </summary>
 public static class BrowserSignIn
 {
-    public static async Task<HttpClient> SignInAsync(this ApprovalsHost host, string user, string password = ApprovalsHost.Password, string returnUrl = "/inbox")
+    public static async Task<HttpClient> SignInAsync(this ApprovalsHost host, string user, string password = ApprovalsHost.Password,
+        string returnUrl = "/inbox")
     {
         var browser = host.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
         var token = await FormTokenAsync(browser, "/signin");
         var response = await browser.PostAsync("/account/signin", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("userName", user), new("password", password), new("returnUrl", returnUrl)]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(password == ApprovalsHost.Password ? returnUrl : $"/signin?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}", response.Headers.Location!.OriginalString);
+        Assert.Equal(password == ApprovalsHost.Password ? returnUrl : $"/signin?error=1&returnUrl={Uri.EscapeDataString(returnUrl)}",
+            response.Headers.Location!.OriginalString);
         return browser;
     }
 

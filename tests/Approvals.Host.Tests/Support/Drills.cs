@@ -13,7 +13,8 @@ public static class Drills
     {
         ["id"] = "review", ["type"] = "Approvals.Review", ["name"] = "Drill review",
         ["title"] = Literal("演练审批 " + id),
-        ["roles"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"fao-director\"]" } },
+        ["roles"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object",
+            ["value"] = "[\"fao-director\"]" } },
         ["reminderInterval"] = Literal(interval),
         ["maxReminders"] = Literal(maxReminders.ToString(), "Int32"),
         ["escalateTo"] = Literal("city-leadership"),
@@ -34,12 +35,14 @@ public static class Drills
         new JsonObject
         {
             ["id"] = "review", ["type"] = "Approvals.Review", ["name"] = "Drill review", ["title"] = Literal("演练审批 " + id),
-            ["roles"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = "[\"fao-director\"]" } },
+            ["roles"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object",
+                ["value"] = "[\"fao-director\"]" } },
         },
         new JsonObject
         {
             ["id"] = "broken", ["type"] = "Elsa.WriteLine",
-            ["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "throw new Error('the archive is offline')" } },
+            ["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript",
+                ["value"] = "throw new Error('the archive is offline')" } },
         }),
         new JsonArray(new JsonObject
         {
@@ -51,13 +54,15 @@ public static class Drills
     public static string FaultingDrill(string id) => Flowchart(id, new JsonArray(new JsonObject
     {
         ["id"] = "broken", ["type"] = "Elsa.WriteLine",
-        ["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript", ["value"] = "throw new Error('the archive is offline')" } },
+        ["text"] = new JsonObject { ["typeName"] = "String", ["expression"] = new JsonObject { ["type"] = "JavaScript",
+            ["value"] = "throw new Error('the archive is offline')" } },
     }), new JsonArray());
 
     /// <summary>Imports and publishes a definition through the Elsa API.</summary>
     public static async Task PublishAsync(HttpClient admin, string id, string definition)
     {
-        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"));
+        var imported = await admin.PostAsync("/elsa/api/workflow-definitions/import",
+            new StringContent(definition, Encoding.UTF8, "application/json"));
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
         var published = await admin.PostAsync($"/elsa/api/workflow-definitions/{id}/publish", null);
         Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
@@ -80,18 +85,23 @@ public static class Drills
     /// <summary>The director approves the drill's review from their inbox.</summary>
     public static async Task DecideAsync(HttpClient director, string instanceId)
     {
-        var task = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate"))!.Single(t => t!["workflowInstanceId"]!.GetValue<string>() == instanceId)!;
-        var decided = await director.PostAsJsonAsync($"/api/tasks/{task["id"]!.GetValue<string>()}/decision", new { outcome = "Approved", operationId = instanceId });
+        var task = (await director.GetFromJsonAsync<JsonArray>("/api/tasks?scope=candidate"))!.Single(t =>
+            t!["workflowInstanceId"]!.GetValue<string>() == instanceId)!;
+        var decided = await director.PostAsJsonAsync($"/api/tasks/{task["id"]!.GetValue<string>()}/decision",
+            new { outcome = "Approved", operationId = instanceId });
         Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
     }
 
-    public static bool IsReminder(MimeMessage m, string id) => m.Headers["X-Approvals-Template"] == "reminder" && (m.Subject ?? "").Contains(id);
+    public static bool IsReminder(MimeMessage m, string id) => m.Headers["X-Approvals-Template"] == "reminder"
+        && (m.Subject ?? "").Contains(id);
 
     private static string Flowchart(string id, JsonArray activities, JsonArray connections) => new JsonObject
     {
         ["definitionId"] = id, ["name"] = id,
-        ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = activities, ["connections"] = connections },
+        ["root"] = new JsonObject { ["id"] = "Flowchart1", ["type"] = "Elsa.Flowchart", ["activities"] = activities,
+            ["connections"] = connections },
     }.ToJsonString();
 
-    private static JsonObject Literal(string value, string type = "String") => new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+    private static JsonObject Literal(string value, string type = "String") =>
+        new() { ["typeName"] = type, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
 }

@@ -44,7 +44,8 @@ public sealed class HostProcess : IAsyncDisposable
     public static HostProcess Start(IReadOnlyDictionary<string, string> settings, string? dataFolder = null, string? tmpfsOptions = null)
     {
         var port = FreePort();
-        var folder = dataFolder ?? Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "approvals-host-processes", Guid.NewGuid().ToString("N"))).FullName;
+        var folder = dataFolder ?? Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "approvals-host-processes",
+            Guid.NewGuid().ToString("N"))).FullName;
         var start = new ProcessStartInfo(tmpfsOptions is null ? "dotnet" : "unshare")
         {
             RedirectStandardOutput = true,
@@ -53,7 +54,8 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         if (tmpfsOptions is not null)
-            foreach (var word in new[] { "-rm", "sh", "-c", "mount -t tmpfs -o \"$0\" approvals-data \"$1\" && shift && exec \"$@\"", tmpfsOptions, folder, "dotnet" })
+            foreach (var word in new[] { "-rm", "sh", "-c", "mount -t tmpfs -o \"$0\" approvals-data \"$1\" && shift && exec \"$@\"",
+                tmpfsOptions, folder, "dotnet" })
                 start.ArgumentList.Add(word);
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Approvals.Host.dll"));
         start.ArgumentList.Add("--urls");

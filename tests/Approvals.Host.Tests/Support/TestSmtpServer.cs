@@ -27,7 +27,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public TestSmtpServer Start()
     {
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(Messages));
         var server = new SmtpServer.SmtpServer(options, services);
@@ -44,7 +45,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
         {
             var now = Messages.ToList();
             if (condition(now)) return now;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"The expected mail did not arrive; received: {string.Join(" | ", now.Select(m => $"{m.To} {m.Subject}"))}");
+            if (DateTime.UtcNow > until)
+                throw new TimeoutException(
+                    $"The expected mail did not arrive; received: {string.Join(" | ", now.Select(m => $"{m.To} {m.Subject}"))}");
             await Task.Delay(200);
         }
     }
@@ -65,7 +68,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
     {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
             messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));

@@ -5,7 +5,9 @@ using Bunit;
 
 namespace Approvals.Host.Tests.Ui;
 
-/// <summary>The inbox list (bUnit): overdue marked with working days, request links, decisions from the list where a stage allows them.</summary>
+/// <summary>
+/// The inbox list (bUnit): overdue marked with working days, request links, decisions from the list where a stage allows them.
+/// </summary>
 public sealed class InboxTableTests : IAsyncLifetime
 {
     private readonly BunitContext _ctx = PageComponentContext.Create();
@@ -18,8 +20,10 @@ public sealed class InboxTableTests : IAsyncLifetime
     private static InboxRows.Row Row(string id, string title, bool overdue, int? daysLeft, string kind = "review",
         string[]? commentRequiredFor = null) => new(new HumanTask
     {
-        Id = id, WorkflowInstanceId = "i", DefinitionId = "d", ActivityId = "director", ActivityExecutionId = "e", BookmarkId = "b", Kind = kind,
-        Title = title, IsOverdue = overdue, DueAt = daysLeft is null ? null : new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)),
+        Id = id, WorkflowInstanceId = "i", DefinitionId = "d", ActivityId = "director", ActivityExecutionId = "e",
+        BookmarkId = "b", Kind = kind,
+        Title = title, IsOverdue = overdue, DueAt = daysLeft is null ? null : new DateTimeOffset(2026, 12, 1, 9, 0,
+            0, TimeSpan.FromHours(8)),
         RequestId = "r-" + id, Outcomes = kind == "revise" ? ["Resubmitted", "Withdrawn"] : ["Approved", "Rejected", "Returned"],
         CommentRequiredFor = [.. commentRequiredFor ?? ["Rejected", "Returned"]],
     }, "主任审批 Director", "SC-2026-0001", daysLeft);
@@ -27,7 +31,8 @@ public sealed class InboxTableTests : IAsyncLifetime
     [Fact]
     public void Overdue_is_marked_with_working_days_and_each_row_links_its_task_and_request()
     {
-        var rows = new[] { Row("t1", "主任审批：Heilbronn", overdue: true, daysLeft: -2), Row("t2", "主任审批：Cluj", overdue: false, daysLeft: 3), Row("t3", "友城处审核：Lyon", false, 0) };
+        var rows = new[] { Row("t1", "主任审批：Heilbronn", overdue: true, daysLeft: -2), Row("t2", "主任审批：Cluj", overdue: false, daysLeft: 3),
+            Row("t3", "友城处审核：Lyon", false, 0) };
         var inbox = _ctx.Render<InboxTable>(p => p.Add(x => x.Rows, rows));
 
         var lines = inbox.FindAll("tbody tr");
@@ -47,7 +52,8 @@ public sealed class InboxTableTests : IAsyncLifetime
     public void A_decision_from_the_list_asks_for_the_comment_and_hands_it_on()
     {
         InboxTable.QuickDecision? asked = null;
-        var rows = new[] { Row("t1", "主任审批：Heilbronn", false, 3), Row("t2", "修改申请", false, 3, kind: "revise"), Row("t3", "超计划", false, 3, commentRequiredFor: ["Approved"]) };
+        var rows = new[] { Row("t1", "主任审批：Heilbronn", false, 3), Row("t2", "修改申请", false, 3, kind: "revise"),
+            Row("t3", "超计划", false, 3, commentRequiredFor: ["Approved"]) };
         var inbox = _ctx.Render<InboxTable>(p => p.Add(x => x.Rows, rows).Add(x => x.OnDecide, d => asked = d));
 
         // Approve and reject on a review; nothing on a revision (it needs the form); no ticking where approving needs a reason.

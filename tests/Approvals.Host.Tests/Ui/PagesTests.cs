@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Approvals.Host.Tests.Ui;
 
-/// <summary>The pages over HTTP (their first, server-rendered paint): sign-in with antiforgery, the inbox, a task page, the language switch.</summary>
+/// <summary>
+/// The pages over HTTP (their first, server-rendered paint): sign-in with antiforgery, the inbox, a task page, the language switch.
+/// </summary>
 public sealed class PagesTests : IClassFixture<ApprovalsHost>
 {
     private readonly ApprovalsHost _host;
@@ -71,7 +73,8 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
     public async Task The_studio_page_is_for_fao_staff_and_serves_the_webassembly_designer_against_our_api()
     {
         var anonymous = _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.StartsWith("http://localhost/signin", (await anonymous.GetAsync("/studio?definition=sister-city-establishment")).Headers.Location!.ToString());
+        Assert.StartsWith("http://localhost/signin", (await anonymous.GetAsync("/studio?definition=sister-city-establishment"))
+            .Headers.Location!.ToString());
         var applicant = await SignInAsync("applicant");
         var refused = await applicant.GetAsync("/studio");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
@@ -97,12 +100,16 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
         // The token in the page is the signed-in administrator's for /elsa/api only, and lasts minutes.
         var studioClient = _host.CreateClient();
         studioClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        Assert.Equal(HttpStatusCode.OK, (await studioClient.GetAsync("/elsa/api/workflow-definitions/by-definition-id/sister-city-establishment")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await studioClient.GetAsync("/elsa/api/workflow-definitions/by-definition-id/sister-city-establishment")).StatusCode);
         // An administrator's studio token edits (an empty import is answered, not refused).
-        Assert.Equal(HttpStatusCode.BadRequest, (await studioClient.PostAsync("/elsa/api/workflow-definitions/import-files", new MultipartFormDataContent { { new StringContent("x"), "note" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await studioClient.PostAsync("/elsa/api/workflow-definitions/import-files",
+            new MultipartFormDataContent { { new StringContent("x"), "note" } })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await studioClient.GetAsync("/api/requests")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await studioClient.GetAsync("/api/admin/users")).StatusCode);
-        var expires = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(Regex.Match(html, "data-expires=\"(?<e>\\d+)\"").Groups["e"].Value));
+        var expires = DateTimeOffset.FromUnixTimeMilliseconds(
+            long.Parse(Regex.Match(html, "data-expires=\"(?<e>\\d+)\"").Groups["e"].Value));
         Assert.InRange(expires - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(11));
 
         // The page renews it with the browser's sign-in and its antiforgery token; without the token, nothing.
@@ -127,7 +134,8 @@ public sealed class PagesTests : IClassFixture<ApprovalsHost>
 
         // The package's files: the runtime script, WebAssembly with its MIME type, Brotli when asked for.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/studio/_framework/blazor.webassembly.js")).StatusCode);
-        var wasmName = Directory.GetFiles(Path.Combine(FindRepository(), "src/Approvals.Host/studio/node_modules/@elsa-workflows/elsa-studio-wasm/_framework"), "Elsa.Api.Client.*.wasm").Single();
+        var wasmName = Directory.GetFiles(Path.Combine(FindRepository(),
+            "src/Approvals.Host/studio/node_modules/@elsa-workflows/elsa-studio-wasm/_framework"), "Elsa.Api.Client.*.wasm").Single();
         var plain = await anonymous.GetAsync("/studio/_framework/" + Path.GetFileName(wasmName));
         Assert.Equal("application/wasm", plain.Content.Headers.ContentType!.MediaType);
         var brotli = new HttpRequestMessage(HttpMethod.Get, "/studio/_framework/" + Path.GetFileName(wasmName));

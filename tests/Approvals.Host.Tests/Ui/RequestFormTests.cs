@@ -6,7 +6,9 @@ using Bunit;
 
 namespace Approvals.Host.Tests.Ui;
 
-/// <summary>The form generator (bUnit): a control for every field type, errors at their fields, values written to the form's JSON.</summary>
+/// <summary>
+/// The form generator (bUnit): a control for every field type, errors at their fields, values written to the form's JSON.
+/// </summary>
 public sealed class RequestFormTests : IAsyncLifetime
 {
     private readonly BunitContext _ctx = PageComponentContext.Create();
@@ -21,9 +23,11 @@ public sealed class RequestFormTests : IAsyncLifetime
         new FormField { Name = "arrival", Type = "datetime", Label = "抵达时间" },
         new FormField { Name = "taiwan", Type = "boolean", Label = "赴台" },
         new FormField { Name = "kind", Type = "select", Label = "类型", Options = [new FormOption("a", "甲", "A")] },
-        new FormField { Name = "courtesies", Type = "checklist", Label = "礼遇", Options = [new FormOption("airport-vip", "机场贵宾通道", "VIP"), new FormOption("police-escort", "警车开道", "Escort")] },
+        new FormField { Name = "courtesies", Type = "checklist", Label = "礼遇", Options = [new FormOption("airport-vip", "机场贵宾通道", "VIP"),
+            new FormOption("police-escort", "警车开道", "Escort")] },
         new FormField { Name = "country", Type = "country", Label = "国家" },
-        new FormField { Name = "members", Type = "table", Label = "成员", Columns = [new FormField { Name = "name", Type = "text", Label = "成员姓名", Required = true }] },
+        new FormField { Name = "members", Type = "table", Label = "成员",
+            Columns = [new FormField { Name = "name", Type = "text", Label = "成员姓名", Required = true }] },
         new FormField { Name = "letter", Type = "attachment", Label = "邀请函" },
         new FormField { Name = "permit", Type = "text", Label = "入台证号", When = new FormCondition("taiwan", JsonValue.Create(true)) },
     ]));
@@ -31,7 +35,8 @@ public sealed class RequestFormTests : IAsyncLifetime
     private readonly AttachmentBasket _basket = new(new AttachmentLimits { MaxBytes = 1024 });
 
     private IRenderedComponent<RequestForm> Render(JsonObject data, IReadOnlyDictionary<string, string>? errors = null) =>
-        _ctx.Render<RequestForm>(p => p.Add(f => f.Type, Type).Add(f => f.Data, data).Add(f => f.Errors, errors).AddCascadingValue(_basket));
+        _ctx.Render<RequestForm>(p => p.Add(f => f.Type, Type).Add(f => f.Data, data).Add(f => f.Errors, errors)
+            .AddCascadingValue(_basket));
 
     [Fact]
     public void A_chosen_file_waits_in_the_basket_and_one_too_big_or_of_the_wrong_type_is_refused_at_the_field()

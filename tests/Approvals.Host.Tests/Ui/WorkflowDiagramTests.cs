@@ -19,7 +19,8 @@ public sealed class WorkflowDiagramTests : IAsyncLifetime
         };
         JsonObject Edge(string from, string to, string port) => new()
         {
-            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port }, ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
+            ["source"] = new JsonObject { ["activity"] = from, ["port"] = port },
+            ["target"] = new JsonObject { ["activity"] = to, ["port"] = "In" },
         };
         return new WorkflowDefinitionDocument(new JsonObject
         {
@@ -28,7 +29,8 @@ public sealed class WorkflowDiagramTests : IAsyncLifetime
             {
                 ["type"] = "Elsa.Flowchart",
                 ["activities"] = new JsonArray(Node("division", 0), Node("director", 300), Node("rejected", 600)),
-                ["connections"] = new JsonArray(Edge("division", "director", "Approved"), Edge("division", "rejected", "Rejected"), Edge("director", "rejected", "Rejected")),
+                ["connections"] = new JsonArray(Edge("division", "director", "Approved"), Edge("division", "rejected", "Rejected"),
+                    Edge("director", "rejected", "Rejected")),
             },
         });
     }
@@ -38,11 +40,14 @@ public sealed class WorkflowDiagramTests : IAsyncLifetime
     {
         var executions = new List<ActivityExecutionRecord>
         {
-            new() { Id = "1", WorkflowInstanceId = "i", ActivityId = "division", ActivityType = "Approvals.Review", Status = ActivityStatus.Completed, StartedAt = DateTimeOffset.UnixEpoch, Outcomes = ["Approved"] },
-            new() { Id = "2", WorkflowInstanceId = "i", ActivityId = "director", ActivityType = "Approvals.Review", Status = ActivityStatus.Running, StartedAt = DateTimeOffset.UnixEpoch },
+            new() { Id = "1", WorkflowInstanceId = "i", ActivityId = "division", ActivityType = "Approvals.Review",
+                Status = ActivityStatus.Completed, StartedAt = DateTimeOffset.UnixEpoch, Outcomes = ["Approved"] },
+            new() { Id = "2", WorkflowInstanceId = "i", ActivityId = "director", ActivityType = "Approvals.Review",
+                Status = ActivityStatus.Running, StartedAt = DateTimeOffset.UnixEpoch },
         };
 
-        var cut = _ctx.Render<WorkflowDiagram>(p => p.Add(d => d.Document, Workflow()).Add(d => d.Executions, executions).Add(d => d.Current, new HashSet<string> { "director" }));
+        var cut = _ctx.Render<WorkflowDiagram>(p => p.Add(d => d.Document, Workflow()).Add(d => d.Executions, executions)
+            .Add(d => d.Current, new HashSet<string> { "director" }));
 
         Assert.Contains("done", cut.Find("g[data-activity=division]").GetAttribute("class"));
         Assert.Contains("current", cut.Find("g[data-activity=director]").GetAttribute("class"));

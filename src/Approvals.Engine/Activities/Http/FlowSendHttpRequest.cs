@@ -6,8 +6,12 @@ using Approvals.Engine.Models;
 
 namespace Approvals.Engine.Activities.Http;
 
-/// <summary>The flowchart form of <see cref="SendHttpRequest"/>: one port per expected status code, and ports for the rest, a failed connection and a timeout.</summary>
-[Activity("Elsa", "FlowSendHttpRequest", "HTTP", DisplayName = "HTTP Request (flow)", Description = "Sends an HTTP request and continues by its status code.")]
+/// <summary>
+/// The flowchart form of <see cref="SendHttpRequest"/>: one port per expected status code, and ports for the rest, a failed connection and
+/// a timeout.
+/// </summary>
+[Activity("Elsa", "FlowSendHttpRequest", "HTTP", DisplayName = "HTTP Request (flow)",
+    Description = "Sends an HTTP request and continues by its status code.")]
 public sealed class FlowSendHttpRequest : SendHttpRequest, IDynamicPorts
 {
     public const string Unmatched = "Unmatched status code";
@@ -15,7 +19,8 @@ public sealed class FlowSendHttpRequest : SendHttpRequest, IDynamicPorts
     public const string TimedOut = "Timeout";
 
     protected override void OnResponse(ActivityExecutionContext context, int status) =>
-        context.Complete(ExpectedStatusCodes.Contains(status) ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : Unmatched);
+        context.Complete(ExpectedStatusCodes.Contains(status) ? status.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : Unmatched);
 
     protected override void OnFailure(ActivityExecutionContext context, string port, string message)
     {
@@ -24,5 +29,6 @@ public sealed class FlowSendHttpRequest : SendHttpRequest, IDynamicPorts
     }
 
     public IReadOnlyList<string> GetPorts(ActivityNode node) =>
-        [.. ValueConverter.ConstantArray<int>(node, "expectedStatusCodes").Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), Unmatched, FailedToConnect, TimedOut];
+        [.. ValueConverter.ConstantArray<int>(node, "expectedStatusCodes")
+            .Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), Unmatched, FailedToConnect, TimedOut];
 }

@@ -10,7 +10,8 @@ namespace Approvals.Engine.Activities.Http;
 /// each matching request starts an instance; inside a flow it waits for the next request to its route. Its outputs are the
 /// request: route values, query, headers and the parsed body.
 /// </summary>
-[Activity("Elsa", "HttpEndpoint", "HTTP", DisplayName = "HTTP Endpoint", Description = "Handles an HTTP request to a route.", Kind = ActivityKind.Trigger)]
+[Activity("Elsa", "HttpEndpoint", "HTTP", DisplayName = "HTTP Endpoint", Description = "Handles an HTTP request to a route.",
+    Kind = ActivityKind.Trigger)]
 public sealed class HttpEndpoint : Activity
 {
     public const string TypeName = "Elsa.HttpEndpoint";
@@ -29,7 +30,8 @@ public sealed class HttpEndpoint : Activity
     [Input(Description = "The authorization policy the caller must satisfy (with Authorize).")]
     public string? Policy { get; set; }
 
-    [Output(DisplayName = "Parsed content", Description = "The request body: JSON as an object, form fields as an object, anything else as text.")]
+    [Output(DisplayName = "Parsed content",
+        Description = "The request body: JSON as an object, form fields as an object, anything else as text.")]
     public object? ParsedContent { get; set; }
 
     [Output(DisplayName = "Route data", Description = "The route values.")]
@@ -65,7 +67,8 @@ public sealed class HttpEndpoint : Activity
         RouteData = request["routeData"]?.DeepClone() ?? new JsonObject();
         QueryStringData = request["query"]?.DeepClone() ?? new JsonObject();
         Headers = request["headers"]?.DeepClone() ?? new JsonObject();
-        Result = new JsonObject { ["method"] = request["method"]?.DeepClone(), ["path"] = request["path"]?.DeepClone(), ["query"] = request["query"]?.DeepClone() };
+        Result = new JsonObject { ["method"] = request["method"]?.DeepClone(), ["path"] = request["path"]?.DeepClone(),
+            ["query"] = request["query"]?.DeepClone() };
         context.Complete();
         return ValueTask.CompletedTask;
     }

@@ -8,14 +8,17 @@ using Approvals.Engine.Expressions;
 
 namespace Approvals.Engine.Activities.Http;
 
-/// <summary>Sends an HTTP request and keeps the response's status, headers and parsed body; a failure to connect or a timeout faults it.</summary>
+/// <summary>
+/// Sends an HTTP request and keeps the response's status, headers and parsed body; a failure to connect or a timeout faults it.
+/// </summary>
 [Activity("Elsa", "SendHttpRequest", "HTTP", DisplayName = "Send HTTP Request", Description = "Sends an HTTP request.")]
 public class SendHttpRequest : Activity
 {
     [Input(Description = "The absolute URL.", Required = true)]
     public string Url { get; set; } = "";
 
-    [Input(Description = "The HTTP method.", UIHint = UIHints.Dropdown, Options = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"], DefaultValue = "GET")]
+    [Input(Description = "The HTTP method.", UIHint = UIHints.Dropdown, Options = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"],
+        DefaultValue = "GET")]
     public string Method { get; set; } = "GET";
 
     [Input(Description = "The body: text as it is, anything else as JSON.", UIHint = UIHints.MultiLine)]
@@ -33,7 +36,8 @@ public class SendHttpRequest : Activity
     [Input(Description = "How long to wait for the response (00:00:30).", DefaultValue = "00:00:30")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    [Input(DisplayName = "Expected status codes", Description = "Each becomes a port (flow version); others go to 'Unmatched status code'.", UIHint = UIHints.MultiText)]
+    [Input(DisplayName = "Expected status codes", Description = "Each becomes a port (flow version); others go to 'Unmatched status code'.",
+        UIHint = UIHints.MultiText)]
     public int[] ExpectedStatusCodes { get; set; } = [];
 
     [Output(DisplayName = "Status code", Description = "The response's status code.")]
@@ -49,7 +53,8 @@ public class SendHttpRequest : Activity
     {
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new ExpressionFaultException($"'{Url}' is not an absolute http(s) URL.");
-        using var request = new HttpRequestMessage(new HttpMethod(string.IsNullOrWhiteSpace(Method) ? "GET" : Method.ToUpperInvariant()), uri);
+        using var request = new HttpRequestMessage(new HttpMethod(string.IsNullOrWhiteSpace(Method) ? "GET"
+            : Method.ToUpperInvariant()), uri);
         if (ValueConverter.ToJsonNode(Content) is { } content)
         {
             var text = content is JsonValue v && v.TryGetValue<string>(out var s) ? s : content.ToJsonString();
@@ -59,7 +64,8 @@ public class SendHttpRequest : Activity
         if (!string.IsNullOrWhiteSpace(Authorization)) request.Headers.TryAddWithoutValidation("Authorization", Authorization);
         if (ValueConverter.ToJsonNode(RequestHeaders) is JsonObject headers)
             foreach (var (name, value) in headers)
-                request.Headers.TryAddWithoutValidation(name, value is JsonValue hv && hv.TryGetValue<string>(out var hs) ? hs : value?.ToJsonString());
+                request.Headers.TryAddWithoutValidation(name, value is JsonValue hv && hv.TryGetValue<string>(out var hs) ? hs
+                    : value?.ToJsonString());
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         timeout.CancelAfter(Timeout <= TimeSpan.Zero ? TimeSpan.FromSeconds(30) : Timeout);
@@ -82,7 +88,8 @@ public class SendHttpRequest : Activity
         {
             StatusCode = (int)response.StatusCode;
             var responseHeaders = new JsonObject();
-            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers)) responseHeaders[name] = string.Join(", ", values);
+            foreach (var (name, values) in response.Headers.Concat(response.Content.Headers)) responseHeaders[name] =
+                string.Join(", ", values);
             ResponseHeaders = responseHeaders;
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             ParsedContent = ParseBody(body, response.Content.Headers.ContentType?.MediaType);

@@ -8,7 +8,8 @@ using Approvals.Engine.Expressions;
 namespace Approvals.Engine.Activities.Http;
 
 /// <summary>Writes the response to the HTTP request that started (or resumed) the instance.</summary>
-[Activity("Elsa", "WriteHttpResponse", "HTTP", DisplayName = "HTTP Response", Description = "Writes the response to the current HTTP request.")]
+[Activity("Elsa", "WriteHttpResponse", "HTTP", DisplayName = "HTTP Response",
+    Description = "Writes the response to the current HTTP request.")]
 public sealed class WriteHttpResponse : Activity
 {
     [Input(DisplayName = "Status code", Description = "OK, Created, NotFound … or a number.", DefaultValue = "OK")]
@@ -17,7 +18,8 @@ public sealed class WriteHttpResponse : Activity
     [Input(Description = "The body: text as it is, anything else as JSON.", UIHint = UIHints.MultiLine)]
     public object? Content { get; set; }
 
-    [Input(DisplayName = "Content type", Description = "The body's media type; text/plain for text and application/json otherwise when empty.")]
+    [Input(DisplayName = "Content type",
+        Description = "The body's media type; text/plain for text and application/json otherwise when empty.")]
     public string? ContentType { get; set; }
 
     [Input(DisplayName = "Response headers", Description = "Extra headers (an object of names and values).", UIHint = UIHints.JsonEditor)]

@@ -18,15 +18,19 @@ public sealed class AttachmentBasket(AttachmentLimits limits)
 
     public File? For(string field) => _files.GetValueOrDefault(field);
 
-    /// <summary>Why a file of this name and size cannot be attached (empty, too big, a type not accepted), in words; null when it can.</summary>
+    /// <summary>
+    /// Why a file of this name and size cannot be attached (empty, too big, a type not accepted), in words; null when it can.
+    /// </summary>
     public string? Problem(string fileName, long size, bool english)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (size == 0) return english ? "The file is empty." : "文件为空。";
         if (size > limits.MaxBytes)
-            return english ? $"The file is {size:N0} bytes; at most {limits.MaxBytes:N0} are accepted." : $"文件 {size:N0} 字节，超过上限 {limits.MaxBytes:N0} 字节。";
+            return english ? $"The file is {size:N0} bytes; at most {limits.MaxBytes:N0} are accepted."
+                : $"文件 {size:N0} 字节，超过上限 {limits.MaxBytes:N0} 字节。";
         if (!limits.Extensions.Contains(extension))
-            return english ? $"Files of type '{extension}' are not accepted ({string.Join(", ", limits.Extensions)})." : $"不接受 {extension} 类型的文件（可用：{string.Join("、", limits.Extensions)}）。";
+            return english ? $"Files of type '{extension}' are not accepted ({string.Join(", ", limits.Extensions)})."
+                : $"不接受 {extension} 类型的文件（可用：{string.Join("、", limits.Extensions)}）。";
         return null;
     }
 

@@ -11,7 +11,8 @@ public static partial class FormErrorText
 {
     public static string Of(string message, FormSchema form, bool english)
     {
-        string Label(string key) => Find(form.Fields, key) is { } field ? (english ? field.LabelEn ?? field.Label : field.Label ?? field.LabelEn) ?? key : key;
+        string Label(string key) => Find(form.Fields, key) is { } field ? (english ? field.LabelEn ?? field.Label : field.Label
+            ?? field.LabelEn) ?? key : key;
         if (NotBefore().Match(message) is { Success: true } before)
             return english ? $"must not be before {Label(before.Groups["f"].Value)}" : $"不能早于{Label(before.Groups["f"].Value)}";
         if (english) return message;
@@ -20,7 +21,8 @@ public static partial class FormErrorText
         if (AtMost().Match(message) is { Success: true } most) return $"不能大于 {most.Groups["n"].Value}";
         if (NotAChoice().Match(message) is { Success: true } choice) return $"“{choice.Groups["v"].Value}”不是可选项";
         if (message.StartsWith("contains a control character", StringComparison.Ordinal)) return "含有控制字符，请删除后重试";
-        if (message.StartsWith("contains a broken character", StringComparison.Ordinal) || message == "is not valid UTF-8 text") return "含有无法识别的字符";
+        if (message.StartsWith("contains a broken character", StringComparison.Ordinal) || message == "is not valid UTF-8 text")
+            return "含有无法识别的字符";
         return message switch
         {
             "is required" => "必填",

@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace Approvals.Host.Components.Localization;
 
-/// <summary>The UI's words in Chinese (first) and English, by the request's UI culture (set from the language cookie); a missing key shows itself.</summary>
+/// <summary>
+/// The UI's words in Chinese (first) and English, by the request's UI culture (set from the language cookie); a missing key shows itself.
+/// </summary>
 public sealed class UiText
 {
 
@@ -55,8 +57,10 @@ public sealed class UiText
     /// <summary>Column names of the statistics tables.</summary>
     private static readonly Dictionary<string, string> Columns = new()
     {
-        ["rank"] = "级别", ["delegations"] = "团组数", ["persons"] = "人次", ["number"] = "编号", ["delegation"] = "团组", ["state"] = "状态", ["filed"] = "提交日期",
-        ["unit"] = "单位", ["year"] = "年度", ["quota trips"] = "计划批次", ["used trips"] = "已用批次", ["quota persons"] = "计划人次", ["used persons"] = "已用人次",
+        ["rank"] = "级别", ["delegations"] = "团组数", ["persons"] = "人次", ["number"] = "编号", ["delegation"] = "团组",
+        ["state"] = "状态", ["filed"] = "提交日期",
+        ["unit"] = "单位", ["year"] = "年度", ["quota trips"] = "计划批次", ["used trips"] = "已用批次", ["quota persons"] = "计划人次",
+        ["used persons"] = "已用人次",
         ["approved"] = "已批准", ["over quota"] = "超计划", ["relationship"] = "关系", ["stage"] = "环节", ["count"] = "数量", ["cities"] = "城市",
         ["request type"] = "申请类型", ["tasks"] = "事项数", ["average"] = "平均", ["median"] = "中位数", ["longest"] = "最长", ["division"] = "处室",
         ["overdue"] = "逾期", ["oldest due"] = "最早到期",
@@ -69,7 +73,8 @@ public sealed class UiText
     {
         var english = check["message"]?.GetValue<string>() ?? "";
         if (IsEnglish) return english;
-        string? Number(string key) => check[key] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<decimal>(out var d) ? d.ToString("0.##", CultureInfo.InvariantCulture) : null;
+        string? Number(string key) => check[key] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<decimal>(out var d)
+            ? d.ToString("0.##", CultureInfo.InvariantCulture) : null;
         var (value, limit) = (Number("value"), Number("limit"));
         return check["code"]?.GetValue<string>() switch
         {
@@ -84,9 +89,12 @@ public sealed class UiText
 
     private static readonly Dictionary<string, (string Zh, string En)> RoleNames = new(StringComparer.Ordinal)
     {
-        ["applicant"] = ("申请人", "Applicant"), ["unit-head"] = ("单位负责人", "Unit head"), ["sister-city-division"] = ("友城处", "Sister-city division"),
-        ["outbound-division"] = ("出国处", "Outbound division"), ["protocol-division"] = ("礼宾处", "Protocol division"), ["fao-director"] = ("外办主任", "FAO director"),
-        ["city-leadership"] = ("市领导", "City leadership"), ["review-board"] = ("出国会审小组", "Review board"), ["fao-liaison"] = ("外办联络员", "FAO liaison"),
+        ["applicant"] = ("申请人", "Applicant"), ["unit-head"] = ("单位负责人", "Unit head"),
+        ["sister-city-division"] = ("友城处", "Sister-city division"),
+        ["outbound-division"] = ("出国处", "Outbound division"), ["protocol-division"] = ("礼宾处", "Protocol division"),
+        ["fao-director"] = ("外办主任", "FAO director"),
+        ["city-leadership"] = ("市领导", "City leadership"), ["review-board"] = ("出国会审小组", "Review board"),
+        ["fao-liaison"] = ("外办联络员", "FAO liaison"),
         ["admin"] = ("系统管理员", "Administrator"),
     };
 

@@ -27,7 +27,8 @@ internal static class DefinitionArchive
             if (documents.Count >= MaxEntries) throw new TooLargeException($"An import takes at most {MaxEntries} workflow definitions.");
             var text = await ReadBoundedAsync(name, content, cancellationToken);
             total += text.Length;
-            if (total > MaxTotalBytes) throw new TooLargeException($"The files unpack to more than {MaxTotalBytes / 1024 / 1024} MB of definitions.");
+            if (total > MaxTotalBytes) throw new TooLargeException(
+                $"The files unpack to more than {MaxTotalBytes / 1024 / 1024} MB of definitions.");
             documents.Add((name, text));
         }
 
@@ -51,7 +52,9 @@ internal static class DefinitionArchive
             }
             using (zip)
             {
-                if (zip.Entries.Count > MaxEntries * 5) throw new TooLargeException($"{file.FileName} has {zip.Entries.Count} entries; an import takes at most {MaxEntries} definitions.");
+                if (zip.Entries.Count > MaxEntries * 5)
+                    throw new TooLargeException(
+                        $"{file.FileName} has {zip.Entries.Count} entries; an import takes at most {MaxEntries} definitions.");
                 foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
                 {
                     await using var content = entry.Open();
@@ -69,7 +72,8 @@ internal static class DefinitionArchive
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > MaxDefinitionBytes) throw new TooLargeException($"{name} is larger than {MaxDefinitionBytes / 1024 / 1024} MB.");
+            if (buffer.Length + read > MaxDefinitionBytes)
+                throw new TooLargeException($"{name} is larger than {MaxDefinitionBytes / 1024 / 1024} MB.");
             buffer.Write(chunk, 0, read);
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);

@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approvals.Host.Endpoints.Elsa;
 
-/// <summary>Workflow definitions as Elsa's API serves them: list, read by id or version options, save/publish, import/export, execute.</summary>
+/// <summary>
+/// Workflow definitions as Elsa's API serves them: list, read by id or version options, save/publish, import/export, execute.
+/// </summary>
 internal static class ElsaDefinitionsApi
 {
     public sealed record SaveBody(JsonObject? Model, bool? Publish);
@@ -26,15 +28,18 @@ internal static class ElsaDefinitionsApi
             await using var db = factory.Create();
             return Results.Ok(new { count = await db.Definitions.Where(d => d.IsLatest).CountAsync() });
         });
-        read.MapGet("/by-definition-id/{definitionId}", async (string definitionId, string? versionOptions, WorkflowDefinitionStore store, HttpContext http) =>
+        read.MapGet("/by-definition-id/{definitionId}", async (string definitionId, string? versionOptions,
+            WorkflowDefinitionStore store, HttpContext http) =>
         {
             var record = await FindAsync(store, definitionId, versionOptions);
             return record is null ? NotFound(definitionId) : Results.Json(Full(record, http), statusCode: 200);
         });
         read.MapGet("/by-id/{id}", async (string id, WorkflowDefinitionStore store, HttpContext http) =>
             await store.FindByVersionIdAsync(id) is { } record ? Results.Json(Full(record, http)) : NotFound(id));
-        read.MapGet("/{definitionId}/consumers", async (string definitionId, WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
-            Results.Ok(new { consumingWorkflowDefinitions = (await store.ListConsumersAsync(definitionId, cancellationToken)).Select(d => new { definitionId = d.DefinitionId, name = d.Name }) }));
+        read.MapGet("/{definitionId}/consumers", async (string definitionId, WorkflowDefinitionStore store,
+            CancellationToken cancellationToken) =>
+            Results.Ok(new { consumingWorkflowDefinitions = (await store.ListConsumersAsync(definitionId, cancellationToken))
+                .Select(d => new { definitionId = d.DefinitionId, name = d.Name }) }));
         read.MapGet("/validation/is-name-unique", async (string name, string? definitionId, WorkflowDbContextFactory factory) =>
         {
             await using var db = factory.Create();
@@ -45,16 +50,20 @@ internal static class ElsaDefinitionsApi
         {
             var record = await FindAsync(store, definitionId, versionOptions);
             return record is null ? NotFound(definitionId)
-                : Results.File(System.Text.Encoding.UTF8.GetBytes(WorkflowDefinitionStore.ToDocument(record).ToJson()), "application/json", $"{definitionId}.json");
+                : Results.File(System.Text.Encoding.UTF8.GetBytes(WorkflowDefinitionStore.ToDocument(record).ToJson()),
+                    "application/json", $"{definitionId}.json");
         });
 
-        write.MapPost("/", async (SaveBody body, WorkflowDefinitionStore store, Approvals.Activities.Requests.RequestTypeCatalog types, HttpContext http) =>
+        write.MapPost("/", async (SaveBody body, WorkflowDefinitionStore store, Approvals.Activities.Requests.RequestTypeCatalog types,
+            HttpContext http) =>
         {
             if (body.Model is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["model"] = ["is required"] });
             if (body.Publish == true && await TakenRequestTypeAsync(body.Model, types) is { } taken) return taken;
-            var before = body.Model["definitionId"]?.GetValue<string>() is { } id ? await store.FindAsync(id, DefinitionVersionOptions.Published) : null;
+            var before = body.Model["definitionId"]?.GetValue<string>() is { } id ? await store.FindAsync(id,
+                DefinitionVersionOptions.Published) : null;
             var record = await store.SaveAsync(new WorkflowDefinitionDocument(ToDocumentJson(body.Model)), body.Publish == true);
-            return Results.Ok(new { workflowDefinition = Full(record, http), alreadyPublished = body.Publish == true && before?.Id == record.Id, consumingWorkflowCount = 0 });
+            return Results.Ok(new { workflowDefinition = Full(record, http), alreadyPublished = body.Publish == true
+                && before?.Id == record.Id, consumingWorkflowCount = 0 });
         });
         write.MapPost("/import", async (HttpRequest request, WorkflowDefinitionStore store, HttpContext http) =>
         {
@@ -65,7 +74,8 @@ internal static class ElsaDefinitionsApi
         write.MapDelete("/{definitionId}", async (string definitionId, WorkflowDefinitionStore store) =>
             await store.DeleteAsync(definitionId) > 0 ? Results.NoContent() : NotFound(definitionId));
         elsa.MapDelete("/workflow-definition-versions/{id}", async (string id, WorkflowDefinitionStore store) =>
-            await store.FindByVersionIdAsync(id) is { } version && await store.DeleteAsync(version.DefinitionId, id) > 0 ? Results.NoContent() : NotFound(id))
+            await store.FindByVersionIdAsync(id) is { } version && await store.DeleteAsync(version.DefinitionId, id) > 0
+                ? Results.NoContent() : NotFound(id))
             .RequireAuthorization(HostingExtensions.ElsaAdminPolicy);
         elsa.MapPost("/bulk-actions/delete/workflow-definitions/by-definition-id", async (BulkBody body, WorkflowDefinitionStore store) =>
         {
@@ -76,7 +86,9 @@ internal static class ElsaDefinitionsApi
         // The studio's "Import" on the definition list: JSON files, or ZIP files of them, each saved as a draft.
         write.MapPost("/import-files", async (HttpRequest request, WorkflowDefinitionStore store) =>
         {
-            if (!request.HasFormContentType) return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["send the files as multipart/form-data"] });
+            if (!request.HasFormContentType)
+                return Results.ValidationProblem(
+                    new Dictionary<string, string[]> { ["files"] = ["send the files as multipart/form-data"] });
             if (request.ContentLength > DefinitionArchive.MaxUploadBytes)
                 return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.",
                     detail: $"An import takes at most {DefinitionArchive.MaxUploadBytes / 1024 / 1024} MB of files.");
@@ -88,22 +100,27 @@ internal static class ElsaDefinitionsApi
             }
             catch (DefinitionArchive.TooLargeException tooLarge)
             {
-                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.", detail: tooLarge.Message);
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.",
+                    detail: tooLarge.Message);
             }
             catch (InvalidDataException invalid)
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [invalid.Message] });
             }
-            if (documents.Count == 0) return Results.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["no .json workflow definitions were sent"] });
+            if (documents.Count == 0) return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["files"] = ["no .json workflow definitions were sent"] });
             // Every file is read before any is saved, so one broken file saves nothing.
             var broken = documents.Select(d => (d.Name, Read: DefinitionReader.Read(d.Text))).Where(d => d.Read.Document is null).ToList();
             if (broken.Count > 0)
-                return Results.ValidationProblem(broken.ToDictionary(b => b.Name, b => b.Read.Problems.Select(p => p.Line is { } line ? $"{p.Message} (line {line}, column {p.Column})" : p.Message).ToArray()),
+                return Results.ValidationProblem(broken.ToDictionary(b => b.Name,
+                    b => b.Read.Problems.Select(p => p.Line is { } line ? $"{p.Message} (line {line}, column {p.Column})" : p.Message)
+                    .ToArray()),
                     title: "A workflow definition file is not valid.");
             foreach (var (_, text) in documents) await store.ImportAsync(text, publish: false);
             return Results.Ok(new { count = documents.Count });
         }).DisableAntiforgery();
-        write.MapPost("/{definitionId}/publish", async (string definitionId, WorkflowDefinitionStore store, Approvals.Activities.Requests.RequestTypeCatalog types, HttpContext http) =>
+        write.MapPost("/{definitionId}/publish", async (string definitionId, WorkflowDefinitionStore store,
+            Approvals.Activities.Requests.RequestTypeCatalog types, HttpContext http) =>
         {
             if (await store.FindAsync(definitionId, DefinitionVersionOptions.Latest) is { } latest
                 && await TakenRequestTypeAsync(WorkflowDefinitionStore.ToDocument(latest).Json, types) is { } taken) return taken;
@@ -111,16 +128,21 @@ internal static class ElsaDefinitionsApi
         });
         write.MapPost("/{definitionId}/retract", async (string definitionId, WorkflowDefinitionStore store, HttpContext http) =>
             await store.RetractAsync(definitionId) is { } record ? Results.Ok(Full(record, http)) : NotFound(definitionId));
-        write.MapPost("/{definitionId}/execute", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime, Approvals.Activities.Requests.RequestTypeCatalog types) =>
+        write.MapPost("/{definitionId}/execute", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime,
+            Approvals.Activities.Requests.RequestTypeCatalog types) =>
         {
             if (await ServesRequestTypeAsync(definitionId, types) is { } refused) return refused;
-            var run = await runtime.StartAsync(definitionId, new StartWorkflowOptions { Input = body?.Input, CorrelationId = body?.CorrelationId });
-            return Results.Ok(new { workflowState = ElsaInstancesApi.State((await runtime.GetStateAsync(run.InstanceId))!, run.Bookmarks, run.Incidents) });
+            var run = await runtime.StartAsync(definitionId, new StartWorkflowOptions { Input = body?.Input,
+                CorrelationId = body?.CorrelationId });
+            return Results.Ok(new { workflowState = ElsaInstancesApi.State((await runtime.GetStateAsync(run.InstanceId))!,
+                run.Bookmarks, run.Incidents) });
         });
-        write.MapPost("/{definitionId}/dispatch", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime, Approvals.Activities.Requests.RequestTypeCatalog types) =>
+        write.MapPost("/{definitionId}/dispatch", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime,
+            Approvals.Activities.Requests.RequestTypeCatalog types) =>
         {
             if (await ServesRequestTypeAsync(definitionId, types) is { } refused) return refused;
-            var run = await runtime.StartAsync(definitionId, new StartWorkflowOptions { Input = body?.Input, CorrelationId = body?.CorrelationId });
+            var run = await runtime.StartAsync(definitionId, new StartWorkflowOptions { Input = body?.Input,
+                CorrelationId = body?.CorrelationId });
             return Results.Ok(new { workflowInstanceId = run.InstanceId });
         });
     }
@@ -129,14 +151,18 @@ internal static class ElsaDefinitionsApi
     /// A workflow that serves a request type runs for a filed request only: run bare (the studio's Run button), it would put a
     /// task with no request into real inboxes. Refused with a problem that says how to try it instead.
     /// </summary>
-    private static async Task<IResult?> ServesRequestTypeAsync(string definitionId, Approvals.Activities.Requests.RequestTypeCatalog types) =>
+    private static async Task<IResult?> ServesRequestTypeAsync(string definitionId,
+        Approvals.Activities.Requests.RequestTypeCatalog types) =>
         (await types.ListAsync()).FirstOrDefault(t => t.DefinitionId == definitionId) is { } type
             ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This workflow runs for requests only.",
-                detail: $"'{definitionId}' serves the request type '{type.Code}' ({type.NameEn}): it starts when a request is filed, and running it without one " +
-                    "would give reviewers a task with no request. File a test request instead (POST /api/requests), or run a copy that declares no request type.")
+                detail: $"'{definitionId}' serves the request type '{type.Code}' ({type.NameEn}): it starts when a request is filed, and " +
+                    "running it without one " +
+                    "would give reviewers a task with no request. File a test request instead (POST /api/requests), or run a copy that " +
+                    "declares no request type.")
             : null;
 
-    private static async Task<IResult> ListAsync(HttpContext http, WorkflowDbContextFactory factory, string? versionOptions, int? page, int? pageSize, string? searchTerm,
+    private static async Task<IResult> ListAsync(HttpContext http, WorkflowDbContextFactory factory, string? versionOptions, int? page,
+        int? pageSize, string? searchTerm,
         string[]? definitionIds, string? orderBy, string? orderDirection)
     {
         await using var db = factory.Create();
@@ -148,7 +174,8 @@ internal static class ElsaDefinitionsApi
             "All" or "AllVersions" => query,
             _ => query.Where(d => d.IsLatest),
         };
-        if (!string.IsNullOrWhiteSpace(searchTerm)) query = query.Where(d => d.Name!.Contains(searchTerm) || d.DefinitionId.Contains(searchTerm));
+        if (!string.IsNullOrWhiteSpace(searchTerm)) query =
+            query.Where(d => d.Name!.Contains(searchTerm) || d.DefinitionId.Contains(searchTerm));
         var ids = definitionIds ?? http.Request.Query["DefinitionIds"].Where(v => v is not null).Select(v => v!).ToArray();
         if (ids.Length > 0) query = query.Where(d => ids.Contains(d.DefinitionId));
         var total = await query.CountAsync();
@@ -159,7 +186,8 @@ internal static class ElsaDefinitionsApi
         {
             "version" => descending ? query.OrderByDescending(d => d.Version) : query.OrderBy(d => d.Version),
             "created" or "createdat" => descending ? query.OrderByDescending(d => d.CreatedAt) : query.OrderBy(d => d.CreatedAt),
-            _ => descending ? query.OrderByDescending(d => d.Name).ThenByDescending(d => d.Version) : query.OrderBy(d => d.Name).ThenBy(d => d.Version),
+            _ => descending ? query.OrderByDescending(d => d.Name).ThenByDescending(d => d.Version)
+                : query.OrderBy(d => d.Name).ThenBy(d => d.Version),
         };
         var rows = await query.Skip((page ?? 0) * size).Take(size).ToListAsync();
         return Results.Ok(new { items = rows.Select(Summary), totalCount = total, links = Links(http, "workflow-definitions", null) });
@@ -172,13 +200,15 @@ internal static class ElsaDefinitionsApi
         var owner = await types.OwnerOtherThanAsync(code, document["definitionId"]?.GetValue<string>() ?? "");
         return owner is null ? null : Results.ValidationProblem(new Dictionary<string, string[]>
         {
-            ["customProperties.requestType.code"] = [$"Request type '{code}' is already served by the published workflow '{owner}'; give this workflow its own code."],
+            ["customProperties.requestType.code"] = [$"Request type '{code}' is already served by the published workflow '{owner}'; give " +
+                "this workflow its own code."],
         }, title: "The workflow definition is not valid.");
     }
 
     private static Task<WorkflowDefinitionRecord?> FindAsync(WorkflowDefinitionStore store, string definitionId, string? versionOptions)
     {
-        if (versionOptions is not null && versionOptions.StartsWith("Version:", StringComparison.OrdinalIgnoreCase) && int.TryParse(versionOptions[8..], out var v))
+        if (versionOptions is not null && versionOptions.StartsWith("Version:", StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(versionOptions[8..], out var v))
             return store.FindVersionAsync(definitionId, v);
         var options = Enum.TryParse<DefinitionVersionOptions>(versionOptions, true, out var o) ? o : DefinitionVersionOptions.Latest;
         return store.FindAsync(definitionId, options);
@@ -221,11 +251,13 @@ internal static class ElsaDefinitionsApi
     {
         var basePath = $"{http.Request.PathBase}/elsa/api";
         var links = new JsonArray();
-        void Add(string rel, string href, string method) => links.Add(new JsonObject { ["href"] = $"{basePath}/{href}", ["rel"] = rel, ["method"] = method });
+        void Add(string rel, string href, string method) =>
+            links.Add(new JsonObject { ["href"] = $"{basePath}/{href}", ["rel"] = rel, ["method"] = method });
         if (!http.User.IsInRole(Identity.Roles.Admin)) return links;
         if (record is null)
         {
-            foreach (var rel in new[] { "bulk-publish", "bulk-retract", "bulk-delete", "import", "create" }) Add(rel, "workflow-definitions", "POST");
+            foreach (var rel in new[] { "bulk-publish", "bulk-retract", "bulk-delete", "import", "create" })
+                Add(rel, "workflow-definitions", "POST");
             return links;
         }
         Add("publish", $"{path}/publish", "POST");
@@ -236,5 +268,6 @@ internal static class ElsaDefinitionsApi
         return links;
     }
 
-    private static IResult NotFound(string id) => Results.Problem(statusCode: 404, title: "Not found.", detail: $"Workflow definition '{id}' was not found.");
+    private static IResult NotFound(string id) => Results.Problem(statusCode: 404, title: "Not found.",
+        detail: $"Workflow definition '{id}' was not found.");
 }

@@ -12,7 +12,8 @@ internal static class ElsaDescriptorsApi
         elsa.MapGet("/package/version", () => Results.Ok(new { packageVersion = "3.8.2" }));
         elsa.MapGet("/features/installed", () => Results.Ok(new { items = Array.Empty<object>(), count = 0 }));
         elsa.MapGet("/features/installed/{name}", (string name) => Results.NotFound());
-        elsa.MapGet("/descriptors/activities", async (ActivityRegistry registry, WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
+        elsa.MapGet("/descriptors/activities", async (ActivityRegistry registry, WorkflowDefinitionStore store,
+            CancellationToken cancellationToken) =>
         {
             var items = registry.All.OrderBy(d => d.Category).ThenBy(d => d.DisplayName).Select(Describe).ToList();
             // Published workflows usable as activities join the palette under "Workflows", as in Elsa.
@@ -37,30 +38,39 @@ internal static class ElsaDescriptorsApi
         });
         elsa.MapGet("/descriptors/variables", () =>
         {
-            var items = new[] { "String", "Boolean", "Int32", "Int64", "Double", "Decimal", "DateTimeOffset", "TimeSpan", "Object", "String[]" }
+            var items = new[] { "String", "Boolean", "Int32", "Int64", "Double", "Decimal", "DateTimeOffset",
+                "TimeSpan", "Object", "String[]" }
                 .Select(t => new { typeName = t, displayName = t, category = "Primitives", description = (string?)null }).ToList();
             return Results.Ok(new { items, count = items.Count });
         });
         elsa.MapGet("/descriptors/storage-drivers", () => Results.Ok(new
         {
-            items = new[] { new { typeName = "Elsa.Workflows.WorkflowInstanceStorageDriver, Elsa.Workflows.Core", displayName = "Workflow instance", priority = 0, deprecated = false } },
+            items = new[] { new { typeName = "Elsa.Workflows.WorkflowInstanceStorageDriver, Elsa.Workflows.Core",
+                displayName = "Workflow instance", priority = 0, deprecated = false } },
         }));
-        foreach (var empty in new[] { "/descriptors/workflow-activation-strategies", "/descriptors/incident-strategies", "/descriptors/log-persistence-strategies",
-                     "/descriptors/commit-strategies/workflows", "/descriptors/commit-strategies/activities", "/descriptors/output-converters", "/resilience/strategies" })
+        foreach (var empty in new[] { "/descriptors/workflow-activation-strategies", "/descriptors/incident-strategies",
+            "/descriptors/log-persistence-strategies",
+                     "/descriptors/commit-strategies/workflows", "/descriptors/commit-strategies/activities",
+                     "/descriptors/output-converters", "/resilience/strategies" })
             elsa.MapGet(empty, () => Results.Ok(new { items = Array.Empty<object>(), count = 0 }));
-        elsa.MapPost("/scripting/javascript/type-definitions/{definitionId}", async (string definitionId, WorkflowDefinitionStore store, CancellationToken cancellationToken) =>
+        elsa.MapPost("/scripting/javascript/type-definitions/{definitionId}", async (string definitionId, WorkflowDefinitionStore store,
+            CancellationToken cancellationToken) =>
             Results.Text(await ScriptDeclarationsAsync(definitionId, store, cancellationToken), "application/x-typescript"));
     }
 
     /// <summary>The functions scripts may call, with the definition's own accessors, for the studio's script editor.</summary>
-    private static async Task<string> ScriptDeclarationsAsync(string definitionId, WorkflowDefinitionStore store, CancellationToken cancellationToken)
+    private static async Task<string> ScriptDeclarationsAsync(string definitionId, WorkflowDefinitionStore store,
+        CancellationToken cancellationToken)
     {
         var text = new System.Text.StringBuilder();
         foreach (var function in new[]
                  {
-                     "getInput(name: string): any", "getVariable(name: string): any", "setVariable(name: string, value: any): void", "getWorkflowInstanceId(): string",
-                     "getWorkflowDefinitionId(): string", "getCorrelationId(): string", "setCorrelationId(value: string): void", "getLastResult(): any",
-                     "getOutputFrom(activity: string, output: string): any", "isNullOrEmpty(value: any): boolean", "isNullOrWhiteSpace(value: any): boolean",
+                     "getInput(name: string): any", "getVariable(name: string): any", "setVariable(name: string, value: any): void",
+                     "getWorkflowInstanceId(): string",
+                     "getWorkflowDefinitionId(): string", "getCorrelationId(): string", "setCorrelationId(value: string): void",
+                     "getLastResult(): any",
+                     "getOutputFrom(activity: string, output: string): any", "isNullOrEmpty(value: any): boolean",
+                     "isNullOrWhiteSpace(value: any): boolean",
                      "toJson(value: any): string", "jsonParse(text: string): any", "newGuid(): string", "newShortGuid(): string",
                      "stringToBase64(text: string): string", "stringFromBase64(text: string): string",
                  })
@@ -71,7 +81,8 @@ internal static class ElsaDescriptorsApi
             foreach (var variable in document.Variables.Where(v => ScriptAccessors.IsIdentifier(v.Name)))
             {
                 foreach (var get in ScriptAccessors.VariableGetters(variable.Name)) text.Append($"declare function {get}(): any;\n");
-                foreach (var set in ScriptAccessors.VariableSetters(variable.Name)) text.Append($"declare function {set}(value: any): void;\n");
+                foreach (var set in ScriptAccessors.VariableSetters(variable.Name))
+                    text.Append($"declare function {set}(value: any): void;\n");
             }
             foreach (var input in document.InputNames.Where(ScriptAccessors.IsIdentifier))
                 text.Append($"declare function {ScriptAccessors.InputGetter(input)}(): any;\n");
@@ -79,8 +90,11 @@ internal static class ElsaDescriptorsApi
         return text.ToString();
     }
 
-    /// <summary>A published workflow as a palette entry: its inputs, outputs and outcomes; dropping it writes its definition id into the node.</summary>
-    private static object DescribeWorkflow(Engine.Persistence.WorkflowDefinitionRecord record, Engine.Models.WorkflowDefinitionDocument document)
+    /// <summary>
+    /// A published workflow as a palette entry: its inputs, outputs and outcomes; dropping it writes its definition id into the node.
+    /// </summary>
+    private static object DescribeWorkflow(Engine.Persistence.WorkflowDefinitionRecord record,
+        Engine.Models.WorkflowDefinitionDocument document)
     {
         var reference = Engine.Models.WorkflowReference.Of(document);
         return new
@@ -95,13 +109,17 @@ internal static class ElsaDescriptorsApi
             kind = "Action",
             inputs = reference.Inputs.Select((name, index) => new
             {
-                name, typeName = "Object", displayName = name, description = (string?)null, order = (float)index, isBrowsable = true, isWrapped = true,
-                uiHint = UIHints.SingleLine, category = "Input", defaultValue = (object?)null, defaultSyntax = "Literal", isReadOnly = false, isSensitive = false,
+                name, typeName = "Object", displayName = name, description = (string?)null, order = (float)index,
+                isBrowsable = true, isWrapped = true,
+                uiHint = UIHints.SingleLine, category = "Input", defaultValue = (object?)null, defaultSyntax = "Literal",
+                isReadOnly = false, isSensitive = false,
                 storageDriverType = (string?)null, uiSpecifications = (object?)null,
             }),
-            outputs = reference.Outputs.Select(name => new { name, typeName = "Object", displayName = name, description = (string?)null, isBrowsable = true }),
+            outputs = reference.Outputs.Select(name => new { name, typeName = "Object", displayName = name,
+                description = (string?)null, isBrowsable = true }),
             ports = reference.Ports.Select(p => new { name = p, displayName = p, type = "Flow", isBrowsable = true }),
-            customProperties = new Dictionary<string, object> { ["RootType"] = "WorkflowDefinitionActivity", ["WorkflowDefinitionId"] = record.DefinitionId },
+            customProperties = new Dictionary<string, object> { ["RootType"] = "WorkflowDefinitionActivity",
+                ["WorkflowDefinitionId"] = record.DefinitionId },
             constructionProperties = new Dictionary<string, object>
             {
                 ["WorkflowDefinitionId"] = record.DefinitionId,
@@ -156,10 +174,12 @@ internal static class ElsaDescriptorsApi
                 ["dropdown"] = new { selectList = new { items = i.Options.Select(o => new { text = o, value = o }), isFlagsEnum = false } },
             },
         }),
-        outputs = d.Outputs.Select(o => new { name = o.Name, typeName = o.TypeName, displayName = o.DisplayName, description = o.Description, isBrowsable = true }),
+        outputs = d.Outputs.Select(o => new { name = o.Name, typeName = o.TypeName, displayName = o.DisplayName,
+            description = o.Description, isBrowsable = true }),
         // A container's body is an embedded port the studio lets you design inside it.
         ports = d.Ports.Select(p => new { name = p, displayName = p, type = "Flow", isBrowsable = true })
-            .Concat(d.RunsBody && !d.IsContainer ? [new { name = "Body", displayName = "Body", type = "Embedded", isBrowsable = true }] : []),
+            .Concat(d.RunsBody && !d.IsContainer
+                ? [new { name = "Body", displayName = "Body", type = "Embedded", isBrowsable = true }] : []),
         customProperties = new Dictionary<string, object>(),
         constructionProperties = new Dictionary<string, object>(),
         isContainer = d.IsContainer,

@@ -9,10 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Approvals.Host.Endpoints.Elsa;
 
-/// <summary>Workflow instances, their journal and activity executions, and <c>Elsa.RunTask</c> completion, as Elsa's API serves them.</summary>
+/// <summary>
+/// Workflow instances, their journal and activity executions, and <c>Elsa.RunTask</c> completion, as Elsa's API serves them.
+/// </summary>
 internal static class ElsaInstancesApi
 {
-    public sealed record ListBody(int? Page, int? PageSize, string? DefinitionId, string[]? DefinitionIds, string? SearchTerm, string? CorrelationId);
+    public sealed record ListBody(int? Page, int? PageSize, string? DefinitionId, string[]? DefinitionIds,
+        string? SearchTerm, string? CorrelationId);
     public sealed record JournalBody(int? Page, int? PageSize);
     public sealed record ReportBody(string? WorkflowInstanceId, string[]? ActivityIds, string[]? ActivityNodeIds);
     public sealed record CompleteBody(JsonNode? Result);
@@ -20,11 +23,13 @@ internal static class ElsaInstancesApi
     public static void MapElsaInstances(this RouteGroupBuilder elsa)
     {
         elsa.MapPost("/workflow-instances", ListAsync);
-        elsa.MapGet("/workflow-instances/{id}", async (string id, WorkflowDbContextFactory factory, WorkflowRuntime runtime, WorkflowDefinitionStore definitions) =>
+        elsa.MapGet("/workflow-instances/{id}", async (string id, WorkflowDbContextFactory factory, WorkflowRuntime runtime,
+            WorkflowDefinitionStore definitions) =>
         {
             await using var db = factory.Create();
             var row = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id);
-            if (row is null) return Results.Problem(statusCode: 404, title: "Not found.", detail: $"Workflow instance '{id}' was not found.");
+            if (row is null) return Results.Problem(statusCode: 404, title: "Not found.",
+                detail: $"Workflow instance '{id}' was not found.");
             var state = (await runtime.GetStateAsync(id))!;
             var incidents = await db.Incidents.AsNoTracking().Where(i => i.WorkflowInstanceId == id).ToListAsync();
             return Results.Ok(new
@@ -45,7 +50,8 @@ internal static class ElsaInstancesApi
                 finishedAt = row.FinishedAt,
             });
         });
-        elsa.MapPost("/workflow-instances/{id}/journal", async (string id, JournalBody? body, int? skip, int? take, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
+        elsa.MapPost("/workflow-instances/{id}/journal", async (string id, JournalBody? body, int? skip, int? take,
+            WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
         {
             await using var db = factory.Create();
             var nodes = await NodeIdsAsync(db, definitions, id);
@@ -59,8 +65,10 @@ internal static class ElsaInstancesApi
                 items = items.Select(j => new
                 {
                     // Workflow-level events belong to the root flowchart, so every record names a node.
-                    id = j.Id, activityInstanceId = j.ActivityExecutionId ?? id, activityId = j.ActivityId ?? nodes.RootId, activityType = j.ActivityType ?? "Elsa.Flowchart",
-                    activityTypeVersion = 1, activityName = j.ActivityName, nodeId = nodes.Of(j.ActivityId), activityNodeId = nodes.Of(j.ActivityId), timestamp = j.Timestamp,
+                    id = j.Id, activityInstanceId = j.ActivityExecutionId ?? id, activityId = j.ActivityId ?? nodes.RootId,
+                    activityType = j.ActivityType ?? "Elsa.Flowchart",
+                    activityTypeVersion = 1, activityName = j.ActivityName, nodeId = nodes.Of(j.ActivityId),
+                    activityNodeId = nodes.Of(j.ActivityId), timestamp = j.Timestamp,
                     sequence = j.Sequence, eventName = j.EventName, message = j.Message, source = (string?)null, payload = j.Payload,
                 }),
                 totalCount = await query.CountAsync(),
@@ -70,15 +78,19 @@ internal static class ElsaInstancesApi
         {
             await using var db = factory.Create();
             return await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id) is { } row
-                ? Results.Ok(new { status = ElsaStatus(row.Status, row.SubStatus), subStatus = row.SubStatus.ToString(), workflowSubStatus = row.SubStatus.ToString(), updatedAt = row.UpdatedAt })
+                ? Results.Ok(new { status = ElsaStatus(row.Status, row.SubStatus), subStatus = row.SubStatus.ToString(),
+                    workflowSubStatus = row.SubStatus.ToString(), updatedAt = row.UpdatedAt })
                 : Results.Problem(statusCode: 404, title: "Not found.", detail: $"Workflow instance '{id}' was not found.");
         });
-        elsa.MapPost("/activity-executions/report", async (ReportBody body, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
+        elsa.MapPost("/activity-executions/report", async (ReportBody body, WorkflowDbContextFactory factory,
+            WorkflowDefinitionStore definitions) =>
         {
-            if (string.IsNullOrWhiteSpace(body.WorkflowInstanceId)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["workflowInstanceId"] = ["is required"] });
+            if (string.IsNullOrWhiteSpace(body.WorkflowInstanceId))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["workflowInstanceId"] = ["is required"] });
             await using var db = factory.Create();
             var nodes = await NodeIdsAsync(db, definitions, body.WorkflowInstanceId);
-            var records = await db.ActivityExecutions.AsNoTracking().Where(r => r.WorkflowInstanceId == body.WorkflowInstanceId).ToListAsync();
+            var records = await db.ActivityExecutions.AsNoTracking().Where(r => r.WorkflowInstanceId == body.WorkflowInstanceId)
+                .ToListAsync();
             var asked = (body.ActivityIds ?? []).Concat(body.ActivityNodeIds ?? []).Distinct();
             return Results.Ok(new
             {
@@ -89,8 +101,10 @@ internal static class ElsaInstancesApi
                     {
                         // The designer finds a node's wrapper element by the plain activity id.
                         activityId = nodes.ByActivity.FirstOrDefault(n => n.Value == a).Key ?? a, activityNodeId = a,
-                        startedCount = mine.Count, completedCount = mine.Count(r => r.CompletedAt is not null), uncompletedCount = mine.Count(r => r.CompletedAt is null),
-                        isBlocked = mine.Any(r => r.CompletedAt is null && r.HasBookmarks), isFaulted = mine.Any(r => r.Status == ActivityStatus.Faulted),
+                        startedCount = mine.Count, completedCount = mine.Count(r => r.CompletedAt is not null),
+                        uncompletedCount = mine.Count(r => r.CompletedAt is null),
+                        isBlocked = mine.Any(r => r.CompletedAt is null && r.HasBookmarks),
+                        isFaulted = mine.Any(r => r.Status == ActivityStatus.Faulted),
                     };
                 }).ToList(),
             });
@@ -102,10 +116,12 @@ internal static class ElsaInstancesApi
         // The summaries carry the same fields here, so one handler serves both lists.
         elsa.MapGet("/activity-executions/list", ListExecutionsAsync);
         elsa.MapGet("/activity-execution-summaries/list", ListExecutionsAsync);
-        elsa.MapGet("/activity-executions/by-id", async (string id, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions) =>
+        elsa.MapGet("/activity-executions/by-id", async (string id, WorkflowDbContextFactory factory,
+            WorkflowDefinitionStore definitions) =>
         {
             await using var db = factory.Create();
-            if (await db.ActivityExecutions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id) is not { } record) return Results.NotFound();
+            if (await db.ActivityExecutions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id) is not { } record)
+                return Results.NotFound();
             return Results.Ok(Execution(record, await NodeIdsAsync(db, definitions, record.WorkflowInstanceId)));
         });
 
@@ -124,17 +140,21 @@ internal static class ElsaInstancesApi
         // Elsa.RunTask: the task is in the same inbox; completing it here goes through the same authorisation.
         elsa.MapPost("/tasks/{taskId}/complete", async (string taskId, CompleteBody? body, HttpContext http, TaskService tasks) =>
         {
-            var payload = body?.Result switch { JsonObject o => o, null => null, var other => new JsonObject { ["value"] = other.DeepClone() } };
-            var result = await tasks.DecideAsync(taskId, http.User.UserId(), "Done", null, http.Request.Headers["Idempotency-Key"].FirstOrDefault(), payload);
+            var payload = body?.Result switch { JsonObject o => o, null => null,
+                var other => new JsonObject { ["value"] = other.DeepClone() } };
+            var result = await tasks.DecideAsync(taskId, http.User.UserId(), "Done", null,
+                http.Request.Headers["Idempotency-Key"].FirstOrDefault(), payload);
             return Results.Ok(new { taskId, status = result.Task.Status.ToString() });
         });
     }
 
-    private static async Task<IResult> ListExecutionsAsync(string workflowInstanceId, string? activityNodeId, WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions)
+    private static async Task<IResult> ListExecutionsAsync(string workflowInstanceId, string? activityNodeId,
+        WorkflowDbContextFactory factory, WorkflowDefinitionStore definitions)
     {
         await using var db = factory.Create();
         var query = db.ActivityExecutions.AsNoTracking().Where(r => r.WorkflowInstanceId == workflowInstanceId);
-        if (activityNodeId is not null) query = query.Where(r => r.ActivityId == activityNodeId || activityNodeId.EndsWith(":" + r.ActivityId));
+        if (activityNodeId is not null) query =
+            query.Where(r => r.ActivityId == activityNodeId || activityNodeId.EndsWith(":" + r.ActivityId));
         var rows = await query.OrderBy(r => r.StartedAt).ToListAsync();
         var nodes = await NodeIdsAsync(db, definitions, workflowInstanceId);
         return Results.Ok(new { items = rows.Select(r => Execution(r, nodes)) });
@@ -147,7 +167,9 @@ internal static class ElsaInstancesApi
         if (body?.DefinitionId is { } definitionId) query = query.Where(i => i.DefinitionId == definitionId);
         if (body?.DefinitionIds is { Length: > 0 } ids) query = query.Where(i => ids.Contains(i.DefinitionId));
         if (body?.CorrelationId is { } correlation) query = query.Where(i => i.CorrelationId == correlation);
-        if (!string.IsNullOrWhiteSpace(body?.SearchTerm)) query = query.Where(i => i.Id.Contains(body.SearchTerm) || i.Name!.Contains(body.SearchTerm) || i.CorrelationId!.Contains(body.SearchTerm));
+        if (!string.IsNullOrWhiteSpace(body?.SearchTerm)) query =
+            query.Where(i => i.Id.Contains(body.SearchTerm) || i.Name!.Contains(body.SearchTerm)
+                || i.CorrelationId!.Contains(body.SearchTerm));
         var size = Math.Clamp(body?.PageSize ?? 50, 1, 500);
         var page = body?.Page ?? 0;
         var rows = await query.OrderByDescending(i => i.CreatedAt).Skip(page * size).Take(size).ToListAsync();
@@ -155,8 +177,10 @@ internal static class ElsaInstancesApi
         {
             items = rows.Select(i => new
             {
-                id = i.Id, definitionId = i.DefinitionId, definitionVersionId = i.DefinitionVersionId, version = i.DefinitionVersion, correlationId = i.CorrelationId, name = i.Name,
-                status = ElsaStatus(i.Status, i.SubStatus), subStatus = i.SubStatus.ToString(), incidentCount = i.IncidentCount, createdAt = i.CreatedAt, updatedAt = i.UpdatedAt, finishedAt = i.FinishedAt,
+                id = i.Id, definitionId = i.DefinitionId, definitionVersionId = i.DefinitionVersionId, version = i.DefinitionVersion,
+                correlationId = i.CorrelationId, name = i.Name,
+                status = ElsaStatus(i.Status, i.SubStatus), subStatus = i.SubStatus.ToString(), incidentCount = i.IncidentCount,
+                createdAt = i.CreatedAt, updatedAt = i.UpdatedAt, finishedAt = i.FinishedAt,
             }),
             totalCount = await query.CountAsync(),
             page,
@@ -171,7 +195,8 @@ internal static class ElsaInstancesApi
     internal static string ElsaStatus(WorkflowStatus status, WorkflowSubStatus subStatus) =>
         subStatus == WorkflowSubStatus.Faulted ? nameof(WorkflowStatus.Finished) : status.ToString();
 
-    internal static object State(WorkflowState state, IEnumerable<Bookmark> bookmarks, IEnumerable<Incident> incidents, NodeIds? nodes = null) => new
+    internal static object State(WorkflowState state, IEnumerable<Bookmark> bookmarks, IEnumerable<Incident> incidents,
+        NodeIds? nodes = null) => new
     {
         id = state.Id,
         definitionId = state.DefinitionId,
@@ -180,8 +205,12 @@ internal static class ElsaInstancesApi
         correlationId = state.CorrelationId,
         status = ElsaStatus(state.Status, state.SubStatus),
         subStatus = state.SubStatus.ToString(),
-        bookmarks = bookmarks.Select(b => new { id = b.Id, name = b.Name, hash = b.Hash, payload = b.Payload, activityId = b.ActivityId, activityNodeId = nodes?.Of(b.ActivityId) ?? b.ActivityId, activityInstanceId = b.ActivityExecutionId, createdAt = b.CreatedAt, resumeAt = b.ResumeAt }),
-        incidents = incidents.Select(i => new { activityId = i.ActivityId, activityNodeId = nodes?.Of(i.ActivityId) ?? i.ActivityId, activityType = i.ActivityType, message = i.Message, exception = new { type = i.ExceptionType, message = i.Message }, timestamp = i.Timestamp, resolvedAt = i.ResolvedAt }),
+        bookmarks = bookmarks.Select(b => new { id = b.Id, name = b.Name, hash = b.Hash, payload = b.Payload, activityId = b.ActivityId,
+            activityNodeId = nodes?.Of(b.ActivityId) ?? b.ActivityId, activityInstanceId = b.ActivityExecutionId, createdAt = b.CreatedAt,
+            resumeAt = b.ResumeAt }),
+        incidents = incidents.Select(i => new { activityId = i.ActivityId, activityNodeId = nodes?.Of(i.ActivityId) ?? i.ActivityId,
+            activityType = i.ActivityType, message = i.Message, exception = new { type = i.ExceptionType, message = i.Message },
+            timestamp = i.Timestamp, resolvedAt = i.ResolvedAt }),
         input = state.Input,
         output = state.Output,
         properties = new { },
@@ -190,16 +219,21 @@ internal static class ElsaInstancesApi
         finishedAt = state.FinishedAt,
     };
 
-    /// <summary>Elsa names activities in a running workflow by node id (<c>Workflow1:Flowchart1:division</c>); the studio matches on it.</summary>
+    /// <summary>
+    /// Elsa names activities in a running workflow by node id (<c>Workflow1:Flowchart1:division</c>); the studio matches on it.
+    /// </summary>
     internal sealed record NodeIds(string RootId, string RootNodeId, IReadOnlyDictionary<string, string> ByActivity)
     {
-        public string Of(string? activityId) => activityId is null || activityId == RootId ? RootNodeId : ByActivity.GetValueOrDefault(activityId, $"{RootNodeId}:{activityId}");
+        public string Of(string? activityId) => activityId is null || activityId == RootId ? RootNodeId
+            : ByActivity.GetValueOrDefault(activityId, $"{RootNodeId}:{activityId}");
     }
 
     private static async Task<NodeIds> NodeIdsAsync(WorkflowDbContext db, WorkflowDefinitionStore definitions, string instanceId)
     {
-        var versionId = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.DefinitionVersionId).FirstOrDefaultAsync();
-        var root = versionId is null ? null : await definitions.FindByVersionIdAsync(versionId) is { } version ? WorkflowDefinitionStore.ToDocument(version).Json["root"] : null;
+        var versionId = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId)
+            .Select(i => i.DefinitionVersionId).FirstOrDefaultAsync();
+        var root = versionId is null ? null : await definitions.FindByVersionIdAsync(versionId) is { } version
+            ? WorkflowDefinitionStore.ToDocument(version).Json["root"] : null;
         var rootId = root?["id"]?.GetValue<string>() ?? "Flowchart1";
         var rootNodeId = root?["nodeId"]?.GetValue<string>() ?? $"Workflow1:{rootId}";
         var byActivity = new Dictionary<string, string>();
@@ -211,8 +245,11 @@ internal static class ElsaInstancesApi
 
     private static object Execution(ActivityExecutionRecord r, NodeIds nodes) => new
     {
-        id = r.Id, workflowInstanceId = r.WorkflowInstanceId, activityId = r.ActivityId, activityNodeId = nodes.Of(r.ActivityId), activityType = r.ActivityType, activityTypeVersion = 1,
-        activityName = r.ActivityName, status = r.Status.ToString(), startedAt = r.StartedAt, completedAt = r.CompletedAt, hasBookmarks = r.HasBookmarks,
-        outcomes = r.Outcomes, outputs = r.Outputs, exception = r.Exception, aggregateFaultCount = r.Status == ActivityStatus.Faulted ? 1 : 0,
+        id = r.Id, workflowInstanceId = r.WorkflowInstanceId, activityId = r.ActivityId, activityNodeId = nodes.Of(r.ActivityId),
+        activityType = r.ActivityType, activityTypeVersion = 1,
+        activityName = r.ActivityName, status = r.Status.ToString(), startedAt = r.StartedAt, completedAt = r.CompletedAt,
+        hasBookmarks = r.HasBookmarks,
+        outcomes = r.Outcomes, outputs = r.Outputs, exception = r.Exception,
+        aggregateFaultCount = r.Status == ActivityStatus.Faulted ? 1 : 0,
     };
 }

@@ -4,11 +4,14 @@ using Microsoft.AspNetCore.Routing.Template;
 
 namespace Approvals.Host.Endpoints.HttpWorkflows;
 
-/// <summary>Finds the published workflow whose <c>Elsa.HttpEndpoint</c> trigger answers a path (route templates such as <c>/orders/{id}</c>).</summary>
+/// <summary>
+/// Finds the published workflow whose <c>Elsa.HttpEndpoint</c> trigger answers a path (route templates such as <c>/orders/{id}</c>).
+/// </summary>
 public sealed class HttpEndpointRoutes(WorkflowTriggers triggers)
 {
     /// <summary>A trigger that matched the path, with its route values and whether it takes the method.</summary>
-    public sealed record Match(WorkflowTriggers.Starter Starter, RouteValueDictionary Values, bool MethodAllowed, bool Authorize, string? Policy);
+    public sealed record Match(WorkflowTriggers.Starter Starter, RouteValueDictionary Values, bool MethodAllowed,
+        bool Authorize, string? Policy);
 
     public async Task<IReadOnlyList<Match>> FindAsync(string path, string method, CancellationToken cancellationToken)
     {
@@ -22,7 +25,8 @@ public sealed class HttpEndpointRoutes(WorkflowTriggers triggers)
             if (!matcher.TryMatch("/" + path.Trim('/'), values)) continue;
             var methods = Methods(WorkflowTriggers.LiteralOf(starter.Node, "supportedMethods"));
             var authorize = bool.TryParse(WorkflowTriggers.LiteralOf(starter.Node, "authorize"), out var a) && a;
-            matches.Add(new Match(starter, values, methods.Contains(method, StringComparer.OrdinalIgnoreCase), authorize, WorkflowTriggers.LiteralOf(starter.Node, "policy")));
+            matches.Add(new Match(starter, values, methods.Contains(method, StringComparer.OrdinalIgnoreCase), authorize,
+                WorkflowTriggers.LiteralOf(starter.Node, "policy")));
         }
         return matches;
     }

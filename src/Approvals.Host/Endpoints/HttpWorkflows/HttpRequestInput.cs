@@ -11,12 +11,14 @@ namespace Approvals.Host.Endpoints.HttpWorkflows;
 /// </summary>
 internal static class HttpRequestInput
 {
-    private static readonly HashSet<string> Secret = new(StringComparer.OrdinalIgnoreCase) { "Authorization", "Cookie", "Proxy-Authorization" };
+    private static readonly HashSet<string> Secret = new(StringComparer.OrdinalIgnoreCase) { "Authorization",
+        "Cookie", "Proxy-Authorization" };
 
     /// <summary>Thrown when the body is larger than allowed.</summary>
     public sealed class TooLargeException(long limit) : Exception($"The request body is larger than {limit:N0} bytes.");
 
-    public static async Task<JsonObject> ReadAsync(HttpRequest request, string path, IReadOnlyDictionary<string, object?> routeValues, long maxBodyBytes,
+    public static async Task<JsonObject> ReadAsync(HttpRequest request, string path, IReadOnlyDictionary<string, object?> routeValues,
+        long maxBodyBytes,
         CancellationToken cancellationToken)
     {
         var query = new JsonObject();
@@ -45,7 +47,8 @@ internal static class HttpRequestInput
         {
             var form = await request.ReadFormAsync(cancellationToken);
             var fields = new JsonObject();
-            foreach (var (key, values) in form) fields[key] = values.Count == 1 ? values[0] : new JsonArray(values.Select(v => (JsonNode?)v).ToArray());
+            foreach (var (key, values) in form) fields[key] = values.Count == 1 ? values[0]
+                : new JsonArray(values.Select(v => (JsonNode?)v).ToArray());
             return fields;
         }
         using var buffer = new MemoryStream();

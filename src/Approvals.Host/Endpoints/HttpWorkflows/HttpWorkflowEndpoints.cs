@@ -31,25 +31,31 @@ public static class HttpWorkflowEndpoints
         path = "/" + (path ?? "").Trim('/');
         var matches = await routes.FindAsync(path, method, cancellationToken);
         var match = matches.FirstOrDefault(m => m.MethodAllowed);
-        var waiting = match is null ? await runtime.FindBookmarksAsync(HttpEndpoint.BookmarkName, HttpEndpoint.KeyOf(method, path), cancellationToken) : [];
+        var waiting = match is null ? await runtime.FindBookmarksAsync(HttpEndpoint.BookmarkName,
+            HttpEndpoint.KeyOf(method, path), cancellationToken) : [];
         if (match is null && waiting.Count == 0)
         {
-            if (matches.Count == 0) return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No workflow answers this route.", detail: $"{method} {path}");
-            return Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "The workflow's endpoint does not take this method.", detail: $"{method} {path}");
+            if (matches.Count == 0) return Results.Problem(statusCode: StatusCodes.Status404NotFound,
+                title: "No workflow answers this route.", detail: $"{method} {path}");
+            return Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed,
+                title: "The workflow's endpoint does not take this method.", detail: $"{method} {path}");
         }
 
         var authorize = match?.Authorize ?? waiting.Any(b => b.Payload?["authorize"] is JsonValue v && v.GetValue<bool>());
-        var policy = match?.Policy ?? waiting.Select(b => b.Payload?["policy"]?.GetValue<string>()).FirstOrDefault(p => !string.IsNullOrWhiteSpace(p));
+        var policy = match?.Policy ?? waiting.Select(b => b.Payload?["policy"]?.GetValue<string>())
+            .FirstOrDefault(p => !string.IsNullOrWhiteSpace(p));
         if (authorize && await RefusalAsync(http, authorization, policy) is { } refused) return refused;
 
         JsonObject input;
         try
         {
-            input = await HttpRequestInput.ReadAsync(http.Request, path, match?.Values ?? new RouteValueDictionary(), options.Value.MaxBodyBytes, cancellationToken);
+            input = await HttpRequestInput.ReadAsync(http.Request, path, match?.Values ?? new RouteValueDictionary(),
+                options.Value.MaxBodyBytes, cancellationToken);
         }
         catch (HttpRequestInput.TooLargeException ex)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: ex.Message);
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",
+                detail: ex.Message);
         }
         catch (BadHttpRequestException ex)
         {
@@ -89,9 +95,11 @@ public static class HttpWorkflowEndpoints
     private static async Task<IResult?> RefusalAsync(HttpContext http, IAuthorizationService authorization, string? policy)
     {
         var signedIn = await http.AuthenticateAsync(IdentityConstants.BearerScheme);
-        if (!signedIn.Succeeded) return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "This endpoint needs a bearer token.");
+        if (!signedIn.Succeeded) return Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
+            title: "This endpoint needs a bearer token.");
         if (!string.IsNullOrWhiteSpace(policy) && !(await authorization.AuthorizeAsync(signedIn.Principal!, policy)).Succeeded)
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The caller does not satisfy the endpoint's policy.", detail: policy);
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The caller does not satisfy the endpoint's policy.",
+                detail: policy);
         return null;
     }
 
@@ -100,11 +108,14 @@ public static class HttpWorkflowEndpoints
     {
         var state = await runtime.GetStateAsync(instanceId, cancellationToken);
         if (state?.HttpResponse is { } response) return new WrittenResponse(response);
-        if (state is null) return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The workflow instance was not saved.");
+        if (state is null) return Results.Problem(statusCode: StatusCodes.Status500InternalServerError,
+            title: "The workflow instance was not saved.");
         if (state.SubStatus == WorkflowSubStatus.Faulted)
             return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "The workflow faulted.",
-                detail: $"Instance {instanceId}: see its incidents.", extensions: new Dictionary<string, object?> { ["workflowInstanceId"] = instanceId });
-        var summary = new { workflowInstanceId = instanceId, status = state.Status.ToString(), subStatus = state.SubStatus.ToString(), output = state.Output };
+                detail: $"Instance {instanceId}: see its incidents.",
+                extensions: new Dictionary<string, object?> { ["workflowInstanceId"] = instanceId });
+        var summary = new { workflowInstanceId = instanceId, status = state.Status.ToString(),
+            subStatus = state.SubStatus.ToString(), output = state.Output };
         return state.Status == WorkflowStatus.Finished ? Results.Ok(summary) : Results.Accepted(value: summary);
     }
 
@@ -116,7 +127,8 @@ public static class HttpWorkflowEndpoints
             http.Response.StatusCode = response["status"]?.GetValue<int>() ?? StatusCodes.Status200OK;
             if (response["headers"] is JsonObject headers)
                 foreach (var (name, value) in headers)
-                    if (value is not null) http.Response.Headers[name] = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString();
+                    if (value is not null) http.Response.Headers[name] = value is JsonValue v && v.TryGetValue<string>(out var s)
+                        ? s : value.ToJsonString();
             http.Response.ContentType = response["contentType"]?.GetValue<string>() ?? "text/plain";
             await http.Response.WriteAsync(response["content"]?.GetValue<string>() ?? "", http.RequestAborted);
         }
