@@ -4,6 +4,7 @@ using Approvals.Engine.Definitions;
 using Approvals.Engine.Descriptors;
 using Approvals.Engine.Execution;
 using Approvals.Engine.Expressions;
+using Approvals.Engine.Instances;
 using Approvals.Engine.Options;
 using Approvals.Engine.Persistence;
 using Approvals.Engine.Runtime;
@@ -44,6 +45,10 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowDbContextFactory>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<WorkflowDefinitionStore>();
+        services.AddSingleton<WorkflowDefinitionSearch>();
+        services.AddSingleton<WorkflowInstanceStore>();
+        services.AddSingleton<WorkflowExecutionLogStore>();
+        services.AddSingleton<ActivityExecutionStore>();
         services.AddSingleton<InstanceLocks>();
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<EngineMessages>();

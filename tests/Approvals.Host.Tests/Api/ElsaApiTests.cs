@@ -72,6 +72,64 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
     }
 
     [Fact]
+    public async Task The_instance_viewer_reads_executions_variables_and_counts_and_an_administrator_cancels()
+    {
+        // A name of its own: other tests import the same sample under its name.
+        var name = $"Viewer timer {Guid.NewGuid():N}";
+        var timer = await ImportAndPublishAsync(Sample("v3-timer-workflow.json", "viewer")
+            .Replace("\"name\": \"TimerWorkflow\"", $"\"name\": \"{name}\""));
+        var definitionId = timer["definitionId"]!.GetValue<string>();
+        var admin = await _host.As("admin");
+        var run = (await (await admin.PostAsJsonAsync($"/elsa/api/workflow-definitions/{definitionId}/execute", new { }))
+            .Content.ReadFromJsonAsync<JsonObject>())!;
+        var id = run["workflowState"]!["id"]!.GetValue<string>();
+
+        // Executions by instance, the summaries, and one by id, each named by the node id the studio matches on.
+        var executions = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/activity-executions/list?workflowInstanceId={id}"))!
+            ["items"]!.AsArray();
+        // The timer starts the flow and waits; the line after it has not run.
+        var waiting = Assert.Single(executions)!;
+        Assert.Equal("Elsa.Timer", waiting["activityType"]!.GetValue<string>());
+        Assert.Equal("Running", waiting["status"]!.GetValue<string>());
+        Assert.True(waiting["hasBookmarks"]!.GetValue<bool>());
+        Assert.EndsWith(":89ab56281a99239", waiting["activityNodeId"]!.GetValue<string>());
+        var summaries = (await admin.GetFromJsonAsync<JsonObject>(
+            $"/elsa/api/activity-execution-summaries/list?workflowInstanceId={id}&activityNodeId=89ab56281a99239"))!["items"]!.AsArray();
+        Assert.Equal(waiting["id"]!.GetValue<string>(), Assert.Single(summaries)!["id"]!.GetValue<string>());
+        var one = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/activity-executions/by-id?id={waiting["id"]}"))!;
+        Assert.Equal(id, one["workflowInstanceId"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/elsa/api/activity-executions/by-id?id=nope")).StatusCode);
+        Assert.Empty((await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{id}/variables"))!["items"]!.AsArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/elsa/api/workflow-instances/nope/variables")).StatusCode);
+
+        // The definitions' count is the list's total; a name is unique except to the definition that has it.
+        var count = (await admin.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/query/count"))!["count"]!.GetValue<int>();
+        var listed = (await admin.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions?versionOptions=Latest&pageSize=500"))!;
+        Assert.Equal(listed["totalCount"]!.GetValue<int>(), count);
+        Assert.Equal(name, timer["name"]!.GetValue<string>());
+        Assert.False(await IsNameUniqueAsync(admin, name, null));
+        Assert.True(await IsNameUniqueAsync(admin, name, definitionId));
+        Assert.True(await IsNameUniqueAsync(admin, $"{name}-{Guid.NewGuid():N}", null));
+
+        // Searching the instances finds it by id; cancelling it is an administrator's.
+        var found = await admin.PostAsJsonAsync("/elsa/api/workflow-instances", new { searchTerm = id });
+        var hits = (await found.Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
+        Assert.Equal(id, Assert.Single(hits)!["id"]!.GetValue<string>());
+        var staff = await _host.As("fao-director");
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/elsa/api/workflow-instances/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync($"/elsa/api/cancel/workflow-instances/{id}", null)).StatusCode);
+        var cancelled = await admin.PostAsync($"/elsa/api/cancel/workflow-instances/{id}", null);
+        Assert.Equal("Cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonObject>())!["subStatus"]!.GetValue<string>());
+        var state = (await admin.GetFromJsonAsync<JsonObject>($"/elsa/api/workflow-instances/{id}/execution-state"))!;
+        Assert.Equal(("Finished", "Cancelled"), (state["status"]!.GetValue<string>(), state["subStatus"]!.GetValue<string>()));
+    }
+
+    private static async Task<bool> IsNameUniqueAsync(HttpClient client, string name, string? definitionId) =>
+        (await client.GetFromJsonAsync<JsonObject>("/elsa/api/workflow-definitions/validation/is-name-unique" +
+            $"?name={Uri.EscapeDataString(name)}{(definitionId is null ? "" : $"&definitionId={definitionId}")}"))!["isUnique"]!
+            .GetValue<bool>();
+
+    [Fact]
     public async Task The_elsa2_sample_imports_and_publishes_with_its_http_activities_converted()
     {
         var admin = await _host.As("admin");

@@ -4,7 +4,7 @@ using Approvals.Engine.Models;
 using Approvals.Engine.Persistence;
 using Approvals.Engine.Runtime;
 using Approvals.Engine.Serialization;
-using Microsoft.EntityFrameworkCore;
+using Approvals.Host.Endpoints.Elsa.Instances;
 
 namespace Approvals.Host.Endpoints.Elsa;
 
@@ -23,11 +23,8 @@ internal static class ElsaDefinitionsApi
         var write = elsa.MapGroup("/workflow-definitions").RequireAuthorization(HostingExtensions.ElsaAdminPolicy);
 
         read.MapGet("/", ListAsync);
-        read.MapGet("/query/count", async (WorkflowDbContextFactory factory) =>
-        {
-            await using var db = factory.Create();
-            return Results.Ok(new { count = await db.Definitions.Where(d => d.IsLatest).CountAsync() });
-        });
+        read.MapGet("/query/count", async (WorkflowDefinitionSearch search, CancellationToken cancellationToken) =>
+            Results.Ok(new { count = await search.CountAsync(cancellationToken) }));
         read.MapGet("/by-definition-id/{definitionId}", async (string definitionId, string? versionOptions,
             WorkflowDefinitionStore store, HttpContext http) =>
         {
@@ -40,12 +37,9 @@ internal static class ElsaDefinitionsApi
             CancellationToken cancellationToken) =>
             Results.Ok(new { consumingWorkflowDefinitions = (await store.ListConsumersAsync(definitionId, cancellationToken))
                 .Select(d => new { definitionId = d.DefinitionId, name = d.Name }) }));
-        read.MapGet("/validation/is-name-unique", async (string name, string? definitionId, WorkflowDbContextFactory factory) =>
-        {
-            await using var db = factory.Create();
-            var taken = await db.Definitions.AnyAsync(d => d.Name == name && d.IsLatest && d.DefinitionId != definitionId);
-            return Results.Ok(new { isUnique = !taken });
-        });
+        read.MapGet("/validation/is-name-unique", async (string name, string? definitionId, WorkflowDefinitionSearch search,
+            CancellationToken cancellationToken) =>
+            Results.Ok(new { isUnique = !await search.IsNameTakenAsync(name, definitionId, cancellationToken) }));
         read.MapGet("/{definitionId}/export", async (string definitionId, string? versionOptions, WorkflowDefinitionStore store) =>
         {
             var record = await FindAsync(store, definitionId, versionOptions);
@@ -134,7 +128,7 @@ internal static class ElsaDefinitionsApi
             if (await ServesRequestTypeAsync(definitionId, types) is { } refused) return refused;
             var run = await runtime.StartAsync(definitionId, new StartWorkflowOptions { Input = body?.Input,
                 CorrelationId = body?.CorrelationId });
-            return Results.Ok(new { workflowState = ElsaInstancesApi.State((await runtime.GetStateAsync(run.InstanceId))!,
+            return Results.Ok(new { workflowState = ElsaInstanceShapes.State((await runtime.GetStateAsync(run.InstanceId))!,
                 run.Bookmarks, run.Incidents) });
         });
         write.MapPost("/{definitionId}/dispatch", async (string definitionId, ExecuteBody? body, WorkflowRuntime runtime,
@@ -156,41 +150,21 @@ internal static class ElsaDefinitionsApi
         (await types.ListAsync()).FirstOrDefault(t => t.DefinitionId == definitionId) is { } type
             ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This workflow runs for requests only.",
                 detail: $"'{definitionId}' serves the request type '{type.Code}' ({type.NameEn}): it starts when a request is filed, and " +
-                    "running it without one " +
-                    "would give reviewers a task with no request. File a test request instead (POST /api/requests), or run a copy that " +
-                    "declares no request type.")
+                    "running it without one would give reviewers a task with no request. File a test request instead " +
+                    "(POST /api/requests), or run a copy that declares no request type.")
             : null;
 
-    private static async Task<IResult> ListAsync(HttpContext http, WorkflowDbContextFactory factory, string? versionOptions, int? page,
-        int? pageSize, string? searchTerm,
-        string[]? definitionIds, string? orderBy, string? orderDirection)
+    private static async Task<IResult> ListAsync(HttpContext http, WorkflowDefinitionSearch search, string? versionOptions, int? page,
+        int? pageSize, string? searchTerm, string[]? definitionIds, string? orderBy, string? orderDirection,
+        CancellationToken cancellationToken)
     {
-        await using var db = factory.Create();
-        var query = db.Definitions.AsNoTracking();
-        query = (versionOptions ?? "Latest") switch
-        {
-            "Published" => query.Where(d => d.IsPublished),
-            "LatestOrPublished" => query.Where(d => d.IsLatest || d.IsPublished),
-            "All" or "AllVersions" => query,
-            _ => query.Where(d => d.IsLatest),
-        };
-        if (!string.IsNullOrWhiteSpace(searchTerm)) query =
-            query.Where(d => d.Name!.Contains(searchTerm) || d.DefinitionId.Contains(searchTerm));
         var ids = definitionIds ?? http.Request.Query["DefinitionIds"].Where(v => v is not null).Select(v => v!).ToArray();
-        if (ids.Length > 0) query = query.Where(d => ids.Contains(d.DefinitionId));
-        var total = await query.CountAsync();
-        var size = Math.Clamp(pageSize ?? 50, 1, 500);
         var descending = string.Equals(orderDirection, "Descending", StringComparison.OrdinalIgnoreCase);
-        // The studio's version history asks for OrderBy=Version, descending; the list for names.
-        query = orderBy?.ToLowerInvariant() switch
-        {
-            "version" => descending ? query.OrderByDescending(d => d.Version) : query.OrderBy(d => d.Version),
-            "created" or "createdat" => descending ? query.OrderByDescending(d => d.CreatedAt) : query.OrderBy(d => d.CreatedAt),
-            _ => descending ? query.OrderByDescending(d => d.Name).ThenByDescending(d => d.Version)
-                : query.OrderBy(d => d.Name).ThenBy(d => d.Version),
-        };
-        var rows = await query.Skip((page ?? 0) * size).Take(size).ToListAsync();
-        return Results.Ok(new { items = rows.Select(Summary), totalCount = total, links = Links(http, "workflow-definitions", null) });
+        var filter = new WorkflowDefinitionFilter(versionOptions ?? "Latest", searchTerm, ids, orderBy, descending);
+        var size = Math.Clamp(pageSize ?? 50, 1, 500);
+        var found = await search.ListAsync(filter, Math.Max(0, page ?? 0), size, cancellationToken);
+        return Results.Ok(new { items = found.Items.Select(Summary), totalCount = found.TotalCount,
+            links = Links(http, "workflow-definitions", null) });
     }
 
     /// <summary>A 400 naming the field when the definition declares a request type another published workflow already serves.</summary>
