@@ -10,6 +10,7 @@ using Approvals.Host.Demo;
 using Approvals.Host.Endpoints;
 using Approvals.Host.Endpoints.Administration;
 using Approvals.Host.Endpoints.Elsa;
+using Approvals.Host.Endpoints.Elsa.Definitions;
 using Approvals.Host.Endpoints.Elsa.Instances;
 using Approvals.Host.Endpoints.Proxies;
 using Approvals.Host.Endpoints.Requests;
