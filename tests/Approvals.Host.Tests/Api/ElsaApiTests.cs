@@ -44,7 +44,18 @@ public sealed class ElsaApiTests : IClassFixture<ApprovalsHost>
         var outcomes = review["inputs"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "AllowedOutcomes")!;
         Assert.Equal("checklist", outcomes["uiHint"]!.GetValue<string>());
         Assert.Contains(descriptors, d => d!["typeName"]!.GetValue<string>() == "Elsa.Flowchart" && d["isContainer"]!.GetValue<bool>());
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/elsa/api/descriptors/expression-descriptors")).StatusCode);
+        var languages = (await client.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/expression-descriptors"))!["items"]!.AsArray();
+        Assert.Equal(["Literal", "Object", "Variable", "JavaScript", "Liquid"], languages.Select(l => l!["type"]!.GetValue<string>()));
+        var types = (await client.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/variables"))!["items"]!.AsArray();
+        Assert.Contains(types, t => t!["typeName"]!.GetValue<string>() == "DateTimeOffset");
+        var package = (await client.GetFromJsonAsync<JsonObject>("/elsa/api/package/version"))!;
+        Assert.Equal("3.8.2", package["packageVersion"]!.GetValue<string>());
+        Assert.Empty((await client.GetFromJsonAsync<JsonObject>("/elsa/api/descriptors/incident-strategies"))!["items"]!.AsArray());
+        // The script editor's declarations: Elsa's functions, and the accessors of the definition's own inputs.
+        var declarations = await (await client.PostAsync("/elsa/api/scripting/javascript/type-definitions/courtesy-request", null))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("declare function getVariable(name: string): any;", declarations);
+        Assert.Contains("declare function setCorrelationId(value: string): void;", declarations);
     }
 
     [Fact]

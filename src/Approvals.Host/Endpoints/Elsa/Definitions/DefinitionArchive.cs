@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Approvals.Host.Endpoints.Elsa;
+namespace Approvals.Host.Endpoints.Elsa.Definitions;
 
 /// <summary>
 /// Reads the studio's import upload (JSON files, or ZIP files of them) within limits, so a ZIP bomb or a flood of entries
