@@ -23,11 +23,9 @@ public sealed class LeaseClaims(WorkflowDbContextFactory factory)
             """, now, lease, batch, kind: null, cancellationToken);
 
     /// <summary>
-    /// Claims up to <paramref name="batch"/> pending outbox rows whose next attempt is due (a new row has none), and failed
-    /// ones that still have a (slow) next attempt: the
-    /// engine's own messages (events, child workflows) when <paramref name="events"/> is set, every other kind (mail) otherwise. The lease
-    /// is written as
-    /// the row's next attempt time, so a lapsed claim is simply due again.
+    /// Claims up to <paramref name="batch"/> pending outbox rows whose next attempt is due (a new row has none), and failed ones that still
+    /// have a (slow) next attempt: the engine's own messages (events, child workflows) when <paramref name="events"/> is set, every other
+    /// kind (mail) otherwise. The lease is written as the row's next attempt time, so a lapsed claim is simply due again.
     /// </summary>
     public Task<List<long>> ClaimOutboxAsync(bool events, DateTimeOffset now, TimeSpan lease, int batch,
         CancellationToken cancellationToken) =>

@@ -5,10 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace Approvals.Engine.Persistence;
 
 /// <summary>
-/// The reads every decision makes (its task, its instance, the instance's bookmarks) and a mail sweep's reads, on SQLite:
-/// through connections this host keeps open, each keeping the statements it has run prepared. Through Entity Framework each such read cost
-/// 60–130 µs
-/// (a pooled connection opened and closed, the statement prepared anew, the query pipeline); a kept, prepared statement
+/// The reads every decision makes (its task, its instance, the instance's bookmarks) and a mail sweep's reads, on SQLite: through
+/// connections this host keeps open, each keeping the statements it has run prepared. Through Entity Framework each such read cost
+/// 60–130 µs (a pooled connection opened and closed, the statement prepared anew, the query pipeline); a kept, prepared statement
 /// 20–35 µs. Rows are read with <see cref="RowShape{T}"/>, so they equal what Entity Framework reads.
 /// </summary>
 /// <remarks>

@@ -8,8 +8,7 @@ namespace Approvals.Engine.Runtime;
 
 /// <summary>
 /// Resumes due timer bookmarks (and delivers events whose hand-off was lost) by polling, for hosts without a job scheduler. The table is
-/// the durable timer, so a timer
-/// that fell due while the process was down fires at the next poll.
+/// the durable timer, so a timer that fell due while the process was down fires at the next poll.
 /// </summary>
 internal sealed class DueTimerPoller(IServiceProvider services, IOptions<EngineOptions> options,
     ILogger<DueTimerPoller> logger) : BackgroundService

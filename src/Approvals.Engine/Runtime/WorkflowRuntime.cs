@@ -14,13 +14,11 @@ using Microsoft.Extensions.Options;
 namespace Approvals.Engine.Runtime;
 
 /// <summary>
-/// Starts and resumes instances durably. Each burst is committed all-or-nothing (instance state, bookmarks, journal, activity
-/// records, incidents, outbox rows and the commit participants' rows: one transaction, or on SQLite one savepoint of a group
-/// commit); a commit
-/// from a stale read loses on the instance's concurrency token and is re-run on fresh state, so a bookmark is
-/// resumed at most once. Timer bookmarks are the durable timers (<see cref="ResumeDueTimersAsync"/> claims and resumes
-/// them); outbox messages and published events are written in the same transaction and handed on only after commit,
-/// outside the instance's lock.
+/// Starts and resumes instances durably. Each burst is committed all-or-nothing (instance state, bookmarks, journal, activity records,
+/// incidents, outbox rows and the commit participants' rows: one transaction, or on SQLite one savepoint of a group commit); a commit from
+/// a stale read loses on the instance's concurrency token and is re-run on fresh state, so a bookmark is resumed at most once. Timer
+/// bookmarks are the durable timers (<see cref="ResumeDueTimersAsync"/> claims and resumes them); outbox messages and published events are
+/// written in the same transaction and handed on only after commit, outside the instance's lock.
 /// </summary>
 public sealed class WorkflowRuntime(
     WorkflowDbContextFactory dbFactory,

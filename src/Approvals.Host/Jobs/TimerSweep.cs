@@ -4,11 +4,10 @@ using Hangfire;
 namespace Approvals.Host.Jobs;
 
 /// <summary>
-/// Hangfire's part in timers: a recurring job whose window claims the due timer bookmarks (delays, due dates, reminders,
-/// escalations) and resumes them, delivers the engine's messages (events, child workflows) whose hand-off after commit was lost, and starts
-/// workflows whose
-/// timer, cron or start-at trigger is due. The bookmark row
-/// is the timer, so nothing is scheduled per timer and nothing grows with the number of open timers.
+/// Hangfire's part in timers: a recurring job whose window claims the due timer bookmarks (delays, due dates, reminders, escalations) and
+/// resumes them, delivers the engine's messages (events, child workflows) whose hand-off after commit was lost, and starts workflows whose
+/// timer, cron or start-at trigger is due. The bookmark row is the timer, so nothing is scheduled per timer and nothing grows with the
+/// number of open timers.
 /// </summary>
 public sealed class TimerSweep(WorkflowRuntime runtime, SweepLoop loop)
 {
