@@ -29,7 +29,4 @@ internal static class AdministrationEndpoints
         ListIncidents.Map(admin);
         RetryInstance.Map(admin);
     }
-
-    public static IResult NotFound(string detail) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: detail);
 }

@@ -15,6 +15,6 @@ internal static class DownloadPickupMail
         var path = Path.Combine(transport.PickupFolder, Path.GetFileName(name));
         return name.EndsWith(".eml", StringComparison.OrdinalIgnoreCase) && File.Exists(path)
             ? Results.File(await PickupRedaction.ReadAsync(path, cancellationToken), "message/rfc822", Path.GetFileName(name))
-            : AdministrationEndpoints.NotFound($"'{name}' is not in the pickup folder.");
+            : NotFoundProblem.For($"'{name}' is not in the pickup folder.");
     }
 }

@@ -9,5 +9,5 @@ internal static class SetQuota
         admin.MapPut("/quotas/{unitId}/{year:int}", async (string unitId, int year, QuotaBody body, QuotaPlans plans, HttpContext http) =>
             await plans.SetAsync(unitId, year, body.Trips, body.Persons, http.User.UserId()) is { } quota
                 ? Results.Ok(quota)
-                : AdministrationEndpoints.NotFound($"Unit '{unitId}' does not exist."));
+                : NotFoundProblem.For($"Unit '{unitId}' does not exist."));
 }

@@ -9,7 +9,7 @@ internal static class UpdateUser
         admin.MapPut("/users/{id}", async (string id, UserBody body, UserAccounts accounts, HttpContext http) =>
         {
             var result = await accounts.UpdateAsync(id, body.ToChange(), http.User.UserId());
-            if (result.NotFound) return AdministrationEndpoints.NotFound($"User '{id}' does not exist.");
+            if (result.NotFound) return NotFoundProblem.For($"User '{id}' does not exist.");
             return result.Account is { } account ? Results.Ok(account) : Results.ValidationProblem(result.Errors);
         });
 }

@@ -20,6 +20,5 @@ internal static class RequestEndpoints
         DownloadAttachment.MapForPages(app).RequireAuthorization().ExcludeFromDescription();
 
     /// <summary>What a caller who may not see a request (or asks for one that does not exist) is told: nothing more than 404.</summary>
-    public static IResult NotFound(string id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"'{id}' was not found.");
+    public static IResult NotFound(string id) => NotFoundProblem.For($"'{id}' was not found.");
 }

@@ -67,6 +67,5 @@ internal static class ElsaDefinitionShapes
         return store.FindAsync(definitionId, options);
     }
 
-    public static IResult NotFound(string id) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
-        detail: $"Workflow definition '{id}' was not found.");
+    public static IResult NotFound(string id) => NotFoundProblem.For($"Workflow definition '{id}' was not found.");
 }

@@ -7,7 +7,7 @@ namespace Approvals.Host.Endpoints.Elsa.Definitions;
 
 /// <summary>
 /// <c>POST /elsa/api/workflow-definitions/{definitionId}/execute</c> and <c>/dispatch</c> (administrators): the published version
-/// started with the input, answered with its state once it waits or ends (execute) or with its id at once (dispatch). A workflow
+/// started with the input and run until it waits or ends, answered with its state (execute) or its id only (dispatch). A workflow
 /// that serves a request type is refused: it runs for filed requests only.
 /// </summary>
 internal static class ExecuteDefinition

@@ -46,6 +46,5 @@ internal static class ElsaInstanceShapes
         aggregateFaultCount = r.Status == ActivityStatus.Faulted ? 1 : 0,
     };
 
-    public static IResult InstanceNotFound(string id) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: $"Workflow instance '{id}' was not found.");
+    public static IResult InstanceNotFound(string id) => NotFoundProblem.For($"Workflow instance '{id}' was not found.");
 }

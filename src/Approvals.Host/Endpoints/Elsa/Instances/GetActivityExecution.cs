@@ -12,8 +12,7 @@ internal static class GetActivityExecution
         WorkflowDefinitionStore definitions, CancellationToken cancellationToken)
     {
         if (await executions.FindAsync(id, cancellationToken) is not { } record)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
-                detail: $"Activity execution '{id}' was not found.");
+            return NotFoundProblem.For($"Activity execution '{id}' was not found.");
         var nodes = await NodeIds.OfInstanceAsync(instances, definitions, record.WorkflowInstanceId, cancellationToken);
         return Results.Ok(ElsaInstanceShapes.Execution(record, nodes));
     }

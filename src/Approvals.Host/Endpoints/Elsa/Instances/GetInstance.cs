@@ -16,7 +16,7 @@ internal static class GetInstance
         if (await instances.FindAsync(id, cancellationToken) is not { } row
             || await runtime.GetStateAsync(id, cancellationToken) is not { } state) return InstanceNotFound(id);
         var incidents = await instances.IncidentsAsync(id, cancellationToken);
-        var nodes = await NodeIds.OfInstanceAsync(instances, definitions, id, cancellationToken);
+        var nodes = await NodeIds.OfVersionAsync(definitions, row.DefinitionVersionId, cancellationToken);
         return Results.Ok(new
         {
             id = row.Id,

@@ -14,9 +14,13 @@ internal sealed record NodeIds(string RootId, string RootNodeId, IReadOnlyDictio
 
     /// <summary>The node ids of the definition version an instance runs (Elsa's defaults when the instance is unknown).</summary>
     public static async Task<NodeIds> OfInstanceAsync(
-        WorkflowInstanceStore instances, WorkflowDefinitionStore definitions, string instanceId, CancellationToken cancellationToken)
+        WorkflowInstanceStore instances, WorkflowDefinitionStore definitions, string instanceId, CancellationToken cancellationToken) =>
+        await OfVersionAsync(definitions, await instances.DefinitionVersionIdOfAsync(instanceId, cancellationToken), cancellationToken);
+
+    /// <summary>The node ids of a definition version (Elsa's defaults when there is none).</summary>
+    public static async Task<NodeIds> OfVersionAsync(WorkflowDefinitionStore definitions, string? versionId,
+        CancellationToken cancellationToken)
     {
-        var versionId = await instances.DefinitionVersionIdOfAsync(instanceId, cancellationToken);
         var root = versionId is null ? null : await definitions.FindByVersionIdAsync(versionId, cancellationToken) is { } version
             ? WorkflowDefinitionStore.ToDocument(version).Json["root"] : null;
         var rootId = root?["id"]?.GetValue<string>() ?? "Flowchart1";
