@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Approvals.Activities.Calendar;
 
 /// <summary>
@@ -26,6 +28,9 @@ public static class OfficeTime
     }
 
     public static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+
+    /// <summary>A moment as pages and mail show it: the office's date and time to the minute (<c>2026-12-02 17:30</c>).</summary>
+    public static string Display(DateTimeOffset at) => Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Local(clock.GetUtcNow()).DateTime);
 }

@@ -150,8 +150,7 @@ public sealed partial class MailComposer(
             ["task"] = task is null ? null : new Dictionary<string, object?>
             {
                 ["title"] = task.Title, ["instructions"] = task.Instructions, ["url"] = $"{baseUrl}/tasks/{task.Id}",
-                ["dueAt"] = task.DueAt is { } due
-                    ? TimeZoneInfo.ConvertTime(due, Activities.Calendar.OfficeTime.Zone).ToString("yyyy-MM-dd HH:mm") : null,
+                ["dueAt"] = task.DueAt is { } due ? Activities.Calendar.OfficeTime.Display(due) : null,
             },
             ["stage"] = stage,
             ["actions"] = actions,
